@@ -1,0 +1,50 @@
+package org.concord.eventstore;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * All of Axon's storage wiring in one place: the event storage engine and the token store, both on
+ * the service's MongoDB database. Swapping the storage engine touches only this class.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(MongoConfiguration.class)
+public class EventStoreConfiguration {
+
+    @Bean
+    public MongoTemplate axonMongoTemplate(MongoClient client, MongoDatabase concordDatabase) {
+        return DefaultMongoTemplate.builder()
+                .mongoDatabase(client, concordDatabase.getName())
+                .build();
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 @Qualifier("serializer") Serializer snapshotSerializer) {
+        return MongoEventStorageEngine.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(snapshotSerializer)
+                .build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, @Qualifier("serializer") Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .build();
+    }
+}
