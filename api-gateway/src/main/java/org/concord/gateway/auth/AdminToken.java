@@ -1,0 +1,71 @@
+package org.concord.gateway.auth;
+
+import org.concord.gateway.GatewayProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * The bootstrap administrator's token: {@code CONCORD_ADMIN_TOKEN} if set, else the one kept in the
+ * admin token file, else a new random one written there (readable by its owner only) at first start.
+ */
+@Component
+public class AdminToken {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminToken.class);
+    private final byte[] token;
+
+    public AdminToken(GatewayProperties properties) {
+        this.token = resolve(properties).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Compares in constant time, so the answer's timing says nothing about the token. */
+    public boolean matches(String candidate) {
+        return MessageDigest.isEqual(token, candidate.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String resolve(GatewayProperties properties) {
+        if (properties.adminToken() != null && !properties.adminToken().isBlank()) {
+            log.info("Administrator token taken from configuration (CONCORD_ADMIN_TOKEN)");
+            return properties.adminToken().trim();
+        }
+        Path file = properties.adminTokenFile().toAbsolutePath();
+        try {
+            if (Files.exists(file)) {
+                String kept = Files.readString(file, StandardCharsets.UTF_8).trim();
+                if (!kept.isEmpty()) {
+                    log.info("Administrator token read from {}", file);
+                    return kept;
+                }
+            }
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            String created = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, created + "\n", StandardCharsets.UTF_8);
+            restrictToOwner(file);
+            log.info("Administrator token created at first start and written to {}: {}", file, created);
+            return created;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the administrator token at " + file, e);
+        }
+    }
+
+    private static void restrictToOwner(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            log.warn("Cannot restrict the permissions of {} on this file system", file);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.concord.gateway.auth;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.concord.web.identity.CallerIdentityCodec;
+import org.concord.web.identity.InternalSecretProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** The signer of the caller header the services trust. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(InternalSecretProperties.class)
+class CallerHeaderConfiguration {
+
+    @Bean
+    CallerIdentityCodec callerIdentityCodec(InternalSecretProperties properties, ObjectMapper objectMapper) {
+        return new CallerIdentityCodec(properties.secret(), objectMapper, Clock.systemUTC());
+    }
+}

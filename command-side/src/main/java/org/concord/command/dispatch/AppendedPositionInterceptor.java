@@ -1,0 +1,21 @@
+package org.concord.command.dispatch;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.concord.eventstore.AppendedPosition;
+
+/**
+ * Wraps every command's result with the position its events got in the event store. The events are
+ * appended when the unit of work commits, after the handler returned, so the outcome carries a
+ * tracker that the storage engine fills in; the caller reads it once the command has completed.
+ */
+class AppendedPositionInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        AppendedPosition appended = AppendedPosition.track(unitOfWork);
+        return new CommandOutcome(chain.proceed(), appended);
+    }
+}

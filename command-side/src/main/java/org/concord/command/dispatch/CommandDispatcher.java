@@ -1,0 +1,59 @@
+package org.concord.command.dispatch;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.concord.web.problem.FieldProblem;
+import org.concord.web.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.List;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Sends commands from the web layer to the aggregates and answers with the global position of the
+ * events they caused. Domain and Axon failures become the problem+json answers of API.md.
+ */
+@Component
+public class CommandDispatcher {
+
+    private final CommandGateway commandGateway;
+
+    public CommandDispatcher(CommandGateway commandGateway, CommandBus commandBus) {
+        this.commandGateway = commandGateway;
+        commandBus.registerHandlerInterceptor(new AppendedPositionInterceptor());
+    }
+
+    /** The command's position in the event store, once it has been handled and its events stored. */
+    public Mono<Long> dispatch(Object command) {
+        return Mono.fromCallable(() -> {
+                    CommandOutcome outcome = commandGateway.sendAndWait(command);
+                    return outcome.appended().highest().orElse(-1L);
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(CommandDispatcher::translate);
+    }
+
+    private static Throwable translate(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof RuleViolationException violation) {
+            return switch (violation.kind()) {
+                case INVALID -> new ProblemException(HttpStatus.BAD_REQUEST, "validation", "The request is not valid.",
+                        List.of(new FieldProblem(violation.field() == null ? "body" : violation.field(), violation.getMessage())));
+                case CONFLICT -> ProblemException.conflict(violation.getMessage());
+                case NOT_ALLOWED -> ProblemException.forbidden(violation.getMessage());
+            };
+        }
+        if (cause instanceof AggregateNotFoundException) {
+            return ProblemException.notFound("Nothing with this id exists.");
+        }
+        if (cause instanceof ConcurrencyException) {
+            return ProblemException.conflict("Another change to the same item was recorded at the same moment; retry.");
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,5 @@
+package org.concord.messages.consultation;
+
+/** One consultation with its current text. */
+public record FindConsultationQuery(String consultationId) {
+}

@@ -1,0 +1,194 @@
+package org.concord.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.concord.testing.MongoDbExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The first slice of API.md, driven over real HTTP through the gateway into the three running services. */
+class ConsultationSliceIT {
+
+    private static final String BEARER = "Bearer " + ConcordProcesses.ADMIN_TOKEN;
+    private static ConcordProcesses concord;
+    private static WebTestClient http;
+
+    @BeforeAll
+    static void startConcord() {
+        concord = ConcordProcesses.start(MongoDbExtension.newDatabase());
+        http = WebTestClient.bindToServer().baseUrl(concord.gateway().toString())
+                .responseTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    @AfterAll
+    static void stopConcord() {
+        if (concord != null) {
+            concord.close();
+        }
+    }
+
+    @Test
+    void a_created_consultation_is_read_back_through_the_gateway_once_its_position_is_projected() {
+        JsonNode created = http.post().uri("/api/consultations")
+                .header(HttpHeaders.AUTHORIZATION, BEARER)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(consultation("Code of Practice for States", "PUBLIC"))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectHeader().valueMatches(HttpHeaders.LOCATION, "/api/consultations/[0-9a-f-]{36}")
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        String id = created.get("consultationId").asText();
+        long position = created.get("position").asLong();
+        assertThat(created.get("version").asInt()).isEqualTo(1);
+        assertThat(position).isNotNegative();
+
+        JsonNode read = http.get().uri("/api/consultations/{id}?minPosition={p}", id, position)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Concord-Caught-Up", "true")
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(read.get("title").asText()).isEqualTo("Code of Practice for States");
+        assertThat(read.get("status").asText()).isEqualTo("DRAFT");
+        assertThat(read.get("visibility").asText()).isEqualTo("PUBLIC");
+        assertThat(read.get("version").asInt()).isEqualTo(1);
+        assertThat(read.get("proposer").get("participantId").asText()).isEqualTo("admin");
+        assertThat(read.get("round").isNull()).isTrue();
+        List<String> labels = new ArrayList<>();
+        read.get("provisions").forEach(p -> {
+            labels.add(p.get("label").asText());
+            assertThat(p.get("provisionId").asText()).isNotBlank();
+        });
+        assertThat(labels).containsExactly("1", "2", "2.a");
+
+        JsonNode list = http.get().uri("/api/consultations")
+                .header("X-Concord-Min-Position", Long.toString(position))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(list.findValuesAsText("consultationId")).contains(id);
+    }
+
+    @Test
+    void a_restricted_consultation_does_not_exist_for_anonymous_readers() {
+        JsonNode created = http.post().uri("/api/consultations")
+                .header(HttpHeaders.AUTHORIZATION, BEARER)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(consultation("Restricted annex", "RESTRICTED"))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        String id = created.get("consultationId").asText();
+        long position = created.get("position").asLong();
+
+        http.get().uri("/api/consultations/{id}?minPosition={p}", id, position).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        JsonNode anonymousList = http.get().uri("/api/consultations").exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(anonymousList.findValuesAsText("consultationId")).doesNotContain(id);
+        http.get().uri("/api/consultations/{id}", id).header(HttpHeaders.AUTHORIZATION, BEARER).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void a_write_without_a_token_is_401_problem_json_even_with_a_forged_caller_header() {
+        http.post().uri("/api/consultations")
+                .header("X-Concord-Caller", "eyJjYWxsZXIiOnt9fQ.Zm9yZ2Vk")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(consultation("Forged", "PUBLIC"))
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+    }
+
+    @Test
+    void a_wrong_token_is_401() {
+        http.get().uri("/api/consultations").header(HttpHeaders.AUTHORIZATION, "Bearer not-a-token").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void bad_input_is_400_with_an_error_per_field_and_records_nothing() {
+        http.post().uri("/api/consultations")
+                .header(HttpHeaders.AUTHORIZATION, BEARER)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("title", " ", "visibility", "PUBLIC",
+                        "provisions", List.of(Map.of("label", "1", "text", ""))))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[?(@.field == 'title')]").exists()
+                .jsonPath("$.errors[?(@.field == 'provisions[0].text')]").exists();
+
+        http.post().uri("/api/consultations")
+                .header(HttpHeaders.AUTHORIZATION, BEARER)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("title", "Enum", "visibility", "SECRET", "provisions", List.of(Map.of("label", "1", "text", "x"))))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("visibility");
+
+        http.post().uri("/api/consultations")
+                .header(HttpHeaders.AUTHORIZATION, BEARER)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\": ")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        http.post().uri("/api/consultations")
+                .header(HttpHeaders.AUTHORIZATION, BEARER)
+                .contentType(MediaType.TEXT_PLAIN)
+                .bodyValue("a text")
+                .exchange()
+                .expectStatus().isEqualTo(415);
+
+        JsonNode list = http.get().uri("/api/consultations").header(HttpHeaders.AUTHORIZATION, BEARER).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(list.findValuesAsText("title")).doesNotContain(" ", "Enum");
+    }
+
+    @Test
+    void an_unknown_consultation_is_404_problem_json() {
+        http.get().uri("/api/consultations/does-not-exist").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("No consultation does-not-exist exists.");
+    }
+
+    @Test
+    void a_min_position_that_is_not_a_number_is_400() {
+        http.get().uri("/api/consultations?minPosition=soon").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("minPosition");
+    }
+
+    @Test
+    void the_gateway_reports_up() {
+        http.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    private static Map<String, Object> consultation(String title, String visibility) {
+        return Map.of("title", title,
+                "summary", "Voluntary commitments on commercial cyber-intrusion capabilities",
+                "visibility", visibility,
+                "provisions", List.of(
+                        Map.of("label", "1", "text", "States should regulate the sale of intrusion tools."),
+                        Map.of("label", "2", "text", "Vendors should assess human-rights risks."),
+                        Map.of("label", "2.a", "text", "Assessments should be published.")));
+    }
+}

@@ -1,0 +1,228 @@
+package org.concord.web.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.reactive.error.ErrorWebExceptionHandler;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import reactor.core.publisher.Mono;
+
+import java.net.ConnectException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * Concord's one problem+json mapper (RFC 9457): every error a Concord service answers goes through
+ * here, whether a controller threw it or the framework did. Nothing internal (class names, stack
+ * traces, messages of unexpected exceptions) reaches the client; a 5xx is logged as a defect.
+ */
+public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler {
+
+    public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+    private static final String TYPE_PREFIX = "urn:concord:problem:";
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsExceptionHandler.class);
+
+    private final ObjectMapper objectMapper;
+
+    public ProblemDetailsExceptionHandler(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(error);
+        }
+        ProblemException problem = toProblem(error);
+        if (problem.status().is5xxServerError()) {
+            log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
+        }
+        return write(exchange, problem);
+    }
+
+    /** Writes a problem as the whole response; usable by filters that answer before any handler. */
+    public Mono<Void> write(ServerWebExchange exchange, ProblemException problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_PREFIX + problem.type());
+        body.put("title", problem.status().getReasonPhrase());
+        body.put("status", problem.status().value());
+        body.put("detail", problem.getMessage());
+        body.put("instance", exchange.getRequest().getPath().value());
+        if (!problem.errors().isEmpty()) {
+            body.put("errors", problem.errors());
+        }
+        byte[] bytes;
+        try {
+            bytes = objectMapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            return Mono.error(e);
+        }
+        var response = exchange.getResponse();
+        response.setStatusCode(problem.status());
+        response.getHeaders().setContentType(PROBLEM_JSON);
+        response.getHeaders().setContentLength(bytes.length);
+        if (problem.status() == HttpStatus.UNAUTHORIZED) {
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        DataBuffer buffer = response.bufferFactory().wrap(bytes);
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    static ProblemException toProblem(Throwable error) {
+        if (error instanceof ProblemException problem) {
+            return problem;
+        }
+        if (causedBy(error, DataBufferLimitException.class)) {
+            return new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+                    "The request body is larger than this endpoint accepts.");
+        }
+        if (causedBy(error, ConnectException.class)) {
+            return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                    "A Concord service needed for this request is not reachable; try again shortly.");
+        }
+        if (causedBy(error, TimeoutException.class)) {
+            return new ProblemException(HttpStatus.GATEWAY_TIMEOUT, "timeout",
+                    "A Concord service did not answer in time; try again shortly.");
+        }
+        if (error instanceof WebExchangeBindException bind) {
+            return new ProblemException(HttpStatus.BAD_REQUEST, "validation", "The request is not valid.",
+                    fieldProblems(bind.getBindingResult()));
+        }
+        if (error instanceof UnsupportedMediaTypeStatusException unsupported) {
+            return new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "Send the body as " + describe(unsupported.getSupportedMediaTypes()) + ".");
+        }
+        if (error instanceof MethodNotAllowedException notAllowed) {
+            return new ProblemException(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
+                    "This path does not take " + notAllowed.getHttpMethod() + "; it takes "
+                            + notAllowed.getSupportedMethods() + ".");
+        }
+        if (error instanceof NotAcceptableStatusException notAcceptable) {
+            return new ProblemException(HttpStatus.NOT_ACCEPTABLE, "not-acceptable",
+                    "This path answers " + describe(notAcceptable.getSupportedMediaTypes()) + ".");
+        }
+        if (error instanceof ServerWebInputException input) {
+            return inputProblem(input);
+        }
+        if (error instanceof ResponseStatusException status) {
+            return fromStatus(status.getStatusCode(), status.getReason());
+        }
+        return new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                "The service failed to handle the request. This is a defect; it has been logged.");
+    }
+
+    private static ProblemException inputProblem(ServerWebInputException input) {
+        Throwable cause = input.getCause();
+        while (cause != null && !(cause instanceof JsonProcessingException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", "));
+            return ProblemException.invalid(path(invalid), "must be one of " + allowed);
+        }
+        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            String expected = mismatched.getTargetType() == null ? "another type"
+                    : friendlyType(mismatched.getTargetType());
+            return ProblemException.invalid(path(mismatched), "must be " + expected);
+        }
+        if (cause instanceof JsonProcessingException) {
+            return new ProblemException(HttpStatus.BAD_REQUEST, "malformed-body",
+                    "The request body is not well-formed JSON.");
+        }
+        if (causedBy(input, DecodingException.class)) {
+            return new ProblemException(HttpStatus.BAD_REQUEST, "malformed-body",
+                    "The request body could not be read.");
+        }
+        String reason = input.getReason() == null ? "The request is not valid." : input.getReason();
+        return new ProblemException(HttpStatus.BAD_REQUEST, "bad-request", reason);
+    }
+
+    private static ProblemException fromStatus(HttpStatusCode code, String reason) {
+        HttpStatus status = HttpStatus.resolve(code.value());
+        if (status == null) {
+            status = code.is4xxClientError() ? HttpStatus.BAD_REQUEST : HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        if (status == HttpStatus.NOT_FOUND) {
+            return ProblemException.notFound("There is nothing at this path.");
+        }
+        String detail = reason != null && !reason.isBlank() && status.is4xxClientError() ? reason : status.getReasonPhrase();
+        String type = status.getReasonPhrase().toLowerCase().replace(' ', '-');
+        return new ProblemException(status, type, detail);
+    }
+
+    private static List<FieldProblem> fieldProblems(BindingResult result) {
+        List<FieldProblem> problems = new ArrayList<>();
+        result.getFieldErrors().forEach(e -> problems.add(new FieldProblem(e.getField(), e.getDefaultMessage())));
+        result.getGlobalErrors().forEach(e -> problems.add(new FieldProblem(e.getObjectName(), e.getDefaultMessage())));
+        return problems;
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String friendlyType(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static String describe(List<MediaType> types) {
+        return types.isEmpty() ? "application/json" : types.stream().map(MediaType::toString).collect(Collectors.joining(" or "));
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
