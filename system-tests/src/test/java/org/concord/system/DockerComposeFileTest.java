@@ -1,0 +1,328 @@
+package org.concord.system;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Checks docker-compose.yml and the services' Dockerfiles by reading them, since no Docker engine runs
+ * in the build: a deployment must get a working replica set, one public port and consistent settings.
+ */
+class DockerComposeFileTest {
+
+    private static final List<String> MONGO_MEMBERS = List.of("mongo1", "mongo2", "mongo3");
+    private static final List<String> CONCORD_SERVICES = List.of("command-side", "query-side", "api-gateway");
+    private static final String INTERNAL_SECRET_FROM_HOST = "${CONCORD_INTERNAL_SECRET:?set CONCORD_INTERNAL_SECRET}";
+
+    private final Path root = Path.of(System.getProperty("concord.root", "..")).toAbsolutePath().normalize();
+    private final Map<String, Object> compose = loadCompose();
+    private final Map<String, Object> services = asMap(compose.get("services"));
+
+    @Test
+    void the_replica_set_has_three_members_each_with_its_own_data_volume_and_a_ping_health_check() {
+        Map<String, Object> namedVolumes = asMap(compose.get("volumes"));
+        List<String> dataVolumes = new ArrayList<>();
+        for (String member : MONGO_MEMBERS) {
+            Map<String, Object> service = service(member);
+            assertThat(service.get("image")).as(member + " image").isEqualTo("mongo:7.0");
+            assertThat(command(member)).as(member + " command")
+                    .startsWith("mongod").contains("--replSet rs0").contains("--bind_ip_all");
+            String dataVolume = volumeMountedAt(member, "/data/db");
+            assertThat(namedVolumes).as("named volumes").containsKey(dataVolume);
+            dataVolumes.add(dataVolume);
+            assertThat(healthCheck(member)).as(member + " health check")
+                    .contains("mongosh").contains("db.adminCommand('ping').ok");
+        }
+        assertThat(dataVolumes).as("each member keeps its data in its own volume").doesNotHaveDuplicates();
+    }
+
+    @Test
+    void the_init_service_runs_once_after_all_three_members_are_healthy() {
+        Map<String, Object> init = service("mongo-init");
+        assertThat(init.get("image")).isEqualTo("mongo:7.0");
+        assertThat(init.get("restart")).as("a one-shot service is not restarted").isEqualTo("no");
+        for (String member : MONGO_MEMBERS) {
+            assertThat(dependencyCondition("mongo-init", member)).as("mongo-init waits for " + member)
+                    .isEqualTo("service_healthy");
+        }
+    }
+
+    @Test
+    void the_init_service_initiates_rs0_with_all_three_members_only_when_not_yet_initiated() {
+        String script = command("mongo-init");
+        assertThat(script).contains("mongosh");
+        int initiate = script.indexOf("rs.initiate(");
+        assertThat(initiate).as("rs.initiate is called").isNotNegative();
+        String initiation = script.substring(initiate);
+        assertThat(initiation).containsPattern("_id:\\s*['\"]rs0['\"]");
+        for (String member : MONGO_MEMBERS) {
+            assertThat(initiation).as("members of rs0").contains("'" + member + ":27017'");
+        }
+        assertThat(script.indexOf("rs.status()")).as("rs.status() is checked before initiating")
+                .isNotNegative().isLessThan(initiate);
+    }
+
+    @Test
+    void each_concord_service_is_built_from_its_own_dockerfile_with_the_repository_as_context() {
+        for (String name : CONCORD_SERVICES) {
+            Map<String, Object> build = asMap(service(name).get("build"));
+            assertThat(build.get("context")).as(name + " build context").isEqualTo(".");
+            assertThat(build.get("dockerfile")).as(name + " Dockerfile").isEqualTo(name + "/Dockerfile");
+            assertThat(root.resolve(name + "/Dockerfile")).as(name + " Dockerfile on disk").isRegularFile();
+        }
+    }
+
+    @Test
+    void only_the_gateway_is_published_on_port_8080() {
+        List<String> published = services.keySet().stream()
+                .filter(name -> service(name).get("ports") != null)
+                .toList();
+        assertThat(published).containsExactly("api-gateway");
+        assertThat(service("api-gateway").get("ports")).isEqualTo(List.of("8080:8080"));
+    }
+
+    @Test
+    void the_command_and_query_sides_use_the_concord_database_on_all_three_replica_set_members() {
+        for (String name : List.of("command-side", "query-side")) {
+            String uri = environment(name).get("CONCORD_MONGODB_URI");
+            assertThat(uri).as(name + " CONCORD_MONGODB_URI").isNotNull().startsWith("mongodb://");
+            String afterScheme = uri.substring("mongodb://".length());
+            int slash = afterScheme.indexOf('/');
+            assertThat(slash).as(name + " URI names a database").isPositive();
+            assertThat(afterScheme.substring(0, slash).split(","))
+                    .as(name + " URI hosts").containsExactlyInAnyOrder("mongo1:27017", "mongo2:27017", "mongo3:27017");
+            String[] databaseAndOptions = afterScheme.substring(slash + 1).split("\\?", 2);
+            assertThat(databaseAndOptions[0]).as(name + " database").isEqualTo("concord");
+            assertThat(databaseAndOptions).as(name + " URI options").hasSize(2);
+            assertThat(databaseAndOptions[1].split("&")).as(name + " URI options").contains("replicaSet=rs0");
+        }
+    }
+
+    @Test
+    void the_gateway_has_no_mongodb_uri_and_reaches_the_backends_by_service_name_and_port() {
+        Map<String, String> gateway = environment("api-gateway");
+        assertThat(gateway.keySet()).as("gateway settings").noneMatch(key -> key.contains("MONGO"));
+        assertThat(gateway.values()).as("gateway settings").noneMatch(value -> value.startsWith("mongodb"));
+
+        URI commandSide = URI.create(gateway.get("CONCORD_GATEWAY_COMMAND_SIDE_URI"));
+        URI querySide = URI.create(gateway.get("CONCORD_GATEWAY_QUERY_SIDE_URI"));
+        assertThat(commandSide).isEqualTo(URI.create("http://command-side:8081"));
+        assertThat(querySide).isEqualTo(URI.create("http://query-side:8082"));
+        assertThat(environment("command-side").get("SERVER_PORT")).isEqualTo(String.valueOf(commandSide.getPort()));
+        assertThat(environment("query-side").get("SERVER_PORT")).isEqualTo(String.valueOf(querySide.getPort()));
+        assertThat(environment("api-gateway").get("SERVER_PORT")).isEqualTo("8080");
+    }
+
+    @Test
+    void the_gateway_requires_an_admin_token_and_keeps_its_data_in_a_named_volume() {
+        Map<String, String> gateway = environment("api-gateway");
+        assertThat(gateway.get("CONCORD_ADMIN_TOKEN")).isEqualTo("${CONCORD_ADMIN_TOKEN:?set CONCORD_ADMIN_TOKEN}");
+        assertThat(gateway.get("CONCORD_DATA_DIR")).isEqualTo("/data");
+        assertThat(asMap(compose.get("volumes"))).containsKey(volumeMountedAt("api-gateway", "/data"));
+    }
+
+    @Test
+    void all_three_services_get_the_same_internal_secret_required_from_the_host() {
+        for (String name : CONCORD_SERVICES) {
+            Map<String, String> environment = environment(name);
+            assertThat(environment.get("CONCORD_INTERNAL_SECRET")).as(name + " CONCORD_INTERNAL_SECRET")
+                    .isEqualTo(INTERNAL_SECRET_FROM_HOST);
+            assertThat(environment.get("AXONIQ_UPDATE_CHECKER_DISABLED")).as(name).isEqualTo("true");
+        }
+    }
+
+    @Test
+    void every_long_running_service_has_a_health_check_and_the_concord_services_check_their_own_port() {
+        List<String> longRunning = services.keySet().stream()
+                .filter(name -> !"no".equals(service(name).get("restart")))
+                .toList();
+        assertThat(longRunning).containsAll(MONGO_MEMBERS).containsAll(CONCORD_SERVICES);
+        for (String name : longRunning) {
+            assertThat(healthCheck(name)).as(name + " health check").isNotBlank();
+        }
+        for (String name : CONCORD_SERVICES) {
+            assertThat(healthCheck(name)).as(name + " health check")
+                    .contains("http://localhost:" + environment(name).get("SERVER_PORT") + "/actuator/health");
+        }
+    }
+
+    @Test
+    void the_services_start_after_the_replica_set_and_the_gateway_after_healthy_backends() {
+        for (String name : CONCORD_SERVICES) {
+            assertThat(dependencyCondition(name, "mongo-init")).as(name + " waits for mongo-init")
+                    .isEqualTo("service_completed_successfully");
+            assertThat(service(name).get("restart")).as(name + " restart policy").isEqualTo("unless-stopped");
+        }
+        assertThat(dependencyCondition("api-gateway", "command-side")).isEqualTo("service_healthy");
+        assertThat(dependencyCondition("api-gateway", "query-side")).isEqualTo("service_healthy");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"command-side", "query-side", "api-gateway"})
+    void each_dockerfile_builds_its_own_module_with_the_maven_wrapper_in_a_jdk_stage(String module) {
+        List<String> build = stages(module).get(0);
+        assertThat(build.get(0)).matches("FROM eclipse-temurin:17-jdk AS \\S+");
+        assertThat(build).as(module + " build stage").anySatisfy(instruction -> assertThat(instruction)
+                .startsWith("RUN ")
+                .contains("./mvnw")
+                .contains(" package")
+                .containsPattern("-pl " + Pattern.quote(module) + "(\\s|$)"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"command-side", "query-side", "api-gateway"})
+    void each_dockerfile_runs_the_exec_jar_in_a_jre_stage_as_a_non_root_user(String module) {
+        List<List<String>> stages = stages(module);
+        assertThat(stages).as(module + " stages").hasSizeGreaterThanOrEqualTo(2);
+        String buildStage = stages.get(0).get(0).replaceFirst(".* AS ", "");
+        List<String> runtime = stages.get(stages.size() - 1);
+        assertThat(runtime.get(0)).isEqualTo("FROM eclipse-temurin:17-jre");
+        assertThat(runtime).contains("COPY --from=" + buildStage + " /build/" + module + "/target/" + module
+                + "-*-exec.jar /app/app.jar");
+        assertThat(runtime).contains("ENTRYPOINT [\"java\",\"-XX:MaxRAMPercentage=75\",\"-jar\",\"/app/app.jar\"]");
+        assertThat(runtime).contains("EXPOSE " + environment(module).get("SERVER_PORT"));
+        List<String> users = runtime.stream().filter(instruction -> instruction.startsWith("USER ")).toList();
+        assertThat(users).as(module + " runtime user").isNotEmpty();
+        String user = users.get(users.size() - 1).substring("USER ".length()).split(":")[0];
+        assertThat(user).as(module + " runtime user").isNotIn("root", "0");
+    }
+
+    @Test
+    void the_dockerfiles_share_their_build_stage_up_to_the_maven_build() {
+        List<List<String>> buildStages = CONCORD_SERVICES.stream()
+                .map(module -> stages(module).get(0).stream()
+                        .map(instruction -> instruction.replace(module, "<module>"))
+                        .toList())
+                .toList();
+        assertThat(buildStages.get(0)).anyMatch(instruction -> instruction.contains("./mvnw"));
+        assertThat(buildStages.get(1)).isEqualTo(buildStages.get(0));
+        assertThat(buildStages.get(2)).isEqualTo(buildStages.get(0));
+    }
+
+    @Test
+    void the_build_context_leaves_out_build_output_local_data_and_git_history() throws IOException {
+        List<String> ignored = Files.readAllLines(root.resolve(".dockerignore")).stream().map(String::trim).toList();
+        assertThat(ignored).contains("**/target", "data", ".git", ".jqwik-database");
+    }
+
+    private Map<String, Object> loadCompose() {
+        try (InputStream in = Files.newInputStream(root.resolve("docker-compose.yml"))) {
+            return asMap(new Yaml().load(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, Object> service(String name) {
+        assertThat(services).as("services").containsKey(name);
+        return asMap(services.get(name));
+    }
+
+    /** The command or health-check test as one string, whether written as a list or as a string. */
+    private static String joined(Object commandOrList) {
+        if (commandOrList instanceof List<?> parts) {
+            return String.join(" ", parts.stream().map(String::valueOf).toList());
+        }
+        return String.valueOf(commandOrList);
+    }
+
+    private String command(String name) {
+        Object command = service(name).get("command");
+        assertThat(command).as(name + " command").isNotNull();
+        return joined(command);
+    }
+
+    private String healthCheck(String name) {
+        Object healthCheck = service(name).get("healthcheck");
+        assertThat(healthCheck).as(name + " health check").isNotNull();
+        return joined(asMap(healthCheck).get("test"));
+    }
+
+    /** The environment as written in the file, whether as a map or as a list of KEY=VALUE. */
+    private Map<String, String> environment(String name) {
+        Object environment = service(name).get("environment");
+        Map<String, String> variables = new LinkedHashMap<>();
+        if (environment instanceof List<?> entries) {
+            for (Object entry : entries) {
+                String[] keyAndValue = String.valueOf(entry).split("=", 2);
+                variables.put(keyAndValue[0], keyAndValue.length == 2 ? keyAndValue[1] : "");
+            }
+        } else if (environment != null) {
+            asMap(environment).forEach((key, value) -> variables.put(key, String.valueOf(value)));
+        }
+        return variables;
+    }
+
+    private String dependencyCondition(String name, String dependency) {
+        Map<String, Object> dependsOn = asMap(service(name).get("depends_on"));
+        assertThat(dependsOn).as(name + " depends_on").containsKey(dependency);
+        return String.valueOf(asMap(dependsOn.get(dependency)).get("condition"));
+    }
+
+    private String volumeMountedAt(String name, String target) {
+        Object volumes = service(name).get("volumes");
+        assertThat(volumes).as(name + " volumes").isInstanceOf(List.class);
+        return ((List<?>) volumes).stream()
+                .map(String::valueOf)
+                .map(volume -> volume.split(":"))
+                .filter(parts -> parts.length >= 2 && parts[1].equals(target))
+                .map(parts -> parts[0])
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " mounts no volume at " + target));
+    }
+
+    /** A Dockerfile's instructions, comments dropped and continued lines joined, grouped into stages. */
+    private List<List<String>> stages(String module) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(root.resolve(module + "/Dockerfile"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> instructions = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : lines) {
+            String trimmed = line.trim();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            boolean continued = trimmed.endsWith("\\");
+            current.append(current.isEmpty() ? "" : " ")
+                    .append(continued ? trimmed.substring(0, trimmed.length() - 1).trim() : trimmed);
+            if (!continued) {
+                instructions.add(current.toString());
+                current.setLength(0);
+            }
+        }
+        List<List<String>> stages = new ArrayList<>();
+        for (String instruction : instructions) {
+            if (instruction.startsWith("FROM ")) {
+                stages.add(new ArrayList<>());
+            }
+            assertThat(stages).as(module + "/Dockerfile starts with FROM").isNotEmpty();
+            stages.get(stages.size() - 1).add(instruction);
+        }
+        return stages;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+}
