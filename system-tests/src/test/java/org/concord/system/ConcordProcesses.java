@@ -1,5 +1,6 @@
 package org.concord.system;
 
+import org.concord.testing.MongoDbExtension;
 import org.concord.testing.TestMongoDatabase;
 
 import java.io.IOException;
@@ -37,6 +38,16 @@ final class ConcordProcesses implements AutoCloseable {
     private final List<Process> started = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private int gatewayPort;
+    private static ConcordProcesses shared;
+
+    /** One running Concord for every system test of this JVM, stopped when the JVM exits. */
+    static synchronized ConcordProcesses shared() {
+        if (shared == null) {
+            shared = start(MongoDbExtension.newDatabase());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "concord-processes-stop"));
+        }
+        return shared;
+    }
 
     static ConcordProcesses start(TestMongoDatabase database) {
         ConcordProcesses concord = new ConcordProcesses();

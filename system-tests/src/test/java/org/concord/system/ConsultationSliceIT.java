@@ -1,15 +1,12 @@
 package org.concord.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.concord.testing.MongoDbExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,30 +16,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The first slice of API.md, driven over real HTTP through the gateway into the three running services. */
 class ConsultationSliceIT {
 
-    private static final String BEARER = "Bearer " + ConcordProcesses.ADMIN_TOKEN;
-    private static ConcordProcesses concord;
+    private static ConcordApi api;
     private static WebTestClient http;
+    private static String drafter;
+    private static String participantToken;
+    private static String observerToken;
 
     @BeforeAll
     static void startConcord() {
-        concord = ConcordProcesses.start(MongoDbExtension.newDatabase());
-        http = WebTestClient.bindToServer().baseUrl(concord.gateway().toString())
-                .responseTimeout(Duration.ofSeconds(20)).build();
-    }
-
-    @AfterAll
-    static void stopConcord() {
-        if (concord != null) {
-            concord.close();
-        }
+        api = new ConcordApi(ConcordProcesses.shared());
+        http = api.http;
+        drafter = ConcordApi.bearer(api.registerToken("Secretariat", "INTERNATIONAL_ORGANISATION", "GB", "DRAFTER"));
+        participantToken = api.registerToken("Access Now", "NGO", "BE", "PARTICIPANT");
+        observerToken = api.registerToken("The Record", "COMPANY", "US", "OBSERVER");
     }
 
     @Test
     void a_created_consultation_is_read_back_through_the_gateway_once_its_position_is_projected() {
         JsonNode created = http.post().uri("/api/consultations")
-                .header(HttpHeaders.AUTHORIZATION, BEARER)
+                .header(HttpHeaders.AUTHORIZATION, drafter)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(consultation("Code of Practice for States", "PUBLIC"))
+                .bodyValue(ConcordApi.consultation("Code of Practice for States", "PUBLIC"))
                 .exchange()
                 .expectStatus().isCreated()
                 .expectHeader().valueMatches(HttpHeaders.LOCATION, "/api/consultations/[0-9a-f-]{36}")
@@ -61,7 +55,8 @@ class ConsultationSliceIT {
         assertThat(read.get("status").asText()).isEqualTo("DRAFT");
         assertThat(read.get("visibility").asText()).isEqualTo("PUBLIC");
         assertThat(read.get("version").asInt()).isEqualTo(1);
-        assertThat(read.get("proposer").get("participantId").asText()).isEqualTo("admin");
+        assertThat(read.get("proposer").get("organisation").asText()).isEqualTo("Secretariat");
+        assertThat(read.get("proposer").get("stakeholderType").asText()).isEqualTo("INTERNATIONAL_ORGANISATION");
         assertThat(read.get("round").isNull()).isTrue();
         List<String> labels = new ArrayList<>();
         read.get("provisions").forEach(p -> {
@@ -81,9 +76,9 @@ class ConsultationSliceIT {
     @Test
     void a_restricted_consultation_does_not_exist_for_anonymous_readers() {
         JsonNode created = http.post().uri("/api/consultations")
-                .header(HttpHeaders.AUTHORIZATION, BEARER)
+                .header(HttpHeaders.AUTHORIZATION, drafter)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(consultation("Restricted annex", "RESTRICTED"))
+                .bodyValue(ConcordApi.consultation("Restricted annex", "RESTRICTED"))
                 .exchange()
                 .expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
@@ -96,8 +91,34 @@ class ConsultationSliceIT {
         JsonNode anonymousList = http.get().uri("/api/consultations").exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(anonymousList.findValuesAsText("consultationId")).doesNotContain(id);
-        http.get().uri("/api/consultations/{id}", id).header(HttpHeaders.AUTHORIZATION, BEARER).exchange()
+        http.get().uri("/api/consultations/{id}", id).header(HttpHeaders.AUTHORIZATION, drafter).exchange()
                 .expectStatus().isOk();
+        http.get().uri("/api/consultations/{id}", id).header(HttpHeaders.AUTHORIZATION, ConcordApi.bearer(participantToken))
+                .exchange().expectStatus().isOk();
+        http.get().uri("/api/consultations/{id}", id).header(HttpHeaders.AUTHORIZATION, ConcordApi.bearer(observerToken))
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void a_participant_proposes_a_consultation_as_proposed() {
+        JsonNode created = api.createConsultation(participantToken, "A proposal from civil society", "PUBLIC")
+                .expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        http.get().uri("/api/consultations/{id}?minPosition={p}", created.get("consultationId").asText(),
+                        created.get("position").asLong())
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("PROPOSED")
+                .jsonPath("$.proposer.organisation").isEqualTo("Access Now")
+                .jsonPath("$.proposer.stakeholderType").isEqualTo("NGO");
+    }
+
+    @Test
+    void observers_and_the_administrator_may_not_create_consultations() {
+        api.createConsultation(observerToken, "Observed", "PUBLIC").expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        api.createConsultation(ConcordApi.ADMIN, "Administered", "PUBLIC").expectStatus().isForbidden();
     }
 
     @Test
@@ -105,7 +126,7 @@ class ConsultationSliceIT {
         http.post().uri("/api/consultations")
                 .header("X-Concord-Caller", "eyJjYWxsZXIiOnt9fQ.Zm9yZ2Vk")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(consultation("Forged", "PUBLIC"))
+                .bodyValue(ConcordApi.consultation("Forged", "PUBLIC"))
                 .exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -122,7 +143,7 @@ class ConsultationSliceIT {
     @Test
     void bad_input_is_400_with_an_error_per_field_and_records_nothing() {
         http.post().uri("/api/consultations")
-                .header(HttpHeaders.AUTHORIZATION, BEARER)
+                .header(HttpHeaders.AUTHORIZATION, drafter)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("title", " ", "visibility", "PUBLIC",
                         "provisions", List.of(Map.of("label", "1", "text", ""))))
@@ -134,7 +155,7 @@ class ConsultationSliceIT {
                 .jsonPath("$.errors[?(@.field == 'provisions[0].text')]").exists();
 
         http.post().uri("/api/consultations")
-                .header(HttpHeaders.AUTHORIZATION, BEARER)
+                .header(HttpHeaders.AUTHORIZATION, drafter)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("title", "Enum", "visibility", "SECRET", "provisions", List.of(Map.of("label", "1", "text", "x"))))
                 .exchange()
@@ -142,7 +163,7 @@ class ConsultationSliceIT {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("visibility");
 
         http.post().uri("/api/consultations")
-                .header(HttpHeaders.AUTHORIZATION, BEARER)
+                .header(HttpHeaders.AUTHORIZATION, drafter)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"title\": ")
                 .exchange()
@@ -150,13 +171,13 @@ class ConsultationSliceIT {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
         http.post().uri("/api/consultations")
-                .header(HttpHeaders.AUTHORIZATION, BEARER)
+                .header(HttpHeaders.AUTHORIZATION, drafter)
                 .contentType(MediaType.TEXT_PLAIN)
                 .bodyValue("a text")
                 .exchange()
                 .expectStatus().isEqualTo(415);
 
-        JsonNode list = http.get().uri("/api/consultations").header(HttpHeaders.AUTHORIZATION, BEARER).exchange()
+        JsonNode list = http.get().uri("/api/consultations").header(HttpHeaders.AUTHORIZATION, drafter).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(list.findValuesAsText("title")).doesNotContain(" ", "Enum");
     }
@@ -182,13 +203,4 @@ class ConsultationSliceIT {
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
     }
 
-    private static Map<String, Object> consultation(String title, String visibility) {
-        return Map.of("title", title,
-                "summary", "Voluntary commitments on commercial cyber-intrusion capabilities",
-                "visibility", visibility,
-                "provisions", List.of(
-                        Map.of("label", "1", "text", "States should regulate the sale of intrusion tools."),
-                        Map.of("label", "2", "text", "Vendors should assess human-rights risks."),
-                        Map.of("label", "2.a", "text", "Assessments should be published.")));
-    }
 }

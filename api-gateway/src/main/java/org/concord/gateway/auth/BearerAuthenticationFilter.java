@@ -11,8 +11,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.util.Set;
-
 /**
  * Authenticates {@code Authorization: Bearer} tokens and tells the services who is calling through
  * the signed caller header. Whatever caller header a client sends is dropped first. A request
@@ -21,15 +19,13 @@ import java.util.Set;
 @Component
 class BearerAuthenticationFilter implements GlobalFilter, Ordered {
 
-    static final CallerIdentity ADMINISTRATOR = new CallerIdentity("admin", "Concord administration", null,
-            Set.of("ADMIN", "DRAFTER", "PARTICIPANT", "OBSERVER"));
     private static final String BEARER = "Bearer ";
 
-    private final AdminToken adminToken;
+    private final TokenAuthenticator authenticator;
     private final CallerIdentityCodec codec;
 
-    BearerAuthenticationFilter(AdminToken adminToken, CallerIdentityCodec codec) {
-        this.adminToken = adminToken;
+    BearerAuthenticationFilter(TokenAuthenticator authenticator, CallerIdentityCodec codec) {
+        this.authenticator = authenticator;
         this.codec = codec;
     }
 
@@ -43,10 +39,12 @@ class BearerAuthenticationFilter implements GlobalFilter, Ordered {
             return Mono.error(ProblemException.unauthenticated("Use Authorization: Bearer <token>."));
         }
         String token = authorization.substring(BEARER.length()).trim();
-        if (token.isEmpty() || !adminToken.matches(token)) {
-            return Mono.error(ProblemException.unauthenticated("The token is not valid, or has been revoked."));
+        if (token.isEmpty()) {
+            return Mono.error(ProblemException.unauthenticated("The bearer token is empty."));
         }
-        return chain.filter(withCaller(exchange, ADMINISTRATOR));
+        return authenticator.authenticate(token)
+                .switchIfEmpty(Mono.error(() -> ProblemException.unauthenticated("The token is not valid, or has been revoked.")))
+                .flatMap(caller -> chain.filter(withCaller(exchange, caller)));
     }
 
     private ServerWebExchange withCaller(ServerWebExchange exchange, CallerIdentity caller) {

@@ -8,11 +8,13 @@ import java.util.Set;
 
 /**
  * Who is calling, as the gateway authenticated them. Services read it only from the gateway's signed
- * header, never from a request body. {@code stakeholderType} is null for the bootstrap administrator.
+ * header, never from a request body. {@code stakeholderType} and {@code country} are null for the
+ * bootstrap administrator.
  */
-public record CallerIdentity(String participantId, String organisation, String stakeholderType, Set<String> roles) {
+public record CallerIdentity(String participantId, String organisation, String stakeholderType, String country,
+                             String displayName, Set<String> roles) {
 
-    public static final CallerIdentity ANONYMOUS = new CallerIdentity(null, null, null, Set.of());
+    public static final CallerIdentity ANONYMOUS = new CallerIdentity(null, null, null, null, null, Set.of());
 
     public CallerIdentity {
         roles = roles == null ? Set.of() : Set.copyOf(roles);

@@ -1,12 +1,11 @@
 package org.concord.command.consultation.web;
 
 import jakarta.validation.Valid;
+import org.concord.command.dispatch.Actors;
 import org.concord.command.dispatch.CommandDispatcher;
 import org.concord.messages.consultation.ConsultationStatus;
 import org.concord.messages.consultation.CreateConsultationCommand;
 import org.concord.messages.consultation.Provision;
-import org.concord.messages.participant.Actor;
-import org.concord.messages.participant.StakeholderType;
 import org.concord.web.identity.CallerIdentity;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,26 +32,21 @@ class ConsultationCommandController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<ConsultationCreated>> create(CallerIdentity caller, @Valid @RequestBody Mono<CreateConsultationRequest> body) {
-        caller.requireAnyRole("DRAFTER", "PARTICIPANT", "ADMIN");
+        caller.requireAnyRole("DRAFTER", "PARTICIPANT");
         return body.flatMap(request -> create(caller, request));
     }
 
     private Mono<ResponseEntity<ConsultationCreated>> create(CallerIdentity caller, CreateConsultationRequest request) {
-        ConsultationStatus status = caller.hasAnyRole("DRAFTER", "ADMIN") ? ConsultationStatus.DRAFT : ConsultationStatus.PROPOSED;
+        ConsultationStatus status = caller.hasAnyRole("DRAFTER") ? ConsultationStatus.DRAFT : ConsultationStatus.PROPOSED;
         String consultationId = UUID.randomUUID().toString();
         List<Provision> provisions = request.provisions().stream()
                 .map(p -> new Provision(UUID.randomUUID().toString(), p.label(), p.text()))
                 .toList();
         CreateConsultationCommand command = new CreateConsultationCommand(consultationId, request.title(),
-                request.summary(), request.visibility(), provisions, status, actor(caller));
+                request.summary(), request.visibility(), provisions, status, Actors.of(caller));
         return commands.dispatch(command).map(position -> ResponseEntity
                 .created(URI.create("/api/consultations/" + consultationId))
                 .body(new ConsultationCreated(consultationId, 1, position)));
-    }
-
-    private static Actor actor(CallerIdentity caller) {
-        StakeholderType type = caller.stakeholderType() == null ? null : StakeholderType.valueOf(caller.stakeholderType());
-        return new Actor(caller.participantId(), caller.organisation(), type);
     }
 
     /** The answer to a created consultation. */

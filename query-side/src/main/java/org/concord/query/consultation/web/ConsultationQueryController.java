@@ -48,6 +48,6 @@ class ConsultationQueryController {
     }
 
     private static boolean seesRestricted(CallerIdentity caller) {
-        return caller.hasAnyRole("PARTICIPANT", "DRAFTER", "ADMIN");
+        return caller.hasAnyRole("PARTICIPANT", "DRAFTER");
     }
 }

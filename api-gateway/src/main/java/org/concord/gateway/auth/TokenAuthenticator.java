@@ -1,0 +1,51 @@
+package org.concord.gateway.auth;
+
+import org.concord.gateway.GatewayProperties;
+import org.concord.web.identity.CallerIdentity;
+import org.concord.web.identity.CallerIdentityCodec;
+import org.concord.web.identity.TokenHash;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+import reactor.core.publisher.Mono;
+
+import java.util.Set;
+
+/**
+ * Says who a bearer token belongs to: the bootstrap administrator, or a registered participant whose
+ * credential the command side holds (looked up by the token's hash, never cached, so a revocation
+ * bites at once). An unknown or revoked token yields nothing.
+ */
+@Component
+class TokenAuthenticator {
+
+    static final CallerIdentity ADMINISTRATOR = new CallerIdentity("admin", "Concord administration", null, null,
+            "Bootstrap administrator", Set.of("ADMIN"));
+    private static final CallerIdentity GATEWAY = new CallerIdentity("gateway", null, null, null,
+            "Concord gateway", Set.of("GATEWAY"));
+
+    private final AdminToken adminToken;
+    private final CallerIdentityCodec codec;
+    private final WebClient commandSide;
+
+    TokenAuthenticator(AdminToken adminToken, CallerIdentityCodec codec, GatewayProperties properties,
+                       WebClient.Builder webClients) {
+        this.adminToken = adminToken;
+        this.codec = codec;
+        this.commandSide = webClients.baseUrl(properties.commandSideUri().toString()).build();
+    }
+
+    Mono<CallerIdentity> authenticate(String token) {
+        if (adminToken.matches(token)) {
+            return Mono.just(ADMINISTRATOR);
+        }
+        return commandSide.get()
+                .uri("/internal/credentials/{tokenHash}", TokenHash.of(token))
+                .header(CallerIdentityCodec.HEADER, codec.encode(GATEWAY))
+                .retrieve()
+                .bodyToMono(CallerIdentity.class)
+                .onErrorResume(WebClientResponseException.class,
+                        notFound -> notFound.getStatusCode() == HttpStatus.NOT_FOUND ? Mono.empty() : Mono.error(notFound));
+    }
+}

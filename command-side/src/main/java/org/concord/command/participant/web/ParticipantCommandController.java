@@ -1,0 +1,63 @@
+package org.concord.command.participant.web;
+
+import jakarta.validation.Valid;
+import org.concord.command.dispatch.Actors;
+import org.concord.command.dispatch.CommandDispatcher;
+import org.concord.messages.participant.RegisterParticipantCommand;
+import org.concord.messages.participant.RevokeParticipantCommand;
+import org.concord.web.identity.CallerIdentity;
+import org.concord.web.identity.TokenHash;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** Administrators register delegates, with a credential shown once, and revoke them. */
+@RestController
+@RequestMapping(path = "/api/participants", produces = MediaType.APPLICATION_JSON_VALUE)
+class ParticipantCommandController {
+
+    private final CommandDispatcher commands;
+
+    ParticipantCommandController(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<ParticipantRegistered>> register(CallerIdentity caller,
+                                                         @Valid @RequestBody Mono<RegisterParticipantRequest> body) {
+        caller.requireAnyRole("ADMIN");
+        return body.flatMap(request -> {
+            String participantId = UUID.randomUUID().toString();
+            String token = TokenHash.newToken();
+            RegisterParticipantCommand command = new RegisterParticipantCommand(participantId, request.organisation(),
+                    request.stakeholderType(), request.country(), request.displayName(), request.roles(),
+                    TokenHash.of(token), Actors.of(caller));
+            return commands.dispatch(command).map(position -> ResponseEntity
+                    .created(URI.create("/api/participants/" + participantId))
+                    .body(new ParticipantRegistered(participantId, token, position)));
+        });
+    }
+
+    @PostMapping("/{participantId}/revoke")
+    Mono<Revoked> revoke(CallerIdentity caller, @PathVariable String participantId) {
+        caller.requireAnyRole("ADMIN");
+        return commands.dispatch(new RevokeParticipantCommand(participantId, Actors.of(caller)))
+                .map(position -> new Revoked(participantId, true, position));
+    }
+
+    /** The answer to a registration: the only time the token is ever shown. */
+    record ParticipantRegistered(String participantId, String token, long position) {
+    }
+
+    /** The answer to a revocation. */
+    record Revoked(String participantId, boolean revoked, long position) {
+    }
+}
