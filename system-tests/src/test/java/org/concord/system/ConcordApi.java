@@ -44,6 +44,29 @@ final class ConcordApi {
                 .exchange();
     }
 
+    /** A POST with a JSON body (or none when {@code body} is null) by the holder of {@code token} (none when null). */
+    WebTestClient.ResponseSpec post(String token, String path, Object body, Object... uriVariables) {
+        WebTestClient.RequestBodySpec request = http.post().uri(path, uriVariables);
+        if (token != null) {
+            request.header(HttpHeaders.AUTHORIZATION, bearer(token));
+        }
+        return body == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    /** A GET by the holder of {@code token} (anonymous when null). */
+    WebTestClient.ResponseSpec get(String token, String path, Object... uriVariables) {
+        WebTestClient.RequestHeadersSpec<?> request = http.get().uri(path, uriVariables);
+        if (token != null) {
+            request.header(HttpHeaders.AUTHORIZATION, bearer(token));
+        }
+        return request.exchange();
+    }
+
+    /** The JSON answer of a request that must have the given status. */
+    static JsonNode json(WebTestClient.ResponseSpec response, int status) {
+        return response.expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
     static String bearer(String token) {
         return "Bearer " + token;
     }

@@ -30,12 +30,21 @@ public class CommandDispatcher {
 
     /** The command's position in the event store, once it has been handled and its events stored. */
     public Mono<Long> dispatch(Object command) {
+        return send(command).map(Dispatched::position);
+    }
+
+    /** What the command's handler answered, and the position of its events, once they are stored. */
+    public Mono<Dispatched> send(Object command) {
         return Mono.fromCallable(() -> {
                     CommandOutcome outcome = commandGateway.sendAndWait(command);
-                    return outcome.appended().highest().orElse(-1L);
+                    return new Dispatched(outcome.result(), outcome.appended().highest().orElse(-1L));
                 })
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorMap(CommandDispatcher::translate);
+    }
+
+    /** A handled command: its handler's answer and the highest global position of its events. */
+    public record Dispatched(Object result, long position) {
     }
 
     private static Throwable translate(Throwable error) {
@@ -46,6 +55,7 @@ public class CommandDispatcher {
                         List.of(new FieldProblem(violation.field() == null ? "body" : violation.field(), violation.getMessage())));
                 case CONFLICT -> ProblemException.conflict(violation.getMessage());
                 case NOT_ALLOWED -> ProblemException.forbidden(violation.getMessage());
+                case NOT_FOUND -> ProblemException.notFound(violation.getMessage());
             };
         }
         if (cause instanceof AggregateNotFoundException) {

@@ -13,7 +13,9 @@ public class RuleViolationException extends RuntimeException {
         /** The command conflicts with the current state (answered 409). */
         CONFLICT,
         /** The caller may not do this (answered 403). */
-        NOT_ALLOWED
+        NOT_ALLOWED,
+        /** What the command names does not exist (answered 404). */
+        NOT_FOUND
     }
 
     private final Kind kind;
@@ -31,6 +33,14 @@ public class RuleViolationException extends RuntimeException {
 
     public static RuleViolationException conflict(String message) {
         return new RuleViolationException(Kind.CONFLICT, null, message);
+    }
+
+    public static RuleViolationException notAllowed(String message) {
+        return new RuleViolationException(Kind.NOT_ALLOWED, null, message);
+    }
+
+    public static RuleViolationException notFound(String message) {
+        return new RuleViolationException(Kind.NOT_FOUND, null, message);
     }
 
     public Kind kind() {

@@ -2,6 +2,7 @@ package org.concord.web.identity;
 
 import org.concord.web.problem.ProblemDetailsExceptionHandler;
 import org.concord.web.problem.ProblemException;
+import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -11,8 +12,10 @@ import reactor.core.publisher.Mono;
  * In a service behind the gateway: reads the caller from the gateway's signed header. No header means
  * an anonymous caller; a header that does not verify is refused with 401.
  */
-public class CallerIdentityWebFilter implements WebFilter {
+public class CallerIdentityWebFilter implements WebFilter, Ordered {
 
+    /** Early, so that every later filter and handler knows the caller. */
+    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
     static final String ATTRIBUTE = CallerIdentity.class.getName();
 
     private final CallerIdentityCodec codec;
@@ -37,5 +40,10 @@ public class CallerIdentityWebFilter implements WebFilter {
                 })
                 .orElseGet(() -> problems.write(exchange,
                         ProblemException.unauthenticated("The caller header did not verify.")));
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import reactor.core.publisher.Mono;
 
 import java.net.ConnectException;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -145,6 +146,9 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
                     .map(Object::toString).collect(Collectors.joining(", "));
             return ProblemException.invalid(path(invalid), "must be one of " + allowed);
         }
+        if (cause instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty() && invalid.getTargetType() != null) {
+            return ProblemException.invalid(path(invalid), "must be " + friendlyType(invalid.getTargetType()));
+        }
         if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             String expected = mismatched.getTargetType() == null ? "another type"
                     : friendlyType(mismatched.getTargetType());
@@ -203,6 +207,9 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
             return "a number";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 instant such as 2025-04-04T10:00:00Z";
         }
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";

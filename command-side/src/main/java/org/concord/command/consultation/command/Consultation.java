@@ -1,28 +1,71 @@
 package org.concord.command.consultation.command;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.concord.command.dispatch.RuleViolationException;
+import org.concord.messages.amendment.AcceptAmendmentCommand;
+import org.concord.messages.amendment.AmendmentAcceptedEvent;
+import org.concord.messages.amendment.AmendmentProposedEvent;
+import org.concord.messages.amendment.AmendmentRejectedEvent;
+import org.concord.messages.amendment.AmendmentStatus;
+import org.concord.messages.amendment.AmendmentSupportWithdrawnEvent;
+import org.concord.messages.amendment.AmendmentSupportedEvent;
+import org.concord.messages.amendment.AmendmentWithdrawnEvent;
+import org.concord.messages.amendment.ProposeAmendmentCommand;
+import org.concord.messages.amendment.RejectAmendmentCommand;
+import org.concord.messages.amendment.SupportAmendmentCommand;
+import org.concord.messages.amendment.WithdrawAmendmentCommand;
+import org.concord.messages.amendment.WithdrawSupportCommand;
+import org.concord.messages.consultation.AdoptConsultationCommand;
+import org.concord.messages.consultation.ChangeKind;
+import org.concord.messages.consultation.CloseRoundCommand;
+import org.concord.messages.consultation.ConsultationAdoptedEvent;
 import org.concord.messages.consultation.ConsultationCreatedEvent;
+import org.concord.messages.consultation.ConsultationEndorsedEvent;
 import org.concord.messages.consultation.ConsultationStatus;
 import org.concord.messages.consultation.CreateConsultationCommand;
+import org.concord.messages.consultation.EndorseConsultationCommand;
+import org.concord.messages.consultation.OpenRoundCommand;
 import org.concord.messages.consultation.Provision;
+import org.concord.messages.consultation.ReviseTextCommand;
+import org.concord.messages.consultation.RoundClosedEvent;
+import org.concord.messages.consultation.RoundOpenedEvent;
+import org.concord.messages.consultation.Text;
+import org.concord.messages.consultation.TextChange;
+import org.concord.messages.consultation.TextRevisedEvent;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** One guideline text under negotiation, and the rules of its lifecycle. */
-@Aggregate
+/**
+ * One guideline text under negotiation: its lifecycle, its text and the amendments to it, with the
+ * rules that keep them consistent. Comments live in their own aggregate, so that thousands of them
+ * neither grow this one nor contend for it; amendments stay here because deciding one changes the
+ * text. Snapshots keep loading fast as the history grows.
+ */
+@Aggregate(snapshotTriggerDefinition = "consultationSnapshotTrigger")
 class Consultation {
 
     @AggregateIdentifier
     private String consultationId;
     private ConsultationStatus status;
     private int version;
+    private int round;
+    private Instant deadline;
+    private Text text;
+    /** The version in which each current provision last changed; decides whether an amendment is stale. */
+    private Map<String, Integer> changedIn = new HashMap<>();
+    private Map<String, AmendmentState> amendments = new HashMap<>();
+    private Set<String> endorsers = new HashSet<>();
 
     Consultation() {
         // for Axon's event sourcing
@@ -55,10 +98,333 @@ class Consultation {
                 command.visibility(), command.provisions(), command.status(), command.proposer(), 1));
     }
 
+    @CommandHandler
+    int handle(OpenRoundCommand command) {
+        requireStatus("open a round", ConsultationStatus.DRAFT, ConsultationStatus.PROPOSED, ConsultationStatus.CLOSED);
+        if (command.deadline() == null || !command.deadline().isAfter(now())) {
+            throw RuleViolationException.invalid("deadline", "must be in the future");
+        }
+        apply(new RoundOpenedEvent(consultationId, round + 1, command.deadline(), command.by()));
+        return round;
+    }
+
+    @CommandHandler
+    int handle(CloseRoundCommand command) {
+        requireStatus("close a round", ConsultationStatus.OPEN);
+        apply(new RoundClosedEvent(consultationId, round, command.by()));
+        return round;
+    }
+
+    @CommandHandler
+    int handle(ReviseTextCommand command) {
+        requireStatus("revise the text", ConsultationStatus.DRAFT, ConsultationStatus.PROPOSED, ConsultationStatus.CLOSED);
+        if (command.baseVersion() != version) {
+            throw RuleViolationException.conflict("The text has changed since version " + command.baseVersion()
+                    + "; it is now at version " + version + ". Revise against the current version.");
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw RuleViolationException.invalid("reason", "must not be blank");
+        }
+        if (command.changes() == null || command.changes().isEmpty()) {
+            throw RuleViolationException.invalid("changes", "A revision needs at least one change");
+        }
+        Text revised = text;
+        for (int i = 0; i < command.changes().size(); i++) {
+            revised = checkedApply(revised, command.changes().get(i), "changes[" + i + "]");
+        }
+        apply(new TextRevisedEvent(consultationId, version + 1, command.baseVersion(), command.reason(),
+                command.changes(), command.by()));
+        return version;
+    }
+
+    @CommandHandler
+    int handle(AdoptConsultationCommand command) {
+        requireStatus("adopt it", ConsultationStatus.DRAFT, ConsultationStatus.PROPOSED, ConsultationStatus.CLOSED);
+        long proposed = amendments.values().stream().filter(a -> a.status() == AmendmentStatus.PROPOSED).count();
+        if (proposed > 0) {
+            throw RuleViolationException.conflict(proposed + " amendment(s) are still PROPOSED; decide them before adopting.");
+        }
+        apply(new ConsultationAdoptedEvent(consultationId, version, command.by()));
+        return version;
+    }
+
+    @CommandHandler
+    void handle(EndorseConsultationCommand command) {
+        requireStatus("endorse it", ConsultationStatus.ADOPTED);
+        if (endorsers.contains(command.by().organisation())) {
+            throw RuleViolationException.conflict(command.by().organisation() + " has already endorsed this text.");
+        }
+        apply(new ConsultationEndorsedEvent(consultationId, command.by().organisation(),
+                command.by().stakeholderType(), command.country(), command.by()));
+    }
+
+    @CommandHandler
+    void handle(ProposeAmendmentCommand command) {
+        requireOpenRound("amendments");
+        if (command.provisionId() == null || text.find(command.provisionId()).isEmpty()) {
+            throw RuleViolationException.invalid("provisionId", "No provision " + command.provisionId() + " in the current text");
+        }
+        if (command.baseVersion() < 1 || command.baseVersion() > version) {
+            throw RuleViolationException.invalid("baseVersion", "must be between 1 and the current version " + version);
+        }
+        if (command.justification() == null || command.justification().isBlank()) {
+            throw RuleViolationException.invalid("justification", "must not be blank");
+        }
+        boolean hasText = command.text() != null && !command.text().isBlank();
+        if (command.kind() == ChangeKind.DELETE && hasText) {
+            throw RuleViolationException.invalid("text", "A deletion takes no text");
+        }
+        if (command.kind() != ChangeKind.DELETE && !hasText) {
+            throw RuleViolationException.invalid("text", "must not be blank for " + command.kind());
+        }
+        if (command.kind() == ChangeKind.INSERT_AFTER) {
+            if (command.label() == null || command.label().isBlank()) {
+                throw RuleViolationException.invalid("label", "An inserted provision needs a label");
+            }
+            if (text.hasLabel(command.label())) {
+                throw RuleViolationException.invalid("label", "Label " + command.label() + " is already used");
+            }
+        }
+        apply(new AmendmentProposedEvent(consultationId, command.amendmentId(), command.kind(), command.provisionId(),
+                command.baseVersion(), command.text(), command.label(), command.justification(), round, command.author()));
+    }
+
+    @CommandHandler
+    void handle(SupportAmendmentCommand command) {
+        AmendmentState amendment = amendment(command.amendmentId());
+        if (amendment.authorId().equals(command.supporter().participantId())) {
+            throw RuleViolationException.notAllowed("Authors cannot support their own amendment.");
+        }
+        requireProposed(amendment, "supported");
+        if (amendment.supporters().contains(command.supporter().participantId())) {
+            throw RuleViolationException.conflict("You already support this amendment.");
+        }
+        apply(new AmendmentSupportedEvent(consultationId, command.amendmentId(), command.supporter()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawSupportCommand command) {
+        AmendmentState amendment = amendment(command.amendmentId());
+        if (!amendment.supporters().contains(command.supporter().participantId())) {
+            throw RuleViolationException.conflict("You do not support this amendment.");
+        }
+        requireProposed(amendment, "changed");
+        apply(new AmendmentSupportWithdrawnEvent(consultationId, command.amendmentId(), command.supporter()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawAmendmentCommand command) {
+        AmendmentState amendment = amendment(command.amendmentId());
+        if (!amendment.authorId().equals(command.by().participantId())) {
+            throw RuleViolationException.notAllowed("Only the author may withdraw an amendment.");
+        }
+        requireProposed(amendment, "withdrawn");
+        apply(new AmendmentWithdrawnEvent(consultationId, command.amendmentId(), command.by()));
+    }
+
+    @CommandHandler
+    int handle(AcceptAmendmentCommand command) {
+        AmendmentState amendment = amendment(command.amendmentId());
+        requireProposed(amendment, "accepted");
+        requireStatus("decide amendments", ConsultationStatus.OPEN, ConsultationStatus.CLOSED);
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw RuleViolationException.invalid("reason", "must not be blank");
+        }
+        if (text.find(amendment.provisionId()).isEmpty()) {
+            throw RuleViolationException.conflict("The provision this amendment changes has been deleted; it cannot be accepted.");
+        }
+        boolean merged = command.text() != null && !command.text().isBlank();
+        if (amendment.kind() == ChangeKind.DELETE && merged) {
+            throw RuleViolationException.invalid("text", "A deletion takes no text");
+        }
+        if (isStale(amendment) && !merged && amendment.kind() != ChangeKind.DELETE) {
+            throw RuleViolationException.conflict("The provision changed after version " + amendment.baseVersion()
+                    + " on which this amendment is based; accept it with merged wording in text.");
+        }
+        if (amendment.kind() == ChangeKind.INSERT_AFTER && text.hasLabel(amendment.label())) {
+            throw RuleViolationException.conflict("Label " + amendment.label() + " has been used since; reject or re-propose.");
+        }
+        TextChange change = new TextChange(amendment.kind(), amendment.provisionId(),
+                amendment.kind() == ChangeKind.INSERT_AFTER ? command.newProvisionId() : null,
+                amendment.label(), merged ? command.text() : amendment.text());
+        AmendmentStatus decision = merged ? AmendmentStatus.ACCEPTED_WITH_MODIFICATIONS : AmendmentStatus.ACCEPTED;
+        apply(new AmendmentAcceptedEvent(consultationId, command.amendmentId(), decision, command.reason(), change,
+                version + 1, command.by()));
+        return version;
+    }
+
+    @CommandHandler
+    void handle(RejectAmendmentCommand command) {
+        AmendmentState amendment = amendment(command.amendmentId());
+        requireProposed(amendment, "rejected");
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw RuleViolationException.invalid("reason", "must not be blank");
+        }
+        apply(new AmendmentRejectedEvent(consultationId, command.amendmentId(), command.reason(), command.by()));
+    }
+
+    /**
+     * Checks that a comment may be posted now on what it names, and answers the round it belongs to.
+     * Called by the comment handler on a loaded consultation; changes nothing.
+     */
+    int roundForComment(String provisionId, String amendmentId) {
+        requireOpenRound("comments");
+        if (provisionId != null && text.find(provisionId).isEmpty()) {
+            throw RuleViolationException.invalid("provisionId", "No provision " + provisionId + " in the current text");
+        }
+        if (amendmentId != null && !amendments.containsKey(amendmentId)) {
+            throw RuleViolationException.invalid("amendmentId", "No amendment " + amendmentId + " in this consultation");
+        }
+        return round;
+    }
+
     @EventSourcingHandler
     void on(ConsultationCreatedEvent event) {
         consultationId = event.consultationId();
         status = event.status();
         version = event.version();
+        text = new Text(event.provisions());
+        event.provisions().forEach(p -> changedIn.put(p.provisionId(), version));
+    }
+
+    @EventSourcingHandler
+    void on(RoundOpenedEvent event) {
+        status = ConsultationStatus.OPEN;
+        round = event.round();
+        deadline = event.deadline();
+    }
+
+    @EventSourcingHandler
+    void on(RoundClosedEvent event) {
+        status = ConsultationStatus.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(TextRevisedEvent event) {
+        version = event.version();
+        event.changes().forEach(this::applyChange);
+    }
+
+    @EventSourcingHandler
+    void on(ConsultationAdoptedEvent event) {
+        status = ConsultationStatus.ADOPTED;
+    }
+
+    @EventSourcingHandler
+    void on(ConsultationEndorsedEvent event) {
+        endorsers.add(event.organisation());
+    }
+
+    @EventSourcingHandler
+    void on(AmendmentProposedEvent event) {
+        amendments.put(event.amendmentId(), new AmendmentState(event.kind(), event.provisionId(), event.baseVersion(),
+                event.text(), event.label(), event.author().participantId(), AmendmentStatus.PROPOSED, Set.of()));
+    }
+
+    @EventSourcingHandler
+    void on(AmendmentSupportedEvent event) {
+        amendments.computeIfPresent(event.amendmentId(), (id, a) -> a.withSupporter(event.supporter().participantId(), true));
+    }
+
+    @EventSourcingHandler
+    void on(AmendmentSupportWithdrawnEvent event) {
+        amendments.computeIfPresent(event.amendmentId(), (id, a) -> a.withSupporter(event.supporter().participantId(), false));
+    }
+
+    @EventSourcingHandler
+    void on(AmendmentWithdrawnEvent event) {
+        amendments.computeIfPresent(event.amendmentId(), (id, a) -> a.withStatus(AmendmentStatus.WITHDRAWN));
+    }
+
+    @EventSourcingHandler
+    void on(AmendmentAcceptedEvent event) {
+        amendments.computeIfPresent(event.amendmentId(), (id, a) -> a.withStatus(event.status()));
+        version = event.version();
+        applyChange(event.change());
+    }
+
+    @EventSourcingHandler
+    void on(AmendmentRejectedEvent event) {
+        amendments.computeIfPresent(event.amendmentId(), (id, a) -> a.withStatus(AmendmentStatus.REJECTED));
+    }
+
+    private void applyChange(TextChange change) {
+        text = text.apply(change);
+        if (change.kind() == ChangeKind.DELETE) {
+            changedIn.remove(change.provisionId());
+        } else {
+            changedIn.put(Text.changedProvisionId(change), version);
+        }
+    }
+
+    private Text checkedApply(Text current, TextChange change, String field) {
+        if (change == null || change.kind() == null) {
+            throw RuleViolationException.invalid(field + ".kind", "must be REPLACE, INSERT_AFTER or DELETE");
+        }
+        if (change.provisionId() == null || current.find(change.provisionId()).isEmpty()) {
+            throw RuleViolationException.invalid(field + ".provisionId", "No provision " + change.provisionId() + " in the text");
+        }
+        boolean hasText = change.text() != null && !change.text().isBlank();
+        switch (change.kind()) {
+            case REPLACE -> {
+                if (!hasText) {
+                    throw RuleViolationException.invalid(field + ".text", "must not be blank");
+                }
+            }
+            case INSERT_AFTER -> {
+                if (!hasText) {
+                    throw RuleViolationException.invalid(field + ".text", "must not be blank");
+                }
+                if (change.label() == null || change.label().isBlank() || current.hasLabel(change.label())) {
+                    throw RuleViolationException.invalid(field + ".label", "needs a label not used in the text");
+                }
+            }
+            case DELETE -> {
+                if (current.provisions().size() == 1) {
+                    throw RuleViolationException.invalid(field, "A text needs at least one provision");
+                }
+            }
+        }
+        return current.apply(change);
+    }
+
+    private void requireStatus(String action, ConsultationStatus... allowed) {
+        if (!List.of(allowed).contains(status)) {
+            throw RuleViolationException.conflict("Cannot " + action + " while the consultation is " + status + ".");
+        }
+    }
+
+    private void requireOpenRound(String what) {
+        if (status != ConsultationStatus.OPEN) {
+            throw RuleViolationException.conflict("No comment round is open: " + what + " are not accepted while the consultation is "
+                    + status + ".");
+        }
+        if (!now().isBefore(deadline)) {
+            throw RuleViolationException.conflict("The deadline of round " + round + " passed at " + deadline
+                    + ": no new " + what + " are accepted.");
+        }
+    }
+
+    private AmendmentState amendment(String amendmentId) {
+        AmendmentState amendment = amendments.get(amendmentId);
+        if (amendment == null) {
+            throw RuleViolationException.notFound("No amendment " + amendmentId + " in this consultation.");
+        }
+        return amendment;
+    }
+
+    private static void requireProposed(AmendmentState amendment, String action) {
+        if (amendment.status() != AmendmentStatus.PROPOSED) {
+            throw RuleViolationException.conflict("The amendment is " + amendment.status() + "; only a PROPOSED one can be "
+                    + action + ".");
+        }
+    }
+
+    private boolean isStale(AmendmentState amendment) {
+        return changedIn.getOrDefault(amendment.provisionId(), Integer.MAX_VALUE) > amendment.baseVersion();
+    }
+
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
     }
 }

@@ -3,12 +3,20 @@ package org.concord.command.consultation.web;
 import jakarta.validation.Valid;
 import org.concord.command.dispatch.Actors;
 import org.concord.command.dispatch.CommandDispatcher;
+import org.concord.messages.consultation.AdoptConsultationCommand;
+import org.concord.messages.consultation.ChangeKind;
+import org.concord.messages.consultation.CloseRoundCommand;
 import org.concord.messages.consultation.ConsultationStatus;
 import org.concord.messages.consultation.CreateConsultationCommand;
+import org.concord.messages.consultation.EndorseConsultationCommand;
+import org.concord.messages.consultation.OpenRoundCommand;
 import org.concord.messages.consultation.Provision;
+import org.concord.messages.consultation.ReviseTextCommand;
+import org.concord.messages.consultation.TextChange;
 import org.concord.web.identity.CallerIdentity;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,7 +27,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-/** Creates consultations: a drafter's start as DRAFT, a participant's proposal as PROPOSED. */
+/**
+ * A consultation's lifecycle: created by a drafter (DRAFT) or proposed by a participant (PROPOSED),
+ * rounds opened and closed, revised between rounds, adopted, endorsed.
+ */
 @RestController
 @RequestMapping(path = "/api/consultations", produces = MediaType.APPLICATION_JSON_VALUE)
 class ConsultationCommandController {
@@ -49,7 +60,69 @@ class ConsultationCommandController {
                 .body(new ConsultationCreated(consultationId, 1, position)));
     }
 
+    @PostMapping(path = "/{consultationId}/rounds", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<RoundChanged>> openRound(CallerIdentity caller, @PathVariable String consultationId,
+                                                 @Valid @RequestBody Mono<ConsultationRequests.OpenRound> body) {
+        caller.requireAnyRole("DRAFTER");
+        return body.flatMap(request -> commands.send(new OpenRoundCommand(consultationId, request.deadline(), Actors.of(caller))))
+                .map(done -> ResponseEntity.created(URI.create("/api/consultations/" + consultationId))
+                        .body(new RoundChanged((Integer) done.result(), ConsultationStatus.OPEN, done.position())));
+    }
+
+    @PostMapping("/{consultationId}/rounds/current/close")
+    Mono<RoundChanged> closeRound(CallerIdentity caller, @PathVariable String consultationId) {
+        caller.requireAnyRole("DRAFTER");
+        return commands.send(new CloseRoundCommand(consultationId, Actors.of(caller)))
+                .map(done -> new RoundChanged((Integer) done.result(), ConsultationStatus.CLOSED, done.position()));
+    }
+
+    @PostMapping(path = "/{consultationId}/revisions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<NewVersion>> revise(CallerIdentity caller, @PathVariable String consultationId,
+                                            @Valid @RequestBody Mono<ConsultationRequests.Revision> body) {
+        caller.requireAnyRole("DRAFTER");
+        return body.flatMap(request -> {
+            List<TextChange> changes = request.changes().stream()
+                    .map(c -> new TextChange(c.kind(), c.provisionId(),
+                            c.kind() == ChangeKind.INSERT_AFTER ? UUID.randomUUID().toString() : null, c.label(), c.text()))
+                    .toList();
+            return commands.send(new ReviseTextCommand(consultationId, request.baseVersion(), request.reason(), changes,
+                    Actors.of(caller)));
+        }).map(done -> ResponseEntity.created(URI.create("/api/consultations/" + consultationId + "/versions/" + done.result()))
+                .body(new NewVersion((Integer) done.result(), done.position())));
+    }
+
+    @PostMapping("/{consultationId}/adopt")
+    Mono<Adopted> adopt(CallerIdentity caller, @PathVariable String consultationId) {
+        caller.requireAnyRole("DRAFTER");
+        return commands.send(new AdoptConsultationCommand(consultationId, Actors.of(caller)))
+                .map(done -> new Adopted(ConsultationStatus.ADOPTED, (Integer) done.result(), done.position()));
+    }
+
+    @PostMapping("/{consultationId}/endorsements")
+    Mono<ResponseEntity<Endorsed>> endorse(CallerIdentity caller, @PathVariable String consultationId) {
+        caller.requireAnyRole("PARTICIPANT");
+        return commands.dispatch(new EndorseConsultationCommand(consultationId, caller.country(), Actors.of(caller)))
+                .map(position -> ResponseEntity.created(URI.create("/api/consultations/" + consultationId + "/endorsements"))
+                        .body(new Endorsed(caller.organisation(), position)));
+    }
+
     /** The answer to a created consultation. */
     record ConsultationCreated(String consultationId, int version, long position) {
+    }
+
+    /** The answer to an opened or closed round. */
+    record RoundChanged(int round, ConsultationStatus status, long position) {
+    }
+
+    /** The answer to a revision. */
+    record NewVersion(int version, long position) {
+    }
+
+    /** The answer to an adoption: the version adopted. */
+    record Adopted(ConsultationStatus status, int version, long position) {
+    }
+
+    /** The answer to an endorsement. */
+    record Endorsed(String organisation, long position) {
     }
 }

@@ -1,5 +1,6 @@
 package org.concord.query.consultation.query;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.concord.messages.consultation.ConsultationStatus;
 import org.concord.messages.consultation.Provision;
 import org.concord.messages.consultation.Visibility;
@@ -7,11 +8,22 @@ import org.concord.messages.participant.Actor;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-/** A consultation with its current text; {@code round} is null until a first round opens. */
+/**
+ * A consultation with its current text; {@code round} is null until a first round opens.
+ * {@code changedIn} is the version each current provision last changed in.
+ */
 public record ConsultationDetail(String consultationId, String title, String summary, ConsultationStatus status,
                                  Visibility visibility, int version, Actor proposer, Round round,
-                                 List<Provision> provisions, Instant createdAt) {
+                                 List<Provision> provisions, Instant createdAt,
+                                 @JsonIgnore Map<String, Integer> changedIn) {
+
+    /** Whether an amendment on {@code provisionId} based on {@code baseVersion} is stale: its provision changed since, or is gone. */
+    public boolean isStale(String provisionId, int baseVersion) {
+        Integer changed = changedIn.get(provisionId);
+        return changed == null || changed > baseVersion;
+    }
 
     /** The current comment round. */
     public record Round(int number, Instant deadline, String status) {

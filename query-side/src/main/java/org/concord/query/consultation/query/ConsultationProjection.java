@@ -5,17 +5,29 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.concord.messages.amendment.AmendmentAcceptedEvent;
+import org.concord.messages.consultation.ChangeKind;
+import org.concord.messages.consultation.ConsultationAdoptedEvent;
 import org.concord.messages.consultation.ConsultationCreatedEvent;
+import org.concord.messages.consultation.ConsultationEndorsedEvent;
 import org.concord.messages.consultation.ConsultationStatus;
 import org.concord.messages.consultation.FindConsultationQuery;
 import org.concord.messages.consultation.FindConsultationsQuery;
+import org.concord.messages.consultation.FindEndorsementsQuery;
 import org.concord.messages.consultation.Provision;
+import org.concord.messages.consultation.RoundClosedEvent;
+import org.concord.messages.consultation.RoundOpenedEvent;
+import org.concord.messages.consultation.Text;
+import org.concord.messages.consultation.TextChange;
+import org.concord.messages.consultation.TextRevisedEvent;
 import org.concord.messages.consultation.Visibility;
 import org.concord.messages.participant.Actor;
 import org.concord.messages.participant.StakeholderType;
@@ -24,29 +36,35 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The consultations read model: one document per consultation with its current text. Every write is
- * an idempotent replace keyed by the consultation id, so an event applied twice after a crash changes
- * nothing.
+ * The consultations read model: one document per consultation with its current text, round and the
+ * version each provision last changed in (which makes amendments stale), and its endorsements.
+ * Every write is idempotent (a replace, a set, or a text change skipped when already applied), so an
+ * event delivered again after a crash changes nothing.
  */
 @Component
 @ProcessingGroup(ConsultationProjection.PROCESSING_GROUP)
 public class ConsultationProjection {
 
     public static final String PROCESSING_GROUP = "consultations";
-    private static final String COLLECTION = "consultations";
 
     private final MongoCollection<Document> consultations;
+    private final MongoCollection<Document> endorsements;
 
     public ConsultationProjection(MongoDatabase concordDatabase) {
-        this.consultations = concordDatabase.getCollection(COLLECTION);
+        this.consultations = concordDatabase.getCollection("consultations");
+        this.endorsements = concordDatabase.getCollection("endorsements");
     }
 
     @EventHandler
     void on(ConsultationCreatedEvent event, @Timestamp Instant at) {
+        Map<String, Object> changedIn = new HashMap<>();
+        event.provisions().forEach(p -> changedIn.put(p.provisionId(), event.version()));
         Document document = new Document("_id", event.consultationId())
                 .append("title", event.title())
                 .append("summary", event.summary())
@@ -54,49 +72,137 @@ public class ConsultationProjection {
                 .append("visibility", event.visibility().name())
                 .append("version", event.version())
                 .append("round", null)
-                .append("proposer", actorDocument(event.proposer()))
+                .append("proposer", Documents.actor(event.proposer()))
                 .append("provisions", event.provisions().stream().map(ConsultationProjection::provisionDocument).toList())
+                .append("changedIn", new Document(changedIn))
                 .append("createdAt", Date.from(at));
-        consultations.replaceOne(Filters.eq("_id", event.consultationId()), document, new ReplaceOptions().upsert(true));
+        consultations.replaceOne(byId(event.consultationId()), document, new ReplaceOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(RoundOpenedEvent event) {
+        consultations.updateOne(byId(event.consultationId()), Updates.combine(
+                Updates.set("status", ConsultationStatus.OPEN.name()),
+                Updates.set("round", new Document("number", event.round())
+                        .append("deadline", Date.from(event.deadline()))
+                        .append("status", "OPEN"))));
+    }
+
+    @EventHandler
+    void on(RoundClosedEvent event) {
+        consultations.updateOne(byId(event.consultationId()), Updates.combine(
+                Updates.set("status", ConsultationStatus.CLOSED.name()),
+                Updates.set("round.status", "CLOSED")));
+    }
+
+    @EventHandler
+    void on(TextRevisedEvent event) {
+        applyChanges(event.consultationId(), event.version(), event.changes());
+    }
+
+    @EventHandler
+    void on(AmendmentAcceptedEvent event) {
+        applyChanges(event.consultationId(), event.version(), List.of(event.change()));
+    }
+
+    @EventHandler
+    void on(ConsultationAdoptedEvent event) {
+        consultations.updateOne(byId(event.consultationId()), Updates.set("status", ConsultationStatus.ADOPTED.name()));
+    }
+
+    @EventHandler
+    void on(ConsultationEndorsedEvent event, @Timestamp Instant at) {
+        String id = event.consultationId() + "/" + event.organisation();
+        Document endorsement = new Document("_id", id)
+                .append("consultationId", event.consultationId())
+                .append("organisation", event.organisation())
+                .append("stakeholderType", event.stakeholderType() == null ? null : event.stakeholderType().name())
+                .append("country", event.country())
+                .append("endorsedAt", Date.from(at));
+        endorsements.replaceOne(Filters.eq("_id", id), endorsement, new ReplaceOptions().upsert(true));
     }
 
     @ResetHandler
     void reset() {
         consultations.deleteMany(new Document());
+        endorsements.deleteMany(new Document());
     }
 
     @QueryHandler
     List<ConsultationSummary> handle(FindConsultationsQuery query) {
         List<ConsultationSummary> found = new ArrayList<>();
-        var filter = query.includeRestricted() ? new Document() : Filters.eq("visibility", Visibility.PUBLIC.name());
+        Bson filter = query.includeRestricted() ? new Document() : Filters.eq("visibility", Visibility.PUBLIC.name());
         for (Document document : consultations.find(filter).sort(Sorts.descending("createdAt"))) {
+            Document round = document.get("round", Document.class);
             found.add(new ConsultationSummary(document.getString("_id"), document.getString("title"),
                     ConsultationStatus.valueOf(document.getString("status")),
                     Visibility.valueOf(document.getString("visibility")), document.getInteger("version"),
-                    roundNumber(document), actor(document.get("proposer", Document.class))));
+                    round == null ? 0 : round.getInteger("number"), Documents.actor(document.get("proposer", Document.class))));
         }
         return found;
     }
 
     @QueryHandler
-    Optional<ConsultationDetail> handle(FindConsultationQuery query) {
-        Document document = consultations.find(Filters.eq("_id", query.consultationId())).first();
+    public Optional<ConsultationDetail> handle(FindConsultationQuery query) {
+        Document document = consultations.find(byId(query.consultationId())).first();
         if (document == null) {
             return Optional.empty();
         }
-        List<Provision> provisions = document.getList("provisions", Document.class).stream()
-                .map(p -> new Provision(p.getString("provisionId"), p.getString("label"), p.getString("text")))
-                .toList();
+        Document changedIn = document.get("changedIn", Document.class);
         return Optional.of(new ConsultationDetail(document.getString("_id"), document.getString("title"),
                 document.getString("summary"), ConsultationStatus.valueOf(document.getString("status")),
                 Visibility.valueOf(document.getString("visibility")), document.getInteger("version"),
-                actor(document.get("proposer", Document.class)), round(document.get("round", Document.class)),
-                provisions, document.getDate("createdAt").toInstant()));
+                Documents.actor(document.get("proposer", Document.class)), round(document.get("round", Document.class)),
+                provisions(document), document.getDate("createdAt").toInstant(),
+                changedIn == null ? Map.of() : toIntegers(changedIn)));
     }
 
-    private static int roundNumber(Document consultation) {
-        Document round = consultation.get("round", Document.class);
-        return round == null ? 0 : round.getInteger("number");
+    @QueryHandler
+    List<EndorsementView> handle(FindEndorsementsQuery query) {
+        List<EndorsementView> found = new ArrayList<>();
+        for (Document e : endorsements.find(Filters.eq("consultationId", query.consultationId())).sort(Sorts.ascending("endorsedAt"))) {
+            String type = e.getString("stakeholderType");
+            found.add(new EndorsementView(e.getString("organisation"), type == null ? null : StakeholderType.valueOf(type),
+                    e.getString("country"), e.getDate("endorsedAt").toInstant()));
+        }
+        return found;
+    }
+
+    private void applyChanges(String consultationId, int version, List<TextChange> changes) {
+        Document document = consultations.find(byId(consultationId)).first();
+        if (document == null || document.getInteger("version") >= version) {
+            return;
+        }
+        Text text = new Text(provisions(document));
+        Document changedIn = document.get("changedIn", Document.class);
+        for (TextChange change : changes) {
+            text = text.apply(change);
+            if (change.kind() == ChangeKind.DELETE) {
+                changedIn.remove(change.provisionId());
+            } else {
+                changedIn.put(Text.changedProvisionId(change), version);
+            }
+        }
+        consultations.updateOne(byId(consultationId), Updates.combine(
+                Updates.set("version", version),
+                Updates.set("provisions", text.provisions().stream().map(ConsultationProjection::provisionDocument).toList()),
+                Updates.set("changedIn", changedIn)));
+    }
+
+    private static Bson byId(String consultationId) {
+        return Filters.eq("_id", consultationId);
+    }
+
+    private static List<Provision> provisions(Document consultation) {
+        return consultation.getList("provisions", Document.class).stream()
+                .map(p -> new Provision(p.getString("provisionId"), p.getString("label"), p.getString("text")))
+                .toList();
+    }
+
+    private static Map<String, Integer> toIntegers(Document changedIn) {
+        Map<String, Integer> versions = new HashMap<>();
+        changedIn.forEach((id, v) -> versions.put(id, ((Number) v).intValue()));
+        return versions;
     }
 
     private static ConsultationDetail.Round round(Document round) {
@@ -108,21 +214,10 @@ public class ConsultationProjection {
                 deadline == null ? null : deadline.toInstant(), round.getString("status"));
     }
 
-    private static Document actorDocument(Actor actor) {
-        return new Document("participantId", actor.participantId())
-                .append("organisation", actor.organisation())
-                .append("stakeholderType", actor.stakeholderType() == null ? null : actor.stakeholderType().name());
-    }
-
-    private static Actor actor(Document document) {
-        String type = document.getString("stakeholderType");
-        return new Actor(document.getString("participantId"), document.getString("organisation"),
-                type == null ? null : StakeholderType.valueOf(type));
-    }
-
     private static Document provisionDocument(Provision provision) {
         return new Document("provisionId", provision.provisionId())
                 .append("label", provision.label())
                 .append("text", provision.text());
     }
+
 }

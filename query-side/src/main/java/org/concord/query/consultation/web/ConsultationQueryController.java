@@ -1,53 +1,47 @@
 package org.concord.query.consultation.web;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.concord.messages.consultation.FindConsultationQuery;
 import org.concord.messages.consultation.FindConsultationsQuery;
-import org.concord.messages.consultation.Visibility;
+import org.concord.messages.consultation.FindEndorsementsQuery;
+import org.concord.query.access.ConsultationAccess;
 import org.concord.query.consultation.query.ConsultationDetail;
 import org.concord.query.consultation.query.ConsultationSummary;
+import org.concord.query.consultation.query.EndorsementView;
 import org.concord.web.identity.CallerIdentity;
-import org.concord.web.problem.ProblemException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
 
-/** Reads consultations; a RESTRICTED one does not exist for callers who may not see it. */
+/** Reads consultations and their endorsements; a RESTRICTED one does not exist for callers who may not see it. */
 @RestController
 @RequestMapping(path = "/api/consultations", produces = MediaType.APPLICATION_JSON_VALUE)
 class ConsultationQueryController {
 
-    private final QueryGateway queries;
+    private final ConsultationAccess access;
 
-    ConsultationQueryController(QueryGateway queries) {
-        this.queries = queries;
+    ConsultationQueryController(ConsultationAccess access) {
+        this.access = access;
     }
 
     @GetMapping
     Mono<List<ConsultationSummary>> list(CallerIdentity caller) {
-        return Mono.fromFuture(() -> queries.query(new FindConsultationsQuery(seesRestricted(caller)),
-                ResponseTypes.multipleInstancesOf(ConsultationSummary.class)))
-                .subscribeOn(Schedulers.boundedElastic());
+        return access.query(new FindConsultationsQuery(ConsultationAccess.seesRestricted(caller)),
+                ResponseTypes.multipleInstancesOf(ConsultationSummary.class));
     }
 
     @GetMapping("/{consultationId}")
     Mono<ConsultationDetail> get(CallerIdentity caller, @PathVariable String consultationId) {
-        return Mono.fromFuture(() -> queries.query(new FindConsultationQuery(consultationId),
-                        ResponseTypes.optionalInstanceOf(ConsultationDetail.class)))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(Mono::justOrEmpty)
-                .filter(found -> found.visibility() == Visibility.PUBLIC || seesRestricted(caller))
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No consultation " + consultationId + " exists.")));
+        return access.visible(caller, consultationId);
     }
 
-    private static boolean seesRestricted(CallerIdentity caller) {
-        return caller.hasAnyRole("PARTICIPANT", "DRAFTER");
+    @GetMapping("/{consultationId}/endorsements")
+    Mono<List<EndorsementView>> endorsements(CallerIdentity caller, @PathVariable String consultationId) {
+        return access.visible(caller, consultationId)
+                .then(access.query(new FindEndorsementsQuery(consultationId), ResponseTypes.multipleInstancesOf(EndorsementView.class)));
     }
 }

@@ -1,0 +1,33 @@
+package org.concord.command.amendment.web;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.concord.messages.consultation.ChangeKind;
+
+/** The bodies of the amendment requests. */
+final class AmendmentRequests {
+
+    private AmendmentRequests() {
+    }
+
+    /** {@code POST /api/consultations/{id}/amendments}. */
+    record Propose(@NotNull ChangeKind kind,
+                   @NotBlank @Size(max = 64) String provisionId,
+                   @NotNull @Min(1) Integer baseVersion,
+                   @Size(max = 20000) String text,
+                   @Size(max = 32) @Pattern(regexp = "[0-9A-Za-z]+(\\.[0-9A-Za-z]+)*",
+                           message = "must be a number like 1, 2.a or 2.a.i") String label,
+                   @NotBlank @Size(max = 5000) String justification) {
+    }
+
+    /** {@code POST .../amendments/{aid}/accept}: with {@code text}, accepted with modifications. */
+    record Accept(@NotBlank @Size(max = 5000) String reason, @Size(max = 20000) String text) {
+    }
+
+    /** {@code POST .../amendments/{aid}/reject}. */
+    record Reject(@NotBlank @Size(max = 5000) String reason) {
+    }
+}

@@ -1,0 +1,58 @@
+package org.concord.command.comment.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.concord.command.dispatch.Actors;
+import org.concord.command.dispatch.CommandDispatcher;
+import org.concord.messages.comment.Attribution;
+import org.concord.messages.comment.PostCommentCommand;
+import org.concord.web.identity.CallerIdentity;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** Participants and drafters comment on a consultation, a provision or an amendment, or reply. */
+@RestController
+class CommentCommandController {
+
+    private final CommandDispatcher commands;
+
+    CommentCommandController(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping(path = "/api/consultations/{consultationId}/comments", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Posted>> post(CallerIdentity caller, @PathVariable String consultationId,
+                                      @Valid @RequestBody Mono<PostComment> body) {
+        caller.requireAnyRole("PARTICIPANT", "DRAFTER");
+        String commentId = UUID.randomUUID().toString();
+        return body.flatMap(request -> commands.dispatch(new PostCommentCommand(commentId, consultationId,
+                        request.provisionId(), request.amendmentId(), request.replyTo(), request.body(),
+                        request.attribution(), Actors.of(caller))))
+                .map(position -> ResponseEntity
+                        .created(URI.create("/api/consultations/" + consultationId + "/comments/" + commentId))
+                        .body(new Posted(commentId, position)));
+    }
+
+    /** The body of {@code POST /api/consultations/{id}/comments}. */
+    record PostComment(@Size(max = 64) String provisionId,
+                       @Size(max = 64) String amendmentId,
+                       @Size(max = 64) String replyTo,
+                       @NotBlank @Size(max = 10000) String body,
+                       @NotNull Attribution attribution) {
+    }
+
+    /** The answer to a posted comment. */
+    record Posted(String commentId, long position) {
+    }
+}

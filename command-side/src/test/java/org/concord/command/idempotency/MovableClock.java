@@ -1,0 +1,33 @@
+package org.concord.command.idempotency;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A clock the test moves forward, so that waiting for a key to be abandoned or to expire takes no time. */
+final class MovableClock extends Clock {
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-04-04T10:00:00Z"));
+
+    void advance(Duration duration) {
+        now.updateAndGet(instant -> instant.plus(duration));
+    }
+
+    @Override
+    public Instant instant() {
+        return now.get();
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+}

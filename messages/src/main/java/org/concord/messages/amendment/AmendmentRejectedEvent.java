@@ -1,0 +1,10 @@
+package org.concord.messages.amendment;
+
+import org.concord.messages.participant.Actor;
+
+/** An amendment was rejected. */
+public record AmendmentRejectedEvent(String consultationId,
+                                     String amendmentId,
+                                     String reason,
+                                     Actor by) {
+}

@@ -1,0 +1,10 @@
+package org.concord.messages.amendment;
+
+/** Where an amendment stands. */
+public enum AmendmentStatus {
+    PROPOSED,
+    ACCEPTED,
+    ACCEPTED_WITH_MODIFICATIONS,
+    REJECTED,
+    WITHDRAWN
+}

@@ -1,0 +1,9 @@
+package org.concord.messages.amendment;
+
+import org.concord.messages.participant.Actor;
+
+/** A participant no longer co-sponsors an amendment. */
+public record AmendmentSupportWithdrawnEvent(String consultationId,
+                                             String amendmentId,
+                                             Actor supporter) {
+}

@@ -1,0 +1,9 @@
+package org.concord.messages.amendment;
+
+import org.concord.messages.participant.Actor;
+
+/** A participant co-sponsors an amendment. */
+public record AmendmentSupportedEvent(String consultationId,
+                                      String amendmentId,
+                                      Actor supporter) {
+}

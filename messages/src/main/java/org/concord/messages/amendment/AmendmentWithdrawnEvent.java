@@ -1,0 +1,9 @@
+package org.concord.messages.amendment;
+
+import org.concord.messages.participant.Actor;
+
+/** The author took back their amendment. */
+public record AmendmentWithdrawnEvent(String consultationId,
+                                      String amendmentId,
+                                      Actor by) {
+}

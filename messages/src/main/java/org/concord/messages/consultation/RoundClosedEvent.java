@@ -1,0 +1,9 @@
+package org.concord.messages.consultation;
+
+import org.concord.messages.participant.Actor;
+
+/** The comment round is closed; the consultation is CLOSED. */
+public record RoundClosedEvent(String consultationId,
+                               int round,
+                               Actor by) {
+}

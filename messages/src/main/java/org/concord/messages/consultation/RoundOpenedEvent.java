@@ -1,0 +1,11 @@
+package org.concord.messages.consultation;
+
+import java.time.Instant;
+import org.concord.messages.participant.Actor;
+
+/** A comment round is open until its deadline; the consultation is OPEN. */
+public record RoundOpenedEvent(String consultationId,
+                               int round,
+                               Instant deadline,
+                               Actor by) {
+}

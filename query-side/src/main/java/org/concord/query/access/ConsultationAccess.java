@@ -1,0 +1,46 @@
+package org.concord.query.access;
+
+import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.concord.messages.consultation.FindConsultationQuery;
+import org.concord.messages.consultation.Visibility;
+import org.concord.query.consultation.query.ConsultationDetail;
+import org.concord.web.identity.CallerIdentity;
+import org.concord.web.problem.ProblemException;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Who may read what: a RESTRICTED consultation, and everything in it, exists only for participants
+ * and drafters; for anybody else it is a 404, exactly like an unknown id.
+ */
+@Component
+public class ConsultationAccess {
+
+    private final QueryGateway queries;
+
+    public ConsultationAccess(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    public static boolean seesRestricted(CallerIdentity caller) {
+        return caller.hasAnyRole("PARTICIPANT", "DRAFTER");
+    }
+
+    /** The consultation, if the caller may see it; else a 404 problem. */
+    public Mono<ConsultationDetail> visible(CallerIdentity caller, String consultationId) {
+        return Mono.fromFuture(() -> queries.query(new FindConsultationQuery(consultationId),
+                        ResponseTypes.optionalInstanceOf(ConsultationDetail.class)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(Mono::justOrEmpty)
+                .filter(found -> found.visibility() == Visibility.PUBLIC || seesRestricted(caller))
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No consultation " + consultationId + " exists.")));
+    }
+
+    /** Runs a query on the query bus, off the event loop. */
+    public <T> Mono<T> query(Object query, ResponseType<T> type) {
+        return Mono.fromFuture(() -> queries.query(query, type)).subscribeOn(Schedulers.boundedElastic());
+    }
+}

@@ -1,0 +1,48 @@
+package org.concord.query.amendment.web;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.concord.messages.amendment.AmendmentStatus;
+import org.concord.messages.amendment.FindAmendmentQuery;
+import org.concord.messages.amendment.FindAmendmentsQuery;
+import org.concord.query.access.ConsultationAccess;
+import org.concord.query.amendment.query.AmendmentView;
+import org.concord.web.identity.CallerIdentity;
+import org.concord.web.problem.ProblemException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+
+/** Reads a consultation's amendments, with their supporters, staleness and decisions. */
+@RestController
+@RequestMapping(path = "/api/consultations/{consultationId}/amendments", produces = MediaType.APPLICATION_JSON_VALUE)
+class AmendmentQueryController {
+
+    private final ConsultationAccess access;
+
+    AmendmentQueryController(ConsultationAccess access) {
+        this.access = access;
+    }
+
+    @GetMapping
+    Mono<List<AmendmentView>> list(CallerIdentity caller, @PathVariable String consultationId,
+                                   @RequestParam(required = false) AmendmentStatus status) {
+        return access.visible(caller, consultationId)
+                .then(access.query(new FindAmendmentsQuery(consultationId, status),
+                        ResponseTypes.multipleInstancesOf(AmendmentView.class)));
+    }
+
+    @GetMapping("/{amendmentId}")
+    Mono<AmendmentView> get(CallerIdentity caller, @PathVariable String consultationId, @PathVariable String amendmentId) {
+        return access.visible(caller, consultationId)
+                .then(access.query(new FindAmendmentQuery(consultationId, amendmentId),
+                        ResponseTypes.optionalInstanceOf(AmendmentView.class)))
+                .flatMap(Mono::justOrEmpty)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No amendment " + amendmentId + " in this consultation.")));
+    }
+}

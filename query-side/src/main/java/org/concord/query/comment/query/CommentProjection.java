@@ -1,0 +1,101 @@
+package org.concord.query.comment.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.concord.messages.comment.Attribution;
+import org.concord.messages.comment.CommentPostedEvent;
+import org.concord.messages.comment.FindCommentsQuery;
+import org.concord.messages.participant.Actor;
+import org.concord.query.consultation.query.Documents;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The comments read model: one document per comment, threads assembled when read. The stored author
+ * is complete; masking for Chatham House happens for each reader, so no reader but a drafter or the
+ * author ever receives the identity.
+ */
+@Component
+@ProcessingGroup(CommentProjection.PROCESSING_GROUP)
+public class CommentProjection {
+
+    public static final String PROCESSING_GROUP = "comments";
+    private final MongoCollection<Document> comments;
+
+    public CommentProjection(MongoDatabase concordDatabase) {
+        this.comments = concordDatabase.getCollection("comments");
+    }
+
+    @EventHandler
+    void on(CommentPostedEvent event, @Timestamp Instant at) {
+        Document comment = new Document("_id", event.commentId())
+                .append("consultationId", event.consultationId())
+                .append("provisionId", event.provisionId())
+                .append("amendmentId", event.amendmentId())
+                .append("replyTo", event.replyTo())
+                .append("body", event.body())
+                .append("attribution", event.attribution().name())
+                .append("author", Documents.actor(event.author()))
+                .append("round", event.round())
+                .append("postedAt", Date.from(at));
+        comments.replaceOne(Filters.eq("_id", event.commentId()), comment, new ReplaceOptions().upsert(true));
+    }
+
+    @ResetHandler
+    void reset() {
+        comments.deleteMany(new Document());
+    }
+
+    /** Top-level comments matching the filters, each with its whole thread of replies, oldest first. */
+    @QueryHandler
+    List<CommentView> handle(FindCommentsQuery query) {
+        Map<String, Document> byId = new LinkedHashMap<>();
+        for (Document comment : comments.find(Filters.eq("consultationId", query.consultationId())).sort(Sorts.ascending("postedAt"))) {
+            byId.put(comment.getString("_id"), comment);
+        }
+        Map<String, List<Document>> repliesTo = new LinkedHashMap<>();
+        List<Document> roots = new ArrayList<>();
+        for (Document comment : byId.values()) {
+            String parent = comment.getString("replyTo");
+            if (parent != null && byId.containsKey(parent)) {
+                repliesTo.computeIfAbsent(parent, p -> new ArrayList<>()).add(comment);
+            } else {
+                roots.add(comment);
+            }
+        }
+        return roots.stream()
+                .filter(c -> query.provisionId() == null || Objects.equals(query.provisionId(), c.getString("provisionId")))
+                .filter(c -> query.amendmentId() == null || Objects.equals(query.amendmentId(), c.getString("amendmentId")))
+                .map(c -> view(c, repliesTo, query))
+                .toList();
+    }
+
+    private static CommentView view(Document comment, Map<String, List<Document>> repliesTo, FindCommentsQuery reader) {
+        Actor author = Documents.actor(comment.get("author", Document.class));
+        Attribution attribution = Attribution.valueOf(comment.getString("attribution"));
+        boolean masked = attribution == Attribution.CHATHAM_HOUSE && !reader.readerIsDrafter()
+                && !Objects.equals(reader.readerParticipantId(), author.participantId());
+        List<CommentView> replies = repliesTo.getOrDefault(comment.getString("_id"), List.of()).stream()
+                .map(reply -> view(reply, repliesTo, reader))
+                .toList();
+        return new CommentView(comment.getString("_id"), comment.getString("provisionId"), comment.getString("amendmentId"),
+                comment.getString("replyTo"), comment.getString("body"), attribution, CommentView.Author.of(author, masked),
+                comment.getDate("postedAt").toInstant(), comment.getInteger("round"), replies);
+    }
+}

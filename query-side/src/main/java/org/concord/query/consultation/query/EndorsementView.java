@@ -1,0 +1,9 @@
+package org.concord.query.consultation.query;
+
+import org.concord.messages.participant.StakeholderType;
+
+import java.time.Instant;
+
+/** An organisation's signature of an adopted text. */
+public record EndorsementView(String organisation, StakeholderType stakeholderType, String country, Instant endorsedAt) {
+}
