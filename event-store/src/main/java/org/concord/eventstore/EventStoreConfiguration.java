@@ -1,15 +1,15 @@
 package org.concord.eventstore;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @Import(MongoConfiguration.class)
+@EnableConfigurationProperties(EventStoreProperties.class)
 public class EventStoreConfiguration {
 
     @Bean
@@ -30,13 +31,16 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    public EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 @Qualifier("serializer") Serializer snapshotSerializer) {
-        return MongoEventStorageEngine.builder()
-                .mongoTemplate(axonMongoTemplate)
+    public SequencedMongoEventStorageEngine eventStorageEngine(MongoDatabase concordDatabase,
+                                                               EventStoreProperties properties,
+                                                               @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                               ObjectMapper objectMapper) {
+        return SequencedMongoEventStorageEngine.builder()
+                .database(concordDatabase)
                 .eventSerializer(eventSerializer)
-                .snapshotSerializer(snapshotSerializer)
+                .snapshotSerializer(SnapshotSerializer.of(objectMapper))
+                .batchSize(properties.batchSize())
+                .gapTimeout(properties.gapTimeout())
                 .build();
     }
 

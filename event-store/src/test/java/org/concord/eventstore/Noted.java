@@ -1,0 +1,5 @@
+package org.concord.eventstore;
+
+/** The payload of every test event. */
+public record Noted(String text) {
+}

@@ -1,0 +1,52 @@
+package org.concord.eventstore;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.concord.testing.TestMongoDatabase;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** An engine with its own MongoClient, as one process would have, on a test database. */
+final class TestEngine implements AutoCloseable {
+
+    static final Serializer SERIALIZER = JacksonSerializer.defaultSerializer();
+
+    final MongoClient client;
+    final MongoDatabase database;
+    final SequencedMongoEventStorageEngine engine;
+
+    private TestEngine(TestMongoDatabase database, Clock clock, Duration gapTimeout) {
+        this.client = MongoClients.create(database.uri());
+        this.database = client.getDatabase(database.name());
+        this.engine = SequencedMongoEventStorageEngine.builder()
+                .database(this.database)
+                .eventSerializer(SERIALIZER)
+                .snapshotSerializer(SERIALIZER)
+                .clock(clock)
+                .gapTimeout(gapTimeout)
+                .build();
+    }
+
+    static TestEngine open(TestMongoDatabase database) {
+        return new TestEngine(database, Clock.systemUTC(), Duration.ofSeconds(10));
+    }
+
+    static TestEngine open(TestMongoDatabase database, Clock clock, Duration gapTimeout) {
+        return new TestEngine(database, clock, gapTimeout);
+    }
+
+    static DomainEventMessage<Noted> event(String aggregate, long sequence) {
+        return new GenericDomainEventMessage<>("Note", aggregate, sequence, new Noted(aggregate + "#" + sequence));
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
