@@ -7,13 +7,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
-/** Commands (every write under /api) go to the command side; reads go to the query side. */
+/**
+ * Commands (every write under /api) go to the command side; reads go to the query side; each
+ * service's OpenAPI document is reachable as {@code /v3/api-docs/commands} and {@code /v3/api-docs/queries}.
+ */
 @Configuration(proxyBeanMethods = false)
 class RoutesConfiguration {
 
     @Bean
     RouteLocator concordRoutes(RouteLocatorBuilder routes, GatewayProperties properties) {
         return routes.routes()
+                // the services' OpenAPI documents, for swagger-ui; the merged one is served by the gateway itself
+                .route("command-api-docs", route -> route.path("/v3/api-docs/commands").and().method(HttpMethod.GET)
+                        .filters(filters -> filters.setPath("/v3/api-docs"))
+                        .uri(properties.commandSideUri()))
+                .route("query-api-docs", route -> route.path("/v3/api-docs/queries").and().method(HttpMethod.GET)
+                        .filters(filters -> filters.setPath("/v3/api-docs"))
+                        .uri(properties.querySideUri()))
                 .route("queries", route -> route.path("/api/**").and().method(HttpMethod.GET, HttpMethod.HEAD)
                         .uri(properties.querySideUri()))
                 .route("commands", route -> route.path("/api/**")

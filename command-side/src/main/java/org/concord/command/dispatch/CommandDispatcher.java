@@ -3,6 +3,7 @@ package org.concord.command.dispatch;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.concord.web.problem.FieldProblem;
 import org.concord.web.problem.ProblemException;
@@ -10,7 +11,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 
@@ -21,6 +24,7 @@ import java.util.concurrent.CompletionException;
 @Component
 public class CommandDispatcher {
 
+    private static final int RACE_RETRIES = 3;
     private final CommandGateway commandGateway;
 
     public CommandDispatcher(CommandGateway commandGateway, CommandBus commandBus) {
@@ -33,14 +37,25 @@ public class CommandDispatcher {
         return send(command).map(Dispatched::position);
     }
 
-    /** What the command's handler answered, and the position of its events, once they are stored. */
+    /**
+     * What the command's handler answered, and the position of its events, once they are stored. A
+     * command that lost a race for its aggregate to another command-side instance wrote nothing, so it
+     * is handled again on the new state, a few times, before the conflict reaches the caller.
+     */
     public Mono<Dispatched> send(Object command) {
         return Mono.fromCallable(() -> {
                     CommandOutcome outcome = commandGateway.sendAndWait(command);
                     return new Dispatched(outcome.result(), outcome.appended().highest().orElse(-1L));
                 })
                 .subscribeOn(Schedulers.boundedElastic())
+                .retryWhen(Retry.backoff(RACE_RETRIES, Duration.ofMillis(10)).filter(CommandDispatcher::lostARace)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
                 .onErrorMap(CommandDispatcher::translate);
+    }
+
+    private static boolean lostARace(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof ConcurrencyException && !(cause instanceof AggregateStreamCreationException);
     }
 
     /** A handled command: its handler's answer and the highest global position of its events. */

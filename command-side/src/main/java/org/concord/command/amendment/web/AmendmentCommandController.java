@@ -1,5 +1,8 @@
 package org.concord.command.amendment.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.concord.command.dispatch.Actors;
 import org.concord.command.dispatch.CommandDispatcher;
@@ -25,6 +28,7 @@ import java.net.URI;
 import java.util.UUID;
 
 /** Participants propose, support and withdraw amendments; drafters accept or reject them. */
+@Tag(name = "Amendments")
 @RestController
 @RequestMapping(path = "/api/consultations/{consultationId}/amendments", produces = MediaType.APPLICATION_JSON_VALUE)
 class AmendmentCommandController {
@@ -35,6 +39,8 @@ class AmendmentCommandController {
         this.commands = commands;
     }
 
+    @Operation(operationId = "proposeAmendment", summary = "Propose an amendment to a provision while the round is OPEN (participant)",
+            responses = @ApiResponse(responseCode = "201", description = "Proposed; Location is the amendment", useReturnTypeSchema = true))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Proposed>> propose(CallerIdentity caller, @PathVariable String consultationId,
                                            @Valid @RequestBody Mono<AmendmentRequests.Propose> body) {
@@ -48,6 +54,7 @@ class AmendmentCommandController {
                         .body(new Proposed(amendmentId, position)));
     }
 
+    @Operation(operationId = "supportAmendment", summary = "Support an amendment (participant, not its author)")
     @PostMapping("/{amendmentId}/support")
     Mono<Changed> support(CallerIdentity caller, @PathVariable String consultationId, @PathVariable String amendmentId) {
         caller.requireAnyRole("PARTICIPANT");
@@ -55,6 +62,7 @@ class AmendmentCommandController {
                 .map(position -> new Changed(amendmentId, AmendmentStatus.PROPOSED, position));
     }
 
+    @Operation(operationId = "withdrawSupport", summary = "Withdraw one's support of an amendment")
     @DeleteMapping("/{amendmentId}/support")
     Mono<Changed> withdrawSupport(CallerIdentity caller, @PathVariable String consultationId, @PathVariable String amendmentId) {
         caller.requireAnyRole("PARTICIPANT");
@@ -62,6 +70,7 @@ class AmendmentCommandController {
                 .map(position -> new Changed(amendmentId, AmendmentStatus.PROPOSED, position));
     }
 
+    @Operation(operationId = "withdrawAmendment", summary = "Withdraw one's own amendment while it is PROPOSED")
     @PostMapping("/{amendmentId}/withdraw")
     Mono<Changed> withdraw(CallerIdentity caller, @PathVariable String consultationId, @PathVariable String amendmentId) {
         caller.requireAnyRole("PARTICIPANT");
@@ -69,6 +78,7 @@ class AmendmentCommandController {
                 .map(position -> new Changed(amendmentId, AmendmentStatus.WITHDRAWN, position));
     }
 
+    @Operation(operationId = "acceptAmendment", summary = "Accept an amendment (drafter), with modified text if given; makes a new version")
     @PostMapping(path = "/{amendmentId}/accept", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<Accepted> accept(CallerIdentity caller, @PathVariable String consultationId, @PathVariable String amendmentId,
                           @Valid @RequestBody Mono<AmendmentRequests.Accept> body) {
@@ -83,6 +93,7 @@ class AmendmentCommandController {
         });
     }
 
+    @Operation(operationId = "rejectAmendment", summary = "Reject an amendment with a reason (drafter)")
     @PostMapping(path = "/{amendmentId}/reject", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<Changed> reject(CallerIdentity caller, @PathVariable String consultationId, @PathVariable String amendmentId,
                          @Valid @RequestBody Mono<AmendmentRequests.Reject> body) {

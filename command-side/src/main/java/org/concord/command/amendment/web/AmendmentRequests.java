@@ -1,5 +1,6 @@
 package org.concord.command.amendment.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +15,11 @@ final class AmendmentRequests {
     }
 
     /** {@code POST /api/consultations/{id}/amendments}. */
+    @Schema(example = """
+            {"kind": "REPLACE", "provisionId": "7c9e6679-7425-40de-944b-e07fc1f90ae7", "baseVersion": 1,
+             "text": "States should license the export of commercial intrusion tools and report on it every year.",
+             "justification": "Regulating the sale alone leaves exports through third countries uncovered."}
+            """)
     record Propose(@NotNull ChangeKind kind,
                    @NotBlank @Size(max = 64) String provisionId,
                    @NotNull @Min(1) Integer baseVersion,
@@ -24,10 +30,17 @@ final class AmendmentRequests {
     }
 
     /** {@code POST .../amendments/{aid}/accept}: with {@code text}, accepted with modifications. */
+    @Schema(example = """
+            {"reason": "Agreed at the second plenary, merged with the United Kingdom's proposal",
+             "text": "States should license the export of commercial intrusion tools and report on it publicly every year."}
+            """)
     record Accept(@NotBlank @Size(max = 5000) String reason, @Size(max = 20000) String text) {
     }
 
     /** {@code POST .../amendments/{aid}/reject}. */
+    @Schema(example = """
+            {"reason": "Annual reporting is covered by provision 4."}
+            """)
     record Reject(@NotBlank @Size(max = 5000) String reason) {
     }
 }

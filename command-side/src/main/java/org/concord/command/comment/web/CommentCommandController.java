@@ -1,5 +1,9 @@
 package org.concord.command.comment.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +25,7 @@ import java.net.URI;
 import java.util.UUID;
 
 /** Participants and drafters comment on a consultation, a provision or an amendment, or reply. */
+@Tag(name = "Comments")
 @RestController
 class CommentCommandController {
 
@@ -30,6 +35,8 @@ class CommentCommandController {
         this.commands = commands;
     }
 
+    @Operation(operationId = "postComment", summary = "Comment on a consultation, a provision or an amendment, or reply (round OPEN)",
+            responses = @ApiResponse(responseCode = "201", description = "Posted; Location is the comment", useReturnTypeSchema = true))
     @PostMapping(path = "/api/consultations/{consultationId}/comments", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Posted>> post(CallerIdentity caller, @PathVariable String consultationId,
@@ -45,6 +52,11 @@ class CommentCommandController {
     }
 
     /** The body of {@code POST /api/consultations/{id}/comments}. */
+    @Schema(example = """
+            {"provisionId": "9b2d4c1a-6e0f-4f3b-8a57-2c4d7e1f0b93",
+             "body": "Publication should not reveal the vendors' customers where that endangers investigations.",
+             "attribution": "CHATHAM_HOUSE"}
+            """)
     record PostComment(@Size(max = 64) String provisionId,
                        @Size(max = 64) String amendmentId,
                        @Size(max = 64) String replyTo,

@@ -1,5 +1,8 @@
 package org.concord.command.consultation.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.concord.command.dispatch.Actors;
 import org.concord.command.dispatch.CommandDispatcher;
@@ -31,6 +34,7 @@ import java.util.UUID;
  * A consultation's lifecycle: created by a drafter (DRAFT) or proposed by a participant (PROPOSED),
  * rounds opened and closed, revised between rounds, adopted, endorsed.
  */
+@Tag(name = "Consultations")
 @RestController
 @RequestMapping(path = "/api/consultations", produces = MediaType.APPLICATION_JSON_VALUE)
 class ConsultationCommandController {
@@ -41,6 +45,8 @@ class ConsultationCommandController {
         this.commands = commands;
     }
 
+    @Operation(operationId = "createConsultation", summary = "Create a consultation: DRAFT by a drafter, PROPOSED by a participant",
+            responses = @ApiResponse(responseCode = "201", description = "Created; Location is the consultation", useReturnTypeSchema = true))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<ConsultationCreated>> create(CallerIdentity caller, @Valid @RequestBody Mono<CreateConsultationRequest> body) {
         caller.requireAnyRole("DRAFTER", "PARTICIPANT");
@@ -60,6 +66,8 @@ class ConsultationCommandController {
                 .body(new ConsultationCreated(consultationId, 1, position)));
     }
 
+    @Operation(operationId = "openRound", summary = "Open a round of amendments and comments until a deadline (drafter)",
+            responses = @ApiResponse(responseCode = "201", description = "Opened; the status becomes OPEN", useReturnTypeSchema = true))
     @PostMapping(path = "/{consultationId}/rounds", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<RoundChanged>> openRound(CallerIdentity caller, @PathVariable String consultationId,
                                                  @Valid @RequestBody Mono<ConsultationRequests.OpenRound> body) {
@@ -69,6 +77,7 @@ class ConsultationCommandController {
                         .body(new RoundChanged((Integer) done.result(), ConsultationStatus.OPEN, done.position())));
     }
 
+    @Operation(operationId = "closeRound", summary = "Close the current round (drafter); the status becomes CLOSED")
     @PostMapping("/{consultationId}/rounds/current/close")
     Mono<RoundChanged> closeRound(CallerIdentity caller, @PathVariable String consultationId) {
         caller.requireAnyRole("DRAFTER");
@@ -76,6 +85,8 @@ class ConsultationCommandController {
                 .map(done -> new RoundChanged((Integer) done.result(), ConsultationStatus.CLOSED, done.position()));
     }
 
+    @Operation(operationId = "reviseConsultation", summary = "Revise the text between rounds (drafter), against the current version",
+            responses = @ApiResponse(responseCode = "201", description = "Revised; Location is the new version", useReturnTypeSchema = true))
     @PostMapping(path = "/{consultationId}/revisions", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<NewVersion>> revise(CallerIdentity caller, @PathVariable String consultationId,
                                             @Valid @RequestBody Mono<ConsultationRequests.Revision> body) {
@@ -91,6 +102,7 @@ class ConsultationCommandController {
                 .body(new NewVersion((Integer) done.result(), done.position())));
     }
 
+    @Operation(operationId = "adoptConsultation", summary = "Adopt the consultation (drafter); its text is frozen. 409 while an amendment is PROPOSED")
     @PostMapping("/{consultationId}/adopt")
     Mono<Adopted> adopt(CallerIdentity caller, @PathVariable String consultationId) {
         caller.requireAnyRole("DRAFTER");
@@ -98,6 +110,8 @@ class ConsultationCommandController {
                 .map(done -> new Adopted(ConsultationStatus.ADOPTED, (Integer) done.result(), done.position()));
     }
 
+    @Operation(operationId = "endorseConsultation", summary = "Endorse an ADOPTED consultation, once per organisation (participant)",
+            responses = @ApiResponse(responseCode = "201", description = "Endorsed", useReturnTypeSchema = true))
     @PostMapping("/{consultationId}/endorsements")
     Mono<ResponseEntity<Endorsed>> endorse(CallerIdentity caller, @PathVariable String consultationId) {
         caller.requireAnyRole("PARTICIPANT");

@@ -1,5 +1,8 @@
 package org.concord.command.participant.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.concord.command.dispatch.Actors;
 import org.concord.command.dispatch.CommandDispatcher;
@@ -20,6 +23,7 @@ import java.net.URI;
 import java.util.UUID;
 
 /** Administrators register delegates, with a credential shown once, and revoke them. */
+@Tag(name = "Participants")
 @RestController
 @RequestMapping(path = "/api/participants", produces = MediaType.APPLICATION_JSON_VALUE)
 class ParticipantCommandController {
@@ -30,6 +34,8 @@ class ParticipantCommandController {
         this.commands = commands;
     }
 
+    @Operation(operationId = "registerParticipant", summary = "Register a participant (administrator); the token is shown only in this answer",
+            responses = @ApiResponse(responseCode = "201", description = "Registered; Location is the participant", useReturnTypeSchema = true))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<ParticipantRegistered>> register(CallerIdentity caller,
                                                          @Valid @RequestBody Mono<RegisterParticipantRequest> body) {
@@ -46,6 +52,7 @@ class ParticipantCommandController {
         });
     }
 
+    @Operation(operationId = "revokeParticipant", summary = "Revoke a participant's token at once (administrator)")
     @PostMapping("/{participantId}/revoke")
     Mono<Revoked> revoke(CallerIdentity caller, @PathVariable String participantId) {
         caller.requireAnyRole("ADMIN");

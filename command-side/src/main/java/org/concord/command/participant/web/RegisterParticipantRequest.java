@@ -1,5 +1,6 @@
 package org.concord.command.participant.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -11,6 +12,10 @@ import org.concord.messages.participant.StakeholderType;
 import java.util.Set;
 
 /** The body of {@code POST /api/participants}. */
+@Schema(example = """
+        {"organisation": "France", "stakeholderType": "STATE", "country": "FR",
+         "displayName": "Delegation of France", "roles": ["PARTICIPANT"]}
+        """)
 record RegisterParticipantRequest(
         @NotBlank @Size(max = 200) String organisation,
         @NotNull StakeholderType stakeholderType,

@@ -1,5 +1,7 @@
 package org.concord.query.amendment.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.concord.messages.amendment.AmendmentStatus;
 import org.concord.messages.amendment.FindAmendmentQuery;
@@ -19,6 +21,7 @@ import reactor.core.publisher.Mono;
 import java.util.List;
 
 /** Reads a consultation's amendments, with their supporters, staleness and decisions. */
+@Tag(name = "Amendments")
 @RestController
 @RequestMapping(path = "/api/consultations/{consultationId}/amendments", produces = MediaType.APPLICATION_JSON_VALUE)
 class AmendmentQueryController {
@@ -29,6 +32,7 @@ class AmendmentQueryController {
         this.access = access;
     }
 
+    @Operation(operationId = "listAmendments", summary = "A consultation's amendments, optionally of one status, with supporters and decisions")
     @GetMapping
     Mono<List<AmendmentView>> list(CallerIdentity caller, @PathVariable String consultationId,
                                    @RequestParam(required = false) AmendmentStatus status) {
@@ -37,6 +41,7 @@ class AmendmentQueryController {
                         ResponseTypes.multipleInstancesOf(AmendmentView.class)));
     }
 
+    @Operation(operationId = "getAmendment", summary = "One amendment")
     @GetMapping("/{amendmentId}")
     Mono<AmendmentView> get(CallerIdentity caller, @PathVariable String consultationId, @PathVariable String amendmentId) {
         return access.visible(caller, consultationId)

@@ -1,5 +1,7 @@
 package org.concord.query.comment.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.concord.messages.comment.FindCommentsQuery;
 import org.concord.query.access.ConsultationAccess;
@@ -15,6 +17,7 @@ import reactor.core.publisher.Mono;
 import java.util.List;
 
 /** Reads comment threads, masking Chatham House authors for everybody but drafters and the author. */
+@Tag(name = "Comments")
 @RestController
 class CommentQueryController {
 
@@ -24,6 +27,7 @@ class CommentQueryController {
         this.access = access;
     }
 
+    @Operation(operationId = "listComments", summary = "Comment threads, optionally of one provision or amendment; Chatham House authors are masked")
     @GetMapping(path = "/api/consultations/{consultationId}/comments", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<List<CommentView>> list(CallerIdentity caller, @PathVariable String consultationId,
                                  @RequestParam(required = false) String provisionId,

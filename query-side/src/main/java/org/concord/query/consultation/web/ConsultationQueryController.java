@@ -1,5 +1,7 @@
 package org.concord.query.consultation.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.concord.messages.consultation.FindConsultationsQuery;
 import org.concord.messages.consultation.FindEndorsementsQuery;
@@ -18,6 +20,7 @@ import reactor.core.publisher.Mono;
 import java.util.List;
 
 /** Reads consultations and their endorsements; a RESTRICTED one does not exist for callers who may not see it. */
+@Tag(name = "Consultations")
 @RestController
 @RequestMapping(path = "/api/consultations", produces = MediaType.APPLICATION_JSON_VALUE)
 class ConsultationQueryController {
@@ -28,17 +31,20 @@ class ConsultationQueryController {
         this.access = access;
     }
 
+    @Operation(operationId = "listConsultations", summary = "List the consultations the caller may see")
     @GetMapping
     Mono<List<ConsultationSummary>> list(CallerIdentity caller) {
         return access.query(new FindConsultationsQuery(ConsultationAccess.seesRestricted(caller)),
                 ResponseTypes.multipleInstancesOf(ConsultationSummary.class));
     }
 
+    @Operation(operationId = "getConsultation", summary = "A consultation with its round and current provisions")
     @GetMapping("/{consultationId}")
     Mono<ConsultationDetail> get(CallerIdentity caller, @PathVariable String consultationId) {
         return access.visible(caller, consultationId);
     }
 
+    @Operation(operationId = "listEndorsements", summary = "The organisations that endorsed an adopted consultation")
     @GetMapping("/{consultationId}/endorsements")
     Mono<List<EndorsementView>> endorsements(CallerIdentity caller, @PathVariable String consultationId) {
         return access.visible(caller, consultationId)

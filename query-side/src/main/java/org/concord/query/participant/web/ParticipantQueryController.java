@@ -1,5 +1,7 @@
 package org.concord.query.participant.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.concord.messages.participant.FindParticipantsQuery;
@@ -15,6 +17,7 @@ import reactor.core.scheduler.Schedulers;
 import java.util.List;
 
 /** The participant registry, and the caller's own record. */
+@Tag(name = "Participants")
 @RestController
 class ParticipantQueryController {
 
@@ -24,6 +27,7 @@ class ParticipantQueryController {
         this.queries = queries;
     }
 
+    @Operation(operationId = "listParticipants", summary = "List the registered participants")
     @GetMapping(path = "/api/participants", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<List<ParticipantView>> list() {
         return Mono.fromFuture(() -> queries.query(new FindParticipantsQuery(),
@@ -32,6 +36,7 @@ class ParticipantQueryController {
     }
 
     /** Answered from the identity the gateway authenticated, so it is right from the first request on. */
+    @Operation(operationId = "me", summary = "The caller's own participant record (any token)")
     @GetMapping(path = "/api/me", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<CallerIdentity> me(CallerIdentity caller) {
         if (caller.isAnonymous()) {
