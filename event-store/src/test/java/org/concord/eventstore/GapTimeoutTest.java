@@ -1,5 +1,6 @@
 package org.concord.eventstore;
 
+import org.concord.testing.MovableClock;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.concord.testing.MongoDbExtension;

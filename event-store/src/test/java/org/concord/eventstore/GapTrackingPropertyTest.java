@@ -1,5 +1,6 @@
 package org.concord.eventstore;
 
+import org.concord.testing.MovableClock;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;

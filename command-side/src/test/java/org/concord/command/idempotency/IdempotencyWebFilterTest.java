@@ -1,5 +1,6 @@
 package org.concord.command.idempotency;
 
+import org.concord.testing.MovableClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;

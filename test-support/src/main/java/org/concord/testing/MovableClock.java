@@ -1,4 +1,4 @@
-package org.concord.eventstore;
+package org.concord.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,12 +7,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that tests move by hand, to cross the gap timeout without waiting. */
-final class MovableClock extends Clock {
+/** A clock that tests move by hand, so that crossing a timeout or an expiry takes no time. */
+public final class MovableClock extends Clock {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-04-04T10:00:00Z"));
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
     }
 
@@ -28,6 +28,6 @@ final class MovableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("tests need UTC only");
+        return this;
     }
 }
