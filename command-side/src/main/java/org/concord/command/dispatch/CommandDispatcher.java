@@ -54,7 +54,7 @@ public class CommandDispatcher {
     }
 
     private static boolean lostARace(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = unwrap(error);
         return cause instanceof ConcurrencyException && !(cause instanceof AggregateStreamCreationException);
     }
 
@@ -63,7 +63,7 @@ public class CommandDispatcher {
     }
 
     private static Throwable translate(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = unwrap(error);
         if (cause instanceof RuleViolationException violation) {
             return switch (violation.kind()) {
                 case INVALID -> new ProblemException(HttpStatus.BAD_REQUEST, "validation", "The request is not valid.",
@@ -80,5 +80,9 @@ public class CommandDispatcher {
             return ProblemException.conflict("Another change to the same item was recorded at the same moment; retry.");
         }
         return cause;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 }

@@ -2,6 +2,7 @@ package org.concord.messages.consultation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,6 +42,19 @@ public record Text(List<Provision> provisions) {
     /** The provision a change creates or alters: the new one for INSERT_AFTER, else the one it names. */
     public static String changedProvisionId(TextChange change) {
         return change.kind() == ChangeKind.INSERT_AFTER ? change.newProvisionId() : change.provisionId();
+    }
+
+    /**
+     * Keeps a record of the version each current provision last changed in up to date with a change
+     * made in {@code version}: a deleted provision leaves it, a replaced or inserted one is stamped.
+     * An amendment is stale when its provision changed after its base version.
+     */
+    public static void recordChange(Map<String, ? super Integer> changedIn, TextChange change, int version) {
+        if (change.kind() == ChangeKind.DELETE) {
+            changedIn.remove(change.provisionId());
+        } else {
+            changedIn.put(changedProvisionId(change), version);
+        }
     }
 
     private int indexOf(String provisionId) {

@@ -31,9 +31,7 @@ public class ConsultationAccess {
 
     /** The consultation, if the caller may see it; else a 404 problem. */
     public Mono<ConsultationDetail> visible(CallerIdentity caller, String consultationId) {
-        return Mono.fromFuture(() -> queries.query(new FindConsultationQuery(consultationId),
-                        ResponseTypes.optionalInstanceOf(ConsultationDetail.class)))
-                .subscribeOn(Schedulers.boundedElastic())
+        return query(new FindConsultationQuery(consultationId), ResponseTypes.optionalInstanceOf(ConsultationDetail.class))
                 .flatMap(Mono::justOrEmpty)
                 .filter(found -> found.visibility() == Visibility.PUBLIC || seesRestricted(caller))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No consultation " + consultationId + " exists.")));

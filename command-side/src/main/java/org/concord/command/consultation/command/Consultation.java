@@ -350,11 +350,7 @@ class Consultation {
 
     private void applyChange(TextChange change) {
         text = text.apply(change);
-        if (change.kind() == ChangeKind.DELETE) {
-            changedIn.remove(change.provisionId());
-        } else {
-            changedIn.put(Text.changedProvisionId(change), version);
-        }
+        Text.recordChange(changedIn, change, version);
     }
 
     private Text checkedApply(Text current, TextChange change, String field) {

@@ -14,7 +14,6 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.concord.messages.amendment.AmendmentAcceptedEvent;
-import org.concord.messages.consultation.ChangeKind;
 import org.concord.messages.consultation.ConsultationAdoptedEvent;
 import org.concord.messages.consultation.ConsultationCreatedEvent;
 import org.concord.messages.consultation.ConsultationEndorsedEvent;
@@ -177,11 +176,7 @@ public class ConsultationProjection {
         Document changedIn = document.get("changedIn", Document.class);
         for (TextChange change : changes) {
             text = text.apply(change);
-            if (change.kind() == ChangeKind.DELETE) {
-                changedIn.remove(change.provisionId());
-            } else {
-                changedIn.put(Text.changedProvisionId(change), version);
-            }
+            Text.recordChange(changedIn, change, version);
         }
         consultations.updateOne(byId(consultationId), Updates.combine(
                 Updates.set("version", version),
