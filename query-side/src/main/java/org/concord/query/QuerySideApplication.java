@@ -2,6 +2,7 @@ package org.concord.query;
 
 import org.concord.eventstore.EventStoreConfiguration;
 import org.concord.web.identity.CallerIdentityConfiguration;
+import org.concord.web.idempotency.IdempotencyConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Import;
 /** The query side: projects the event store into read models and serves them. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({EventStoreConfiguration.class, CallerIdentityConfiguration.class})
+@Import({EventStoreConfiguration.class, CallerIdentityConfiguration.class, IdempotencyConfiguration.class})
 public class QuerySideApplication {
 
     public static void main(String[] args) {

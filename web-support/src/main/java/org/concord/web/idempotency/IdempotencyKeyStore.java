@@ -1,4 +1,4 @@
-package org.concord.command.idempotency;
+package org.concord.web.idempotency;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;

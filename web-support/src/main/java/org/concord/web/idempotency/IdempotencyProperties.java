@@ -1,4 +1,4 @@
-package org.concord.command.idempotency;
+package org.concord.web.idempotency;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

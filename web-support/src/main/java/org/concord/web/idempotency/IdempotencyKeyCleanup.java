@@ -1,4 +1,4 @@
-package org.concord.command.idempotency;
+package org.concord.web.idempotency;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.concord.command.idempotency;
+package org.concord.web.idempotency;
 
 import com.mongodb.client.MongoDatabase;
 import org.concord.web.identity.CallerIdentityConfiguration;
@@ -14,13 +14,13 @@ import org.springframework.util.unit.DataSize;
 import java.time.Clock;
 
 /**
- * Wires {@code Idempotency-Key} handling into the command side.
+ * Wires {@code Idempotency-Key} handling into a service (the command side, and the query side for its one POST).
  * The idempotency filter is ordered right after the caller identity filter, which it needs to scope keys.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(CallerIdentityConfiguration.class)
 @EnableConfigurationProperties(IdempotencyProperties.class)
-class IdempotencyConfiguration {
+public class IdempotencyConfiguration {
 
     // Spring's own default when neither codec property is set.
     private static final DataSize DEFAULT_MAX_IN_MEMORY_SIZE = DataSize.ofKilobytes(256);

@@ -1,4 +1,4 @@
-package org.concord.command.idempotency;
+package org.concord.web.idempotency;
 
 /**
  * The first answer to a request with an {@code Idempotency-Key}, as it is replayed to retries.

@@ -1,4 +1,4 @@
-package org.concord.command.idempotency;
+package org.concord.web.idempotency;
 
 import org.concord.testing.MovableClock;
 import com.fasterxml.jackson.databind.ObjectMapper;

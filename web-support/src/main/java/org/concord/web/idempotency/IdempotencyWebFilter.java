@@ -1,4 +1,4 @@
-package org.concord.command.idempotency;
+package org.concord.web.idempotency;
 
 import org.concord.web.identity.CallerIdentity;
 import org.concord.web.identity.CallerIdentityWebFilter;
