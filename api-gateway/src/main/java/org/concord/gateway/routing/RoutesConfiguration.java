@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Commands (every write under /api) go to the command side; reads go to the query side; each
+ * Commands (every write under /api) go to the command side; reads, and the rebuild of the read
+ * models, go to the query side; each
  * service's OpenAPI document is reachable as {@code /v3/api-docs/commands} and {@code /v3/api-docs/queries}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,6 +24,9 @@ class RoutesConfiguration {
                         .uri(properties.commandSideUri()))
                 .route("query-api-docs", route -> route.path("/v3/api-docs/queries").and().method(HttpMethod.GET)
                         .filters(filters -> filters.setPath("/v3/api-docs"))
+                        .uri(properties.querySideUri()))
+                // rebuilding the read models is the query side's own operation
+                .route("replay", route -> route.path("/api/admin/replay").and().method(HttpMethod.POST)
                         .uri(properties.querySideUri()))
                 .route("queries", route -> route.path("/api/**").and().method(HttpMethod.GET, HttpMethod.HEAD)
                         .uri(properties.querySideUri()))

@@ -1,5 +1,6 @@
 package org.concord.messages.amendment;
 
+import org.concord.messages.consultation.ConsultationEvent;
 import org.concord.messages.consultation.TextChange;
 import org.concord.messages.participant.Actor;
 
@@ -10,5 +11,5 @@ public record AmendmentAcceptedEvent(String consultationId,
                                      String reason,
                                      TextChange change,
                                      int version,
-                                     Actor by) {
+                                     Actor by) implements ConsultationEvent {
 }

@@ -1,5 +1,6 @@
 package org.concord.messages.amendment;
 
+import org.concord.messages.consultation.ConsultationEvent;
 import org.concord.messages.consultation.ChangeKind;
 import org.concord.messages.participant.Actor;
 
@@ -13,5 +14,5 @@ public record AmendmentProposedEvent(String consultationId,
                                      String label,
                                      String justification,
                                      int round,
-                                     Actor author) {
+                                     Actor author) implements ConsultationEvent {
 }

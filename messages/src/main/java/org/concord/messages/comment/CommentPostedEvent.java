@@ -1,5 +1,6 @@
 package org.concord.messages.comment;
 
+import org.concord.messages.consultation.ConsultationEvent;
 import org.concord.messages.participant.Actor;
 
 /** A comment was posted in the given round. For CHATHAM_HOUSE, readers other than drafters and the author see only the stakeholder type of the author. */
@@ -11,5 +12,5 @@ public record CommentPostedEvent(String commentId,
                                  String body,
                                  Attribution attribution,
                                  int round,
-                                 Actor author) {
+                                 Actor author) implements ConsultationEvent {
 }

@@ -1,5 +1,6 @@
 package org.concord.messages.consultation;
 
+import org.concord.messages.consultation.ConsultationEvent;
 import org.concord.messages.participant.Actor;
 
 import java.util.List;
@@ -12,5 +13,5 @@ public record ConsultationCreatedEvent(String consultationId,
                                        List<Provision> provisions,
                                        ConsultationStatus status,
                                        Actor proposer,
-                                       int version) {
+                                       int version) implements ConsultationEvent {
 }

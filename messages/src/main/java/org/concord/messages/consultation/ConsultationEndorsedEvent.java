@@ -1,5 +1,6 @@
 package org.concord.messages.consultation;
 
+import org.concord.messages.consultation.ConsultationEvent;
 import org.concord.messages.participant.Actor;
 import org.concord.messages.participant.StakeholderType;
 
@@ -8,5 +9,5 @@ public record ConsultationEndorsedEvent(String consultationId,
                                         String organisation,
                                         StakeholderType stakeholderType,
                                         String country,
-                                        Actor by) {
+                                        Actor by) implements ConsultationEvent {
 }

@@ -1,5 +1,6 @@
 package org.concord.messages.consultation;
 
+import org.concord.messages.consultation.ConsultationEvent;
 import java.time.Instant;
 import org.concord.messages.participant.Actor;
 
@@ -7,5 +8,5 @@ import org.concord.messages.participant.Actor;
 public record RoundOpenedEvent(String consultationId,
                                int round,
                                Instant deadline,
-                               Actor by) {
+                               Actor by) implements ConsultationEvent {
 }

@@ -1,5 +1,6 @@
 package org.concord.messages.consultation;
 
+import org.concord.messages.consultation.ConsultationEvent;
 import java.util.List;
 import org.concord.messages.participant.Actor;
 
@@ -9,5 +10,5 @@ public record TextRevisedEvent(String consultationId,
                                int baseVersion,
                                String reason,
                                List<TextChange> changes,
-                               Actor by) {
+                               Actor by) implements ConsultationEvent {
 }

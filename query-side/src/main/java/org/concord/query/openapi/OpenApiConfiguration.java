@@ -3,6 +3,7 @@ package org.concord.query.openapi;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -41,10 +42,15 @@ class OpenApiConfiguration {
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
     private static final String MIN_POSITION = "MinPosition";
     private static final String MIN_POSITION_HEADER = "MinPositionHeader";
+    private static final String IDEMPOTENCY_KEY = "IdempotencyKey";
     private static final Map<String, String> ERRORS = new TreeMap<>(Map.of(
             "400", "Bad input; `errors` lists each wrong field",
             "401", "No token, or a bad or revoked one",
             "404", "Unknown id, or a consultation the caller may not see"));
+    /** The query side's few writes (the rebuild of the read models) may also answer these. */
+    private static final Map<String, String> WRITE_ERRORS = new TreeMap<>(Map.of(
+            "403", "The caller's roles do not allow this",
+            "409", "Conflicts with the current state, e.g. a rebuild already running"));
 
     static {
         // the caller comes from the gateway's signed header, never from the client's request
@@ -63,32 +69,47 @@ class OpenApiConfiguration {
                         .description(waits).schema(new IntegerSchema().format("int64").minimum(BigDecimal.ZERO).example(42)))
                 .addParameters(MIN_POSITION_HEADER, new HeaderParameter().name("X-Concord-Min-Position").required(false)
                         .description(waits + "; the same as `?minPosition=`")
-                        .schema(new IntegerSchema().format("int64").minimum(BigDecimal.ZERO).example(42)));
-        ERRORS.forEach((status, description) -> components.addResponses(status, new ApiResponse().description(description)
+                        .schema(new IntegerSchema().format("int64").minimum(BigDecimal.ZERO).example(42)))
+                .addParameters(IDEMPOTENCY_KEY, new HeaderParameter().name("Idempotency-Key").required(false)
+                        .description("A retry with the same key and body returns the first answer and records nothing new")
+                        .schema(new StringSchema().example("replay-2025-04-04")));
+        Map<String, String> errors = new TreeMap<>(ERRORS);
+        errors.putAll(WRITE_ERRORS);
+        errors.forEach((status, description) -> components.addResponses(status, new ApiResponse().description(description)
                 .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                         new MediaType().schema(new Schema<>().$ref(PROBLEM_REF))))));
         return new OpenAPI()
                 .info(new Info().title("Concord queries").version("v1")
-                        .description("Every read of Concord's public API. Served through the api-gateway."))
+                        .description("Every read of Concord's public API, and the rebuild of the read models. Served through the api-gateway."))
                 // the service is reached only through the gateway, so "try it out" goes to the document's own origin
                 .servers(List.of(new Server().url("/").description("the api-gateway")))
                 .components(components);
     }
 
-    /** Every read takes an optional token and read-your-writes, and may fail with a problem. */
+    /**
+     * Every read takes an optional token and read-your-writes; every write needs a token and may carry
+     * an idempotency key; both may fail with a problem.
+     */
     @Bean
     OpenApiCustomizer querySideConventions() {
-        return openApi -> openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-            // the empty requirement: anonymous callers may read what is PUBLIC
-            operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER), new SecurityRequirement()));
-            operation.addParametersItem(new Parameter().$ref("#/components/parameters/" + MIN_POSITION));
-            operation.addParametersItem(new Parameter().$ref("#/components/parameters/" + MIN_POSITION_HEADER));
-            addErrors(operation);
+        return openApi -> openApi.getPaths().values().forEach(path -> path.readOperationsMap().forEach((method, operation) -> {
+            if (method == PathItem.HttpMethod.GET) {
+                // the empty requirement: anonymous callers may read what is PUBLIC
+                operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER), new SecurityRequirement()));
+                operation.addParametersItem(new Parameter().$ref("#/components/parameters/" + MIN_POSITION));
+                operation.addParametersItem(new Parameter().$ref("#/components/parameters/" + MIN_POSITION_HEADER));
+                addErrors(operation, ERRORS);
+            } else {
+                operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
+                operation.addParametersItem(new Parameter().$ref("#/components/parameters/" + IDEMPOTENCY_KEY));
+                addErrors(operation, ERRORS);
+                addErrors(operation, WRITE_ERRORS);
+            }
         }));
     }
 
-    private static void addErrors(Operation operation) {
-        ERRORS.keySet().forEach(status -> {
+    private static void addErrors(Operation operation, Map<String, String> errors) {
+        errors.keySet().forEach(status -> {
             if (!operation.getResponses().containsKey(status)) {
                 operation.getResponses().addApiResponse(status, new ApiResponse().$ref("#/components/responses/" + status));
             }

@@ -1,7 +1,5 @@
 package org.concord.query.amendment.query;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -12,6 +10,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.concord.query.readmodel.ReadModelCollection;
+import org.concord.query.readmodel.ReadModels;
 import org.bson.conversions.Bson;
 import org.concord.messages.amendment.AmendmentAcceptedEvent;
 import org.concord.messages.amendment.AmendmentProposedEvent;
@@ -47,11 +47,11 @@ import java.util.TreeMap;
 @ProcessingGroup(ConsultationProjection.PROCESSING_GROUP)
 public class AmendmentProjection {
 
-    private final MongoCollection<Document> amendments;
+    private final ReadModelCollection amendments;
     private final ConsultationProjection consultations;
 
-    public AmendmentProjection(MongoDatabase concordDatabase, ConsultationProjection consultations) {
-        this.amendments = concordDatabase.getCollection("amendments");
+    public AmendmentProjection(ReadModels readModels, ConsultationProjection consultations) {
+        this.amendments = readModels.collection("amendments");
         this.consultations = consultations;
     }
 
@@ -71,23 +71,23 @@ public class AmendmentProjection {
                 .append("supporters", List.of())
                 .append("decision", null)
                 .append("proposedAt", Date.from(at));
-        amendments.replaceOne(byId(event.amendmentId()), amendment, new ReplaceOptions().upsert(true));
+        amendments.writing().replaceOne(byId(event.amendmentId()), amendment, new ReplaceOptions().upsert(true));
     }
 
     @EventHandler
     void on(AmendmentSupportedEvent event) {
-        amendments.updateOne(byId(event.amendmentId()), Updates.addToSet("supporters", Documents.actor(event.supporter())));
+        amendments.writing().updateOne(byId(event.amendmentId()), Updates.addToSet("supporters", Documents.actor(event.supporter())));
     }
 
     @EventHandler
     void on(AmendmentSupportWithdrawnEvent event) {
-        amendments.updateOne(byId(event.amendmentId()),
+        amendments.writing().updateOne(byId(event.amendmentId()),
                 Updates.pull("supporters", new Document("participantId", event.supporter().participantId())));
     }
 
     @EventHandler
     void on(AmendmentWithdrawnEvent event) {
-        amendments.updateOne(byId(event.amendmentId()), Updates.set("status", AmendmentStatus.WITHDRAWN.name()));
+        amendments.writing().updateOne(byId(event.amendmentId()), Updates.set("status", AmendmentStatus.WITHDRAWN.name()));
     }
 
     @EventHandler
@@ -102,7 +102,7 @@ public class AmendmentProjection {
 
     @ResetHandler
     void reset() {
-        amendments.deleteMany(new Document());
+        amendments.writing().drop();
     }
 
     @QueryHandler
@@ -113,7 +113,7 @@ public class AmendmentProjection {
         }
         Optional<ConsultationDetail> consultation = consultation(query.consultationId());
         List<AmendmentView> found = new ArrayList<>();
-        for (Document amendment : amendments.find(filter).sort(Sorts.ascending("proposedAt"))) {
+        for (Document amendment : amendments.reading().find(filter).sort(Sorts.ascending("proposedAt"))) {
             found.add(withStaleness(view(amendment), consultation));
         }
         return found;
@@ -121,7 +121,7 @@ public class AmendmentProjection {
 
     @QueryHandler
     Optional<AmendmentView> handle(FindAmendmentQuery query) {
-        Document amendment = amendments.find(byId(query.amendmentId())).first();
+        Document amendment = amendments.reading().find(byId(query.amendmentId())).first();
         if (amendment == null || !query.consultationId().equals(amendment.getString("consultationId"))) {
             return Optional.empty();
         }
@@ -129,7 +129,7 @@ public class AmendmentProjection {
     }
 
     private void decide(String amendmentId, AmendmentStatus status, Actor by, String reason, Instant at, Integer version) {
-        amendments.updateOne(byId(amendmentId), Updates.combine(
+        amendments.writing().updateOne(byId(amendmentId), Updates.combine(
                 Updates.set("status", status.name()),
                 Updates.set("decision", new Document("by", by.participantId())
                         .append("organisation", by.organisation())

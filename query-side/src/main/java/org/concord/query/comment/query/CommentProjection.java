@@ -1,7 +1,5 @@
 package org.concord.query.comment.query;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -11,6 +9,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.concord.query.readmodel.ReadModelCollection;
+import org.concord.query.readmodel.ReadModels;
 import org.concord.messages.comment.Attribution;
 import org.concord.messages.comment.CommentPostedEvent;
 import org.concord.messages.comment.FindCommentsQuery;
@@ -36,10 +36,10 @@ import java.util.Objects;
 public class CommentProjection {
 
     public static final String PROCESSING_GROUP = "comments";
-    private final MongoCollection<Document> comments;
+    private final ReadModelCollection comments;
 
-    public CommentProjection(MongoDatabase concordDatabase) {
-        this.comments = concordDatabase.getCollection("comments");
+    public CommentProjection(ReadModels readModels) {
+        this.comments = readModels.collection("comments");
     }
 
     @EventHandler
@@ -54,19 +54,19 @@ public class CommentProjection {
                 .append("author", Documents.actor(event.author()))
                 .append("round", event.round())
                 .append("postedAt", Date.from(at));
-        comments.replaceOne(Filters.eq("_id", event.commentId()), comment, new ReplaceOptions().upsert(true));
+        comments.writing().replaceOne(Filters.eq("_id", event.commentId()), comment, new ReplaceOptions().upsert(true));
     }
 
     @ResetHandler
     void reset() {
-        comments.deleteMany(new Document());
+        comments.writing().drop();
     }
 
     /** Top-level comments matching the filters, each with its whole thread of replies, oldest first. */
     @QueryHandler
     List<CommentView> handle(FindCommentsQuery query) {
         Map<String, Document> byId = new LinkedHashMap<>();
-        for (Document comment : comments.find(Filters.eq("consultationId", query.consultationId())).sort(Sorts.ascending("postedAt"))) {
+        for (Document comment : comments.reading().find(Filters.eq("consultationId", query.consultationId())).sort(Sorts.ascending("postedAt"))) {
             byId.put(comment.getString("_id"), comment);
         }
         Map<String, List<Document>> repliesTo = new LinkedHashMap<>();

@@ -1,7 +1,5 @@
 package org.concord.query.consultation.query;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -12,6 +10,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.concord.query.readmodel.ReadModelCollection;
+import org.concord.query.readmodel.ReadModels;
 import org.bson.conversions.Bson;
 import org.concord.messages.amendment.AmendmentAcceptedEvent;
 import org.concord.messages.consultation.ConsultationAdoptedEvent;
@@ -52,12 +52,12 @@ public class ConsultationProjection {
 
     public static final String PROCESSING_GROUP = "consultations";
 
-    private final MongoCollection<Document> consultations;
-    private final MongoCollection<Document> endorsements;
+    private final ReadModelCollection consultations;
+    private final ReadModelCollection endorsements;
 
-    public ConsultationProjection(MongoDatabase concordDatabase) {
-        this.consultations = concordDatabase.getCollection("consultations");
-        this.endorsements = concordDatabase.getCollection("endorsements");
+    public ConsultationProjection(ReadModels readModels) {
+        this.consultations = readModels.collection("consultations");
+        this.endorsements = readModels.collection("endorsements");
     }
 
     @EventHandler
@@ -75,12 +75,12 @@ public class ConsultationProjection {
                 .append("provisions", event.provisions().stream().map(ConsultationProjection::provisionDocument).toList())
                 .append("changedIn", new Document(changedIn))
                 .append("createdAt", Date.from(at));
-        consultations.replaceOne(byId(event.consultationId()), document, new ReplaceOptions().upsert(true));
+        consultations.writing().replaceOne(byId(event.consultationId()), document, new ReplaceOptions().upsert(true));
     }
 
     @EventHandler
     void on(RoundOpenedEvent event) {
-        consultations.updateOne(byId(event.consultationId()), Updates.combine(
+        consultations.writing().updateOne(byId(event.consultationId()), Updates.combine(
                 Updates.set("status", ConsultationStatus.OPEN.name()),
                 Updates.set("round", new Document("number", event.round())
                         .append("deadline", Date.from(event.deadline()))
@@ -89,7 +89,7 @@ public class ConsultationProjection {
 
     @EventHandler
     void on(RoundClosedEvent event) {
-        consultations.updateOne(byId(event.consultationId()), Updates.combine(
+        consultations.writing().updateOne(byId(event.consultationId()), Updates.combine(
                 Updates.set("status", ConsultationStatus.CLOSED.name()),
                 Updates.set("round.status", "CLOSED")));
     }
@@ -106,7 +106,7 @@ public class ConsultationProjection {
 
     @EventHandler
     void on(ConsultationAdoptedEvent event) {
-        consultations.updateOne(byId(event.consultationId()), Updates.set("status", ConsultationStatus.ADOPTED.name()));
+        consultations.writing().updateOne(byId(event.consultationId()), Updates.set("status", ConsultationStatus.ADOPTED.name()));
     }
 
     @EventHandler
@@ -118,20 +118,20 @@ public class ConsultationProjection {
                 .append("stakeholderType", event.stakeholderType() == null ? null : event.stakeholderType().name())
                 .append("country", event.country())
                 .append("endorsedAt", Date.from(at));
-        endorsements.replaceOne(Filters.eq("_id", id), endorsement, new ReplaceOptions().upsert(true));
+        endorsements.writing().replaceOne(Filters.eq("_id", id), endorsement, new ReplaceOptions().upsert(true));
     }
 
     @ResetHandler
     void reset() {
-        consultations.deleteMany(new Document());
-        endorsements.deleteMany(new Document());
+        consultations.writing().drop();
+        endorsements.writing().drop();
     }
 
     @QueryHandler
     List<ConsultationSummary> handle(FindConsultationsQuery query) {
         List<ConsultationSummary> found = new ArrayList<>();
         Bson filter = query.includeRestricted() ? new Document() : Filters.eq("visibility", Visibility.PUBLIC.name());
-        for (Document document : consultations.find(filter).sort(Sorts.descending("createdAt"))) {
+        for (Document document : consultations.reading().find(filter).sort(Sorts.descending("createdAt"))) {
             Document round = document.get("round", Document.class);
             found.add(new ConsultationSummary(document.getString("_id"), document.getString("title"),
                     ConsultationStatus.valueOf(document.getString("status")),
@@ -143,7 +143,7 @@ public class ConsultationProjection {
 
     @QueryHandler
     public Optional<ConsultationDetail> handle(FindConsultationQuery query) {
-        Document document = consultations.find(byId(query.consultationId())).first();
+        Document document = consultations.reading().find(byId(query.consultationId())).first();
         if (document == null) {
             return Optional.empty();
         }
@@ -159,7 +159,7 @@ public class ConsultationProjection {
     @QueryHandler
     List<EndorsementView> handle(FindEndorsementsQuery query) {
         List<EndorsementView> found = new ArrayList<>();
-        for (Document e : endorsements.find(Filters.eq("consultationId", query.consultationId())).sort(Sorts.ascending("endorsedAt"))) {
+        for (Document e : endorsements.reading().find(Filters.eq("consultationId", query.consultationId())).sort(Sorts.ascending("endorsedAt"))) {
             String type = e.getString("stakeholderType");
             found.add(new EndorsementView(e.getString("organisation"), type == null ? null : StakeholderType.valueOf(type),
                     e.getString("country"), e.getDate("endorsedAt").toInstant()));
@@ -168,7 +168,7 @@ public class ConsultationProjection {
     }
 
     private void applyChanges(String consultationId, int version, List<TextChange> changes) {
-        Document document = consultations.find(byId(consultationId)).first();
+        Document document = consultations.writing().find(byId(consultationId)).first();
         if (document == null || document.getInteger("version") >= version) {
             return;
         }
@@ -178,7 +178,7 @@ public class ConsultationProjection {
             text = text.apply(change);
             Text.recordChange(changedIn, change, version);
         }
-        consultations.updateOne(byId(consultationId), Updates.combine(
+        consultations.writing().updateOne(byId(consultationId), Updates.combine(
                 Updates.set("version", version),
                 Updates.set("provisions", text.provisions().stream().map(ConsultationProjection::provisionDocument).toList()),
                 Updates.set("changedIn", changedIn)));

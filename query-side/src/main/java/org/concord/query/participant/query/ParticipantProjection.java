@@ -1,7 +1,5 @@
 package org.concord.query.participant.query;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -12,6 +10,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.concord.query.readmodel.ReadModelCollection;
+import org.concord.query.readmodel.ReadModels;
 import org.concord.messages.participant.FindParticipantsQuery;
 import org.concord.messages.participant.ParticipantRegisteredEvent;
 import org.concord.messages.participant.ParticipantRevokedEvent;
@@ -29,10 +29,10 @@ import java.util.stream.Collectors;
 public class ParticipantProjection {
 
     public static final String PROCESSING_GROUP = "participants";
-    private final MongoCollection<Document> participants;
+    private final ReadModelCollection participants;
 
-    public ParticipantProjection(MongoDatabase concordDatabase) {
-        this.participants = concordDatabase.getCollection("participants");
+    public ParticipantProjection(ReadModels readModels) {
+        this.participants = readModels.collection("participants");
     }
 
     @EventHandler
@@ -45,23 +45,23 @@ public class ParticipantProjection {
                 .append("roles", event.roles().stream().map(Role::name).sorted().toList())
                 .append("revoked", false)
                 .append("position", token.position().orElse(0L));
-        participants.replaceOne(Filters.eq("_id", event.participantId()), participant, new ReplaceOptions().upsert(true));
+        participants.writing().replaceOne(Filters.eq("_id", event.participantId()), participant, new ReplaceOptions().upsert(true));
     }
 
     @EventHandler
     void on(ParticipantRevokedEvent event) {
-        participants.updateOne(Filters.eq("_id", event.participantId()), Updates.set("revoked", true));
+        participants.writing().updateOne(Filters.eq("_id", event.participantId()), Updates.set("revoked", true));
     }
 
     @ResetHandler
     void reset() {
-        participants.deleteMany(new Document());
+        participants.writing().drop();
     }
 
     @QueryHandler
-    List<ParticipantView> handle(FindParticipantsQuery query) {
+    public List<ParticipantView> handle(FindParticipantsQuery query) {
         List<ParticipantView> found = new ArrayList<>();
-        for (Document participant : participants.find().sort(Sorts.ascending("position"))) {
+        for (Document participant : participants.reading().find().sort(Sorts.ascending("position"))) {
             found.add(new ParticipantView(participant.getString("_id"), participant.getString("organisation"),
                     StakeholderType.valueOf(participant.getString("stakeholderType")), participant.getString("country"),
                     participant.getString("displayName"),

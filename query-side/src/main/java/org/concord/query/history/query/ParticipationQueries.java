@@ -1,0 +1,136 @@
+package org.concord.query.history.query;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.concord.messages.history.FindParticipationQuery;
+import org.concord.messages.participant.FindParticipantsQuery;
+import org.concord.query.participant.query.ParticipantProjection;
+import org.concord.query.participant.query.ParticipantView;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Participation statistics of a consultation, folded from its timeline when read: who took part
+ * (proposed, supported, commented or endorsed) and how, by stakeholder type and by country. A Chatham
+ * House comment counts for its author's stakeholder type only: its country is "undisclosed" and its
+ * author is not counted as a participant for it, so that no count singles the author out.
+ */
+@Component
+public class ParticipationQueries {
+
+    static final String UNDISCLOSED = "undisclosed";
+    static final String UNKNOWN = "unknown";
+
+    private final TimelineProjection timeline;
+    private final ParticipantProjection participants;
+
+    public ParticipationQueries(TimelineProjection timeline, ParticipantProjection participants) {
+        this.timeline = timeline;
+        this.participants = participants;
+    }
+
+    /** Counts of one group of participants; {@code acceptanceRate} is accepted / decided, null before any decision. */
+    public record Counts(int participants, int organisations, int amendments, int accepted, int rejected, int withdrawn,
+                         int supports, int comments, int endorsements, Double acceptanceRate) {
+    }
+
+    public record Participation(String consultationId, Counts total, Map<String, Counts> byStakeholderType,
+                                Map<String, Counts> byCountry) {
+    }
+
+    @QueryHandler
+    public Participation handle(FindParticipationQuery query) {
+        Map<String, String> countries = new HashMap<>();
+        for (ParticipantView participant : participants.handle(new FindParticipantsQuery())) {
+            countries.put(participant.participantId(), participant.country());
+        }
+        Tally total = new Tally();
+        Map<String, Tally> byType = new TreeMap<>();
+        Map<String, Tally> byCountry = new TreeMap<>();
+        Map<String, Document> amendmentAuthors = new HashMap<>();
+        for (Document entry : timeline.stored(query.consultationId())) {
+            Document data = entry.get("data", Document.class);
+            Document actor = entry.get("actor", Document.class);
+            String type = entry.getString("type");
+            if ("ConsultationEndorsed".equals(type)) {
+                actor = new Document("organisation", data.getString("organisation"))
+                        .append("stakeholderType", data.getString("stakeholderType"))
+                        .append("participantId", actor == null ? null : actor.getString("participantId"));
+            } else if (type.startsWith("Amendment") && !"AmendmentProposed".equals(type) && !"AmendmentSupported".equals(type)
+                    && !"AmendmentSupportWithdrawn".equals(type)) {
+                // decisions and withdrawals count for the amendment's author
+                actor = amendmentAuthors.get(data.getString("amendmentId"));
+            }
+            if (actor == null) {
+                continue;
+            }
+            boolean chathamHouse = TimelineEntries.isChathamHouse(entry);
+            String country = chathamHouse ? UNDISCLOSED
+                    : "ConsultationEndorsed".equals(type) && data.getString("country") != null ? data.getString("country")
+                    : countries.getOrDefault(actor.getString("participantId"), null);
+            String stakeholderType = String.valueOf(actor.getString("stakeholderType"));
+            List<Tally> tallies = List.of(total, byType.computeIfAbsent(stakeholderType, t -> new Tally()),
+                    byCountry.computeIfAbsent(country == null ? UNKNOWN : country, c -> new Tally()));
+            for (Tally tally : tallies) {
+                tally.count(type, actor, chathamHouse);
+            }
+            if ("AmendmentProposed".equals(type)) {
+                amendmentAuthors.put(data.getString("amendmentId"), actor);
+            }
+        }
+        Map<String, Counts> types = new TreeMap<>();
+        byType.forEach((type, tally) -> types.put(type, tally.counts()));
+        Map<String, Counts> countryCounts = new TreeMap<>();
+        byCountry.forEach((country, tally) -> countryCounts.put(country, tally.counts()));
+        return new Participation(query.consultationId(), total.counts(), types, countryCounts);
+    }
+
+    private static final class Tally {
+        private final Set<String> participants = new HashSet<>();
+        private final Set<String> organisations = new HashSet<>();
+        private int amendments;
+        private int accepted;
+        private int rejected;
+        private int withdrawn;
+        private int supports;
+        private int comments;
+        private int endorsements;
+
+        void count(String type, Document actor, boolean chathamHouse) {
+            switch (type) {
+                case "AmendmentProposed" -> amendments++;
+                case "AmendmentAccepted" -> accepted++;
+                case "AmendmentRejected" -> rejected++;
+                case "AmendmentWithdrawn" -> withdrawn++;
+                case "AmendmentSupported" -> supports++;
+                case "AmendmentSupportWithdrawn" -> supports--;
+                case "CommentPosted" -> comments++;
+                case "ConsultationEndorsed" -> endorsements++;
+                default -> {
+                    return;
+                }
+            }
+            boolean takesPart = Set.of("AmendmentProposed", "AmendmentSupported", "CommentPosted", "ConsultationEndorsed").contains(type);
+            if (takesPart && !chathamHouse) {
+                if (actor.getString("participantId") != null) {
+                    participants.add(actor.getString("participantId"));
+                }
+                if (actor.getString("organisation") != null) {
+                    organisations.add(actor.getString("organisation"));
+                }
+            }
+        }
+
+        Counts counts() {
+            int decided = accepted + rejected;
+            return new Counts(participants.size(), organisations.size(), amendments, accepted, rejected, withdrawn,
+                    supports, comments, endorsements, decided == 0 ? null : (double) accepted / decided);
+        }
+    }
+}

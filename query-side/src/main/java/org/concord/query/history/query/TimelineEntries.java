@@ -1,0 +1,76 @@
+package org.concord.query.history.query;
+
+import org.bson.Document;
+import org.concord.messages.participant.StakeholderType;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns a stored timeline entry into what one reader sees: the actor, masked to a stakeholder type
+ * for a Chatham House comment unless the reader is a drafter or its author, and a one-line summary
+ * written from what the reader may see.
+ */
+public final class TimelineEntries {
+
+    private TimelineEntries() {
+    }
+
+    /** Who acted; only {@code stakeholderType} is set when the reader may not know who. */
+    public record Actor(String participantId, String organisation, StakeholderType stakeholderType) {
+    }
+
+    public record Entry(long position, Instant at, String type, Actor actor, String summary, Map<String, Object> data) {
+    }
+
+    static Entry entry(Document stored, String readerParticipantId, boolean readerIsDrafter) {
+        Document data = stored.get("data", Document.class);
+        Document actor = stored.get("actor", Document.class);
+        Actor shown = null;
+        if (actor != null) {
+            String type = actor.getString("stakeholderType");
+            StakeholderType stakeholderType = type == null ? null : StakeholderType.valueOf(type);
+            boolean masked = isChathamHouse(stored) && !readerIsDrafter
+                    && !Objects.equals(readerParticipantId, actor.getString("participantId"));
+            shown = masked ? new Actor(null, null, stakeholderType)
+                    : new Actor(actor.getString("participantId"), actor.getString("organisation"), stakeholderType);
+        }
+        String type = stored.getString("type");
+        return new Entry(stored.getLong("position"), stored.getDate("at").toInstant(), type, shown,
+                summary(type, shown, data), data);
+    }
+
+    static boolean isChathamHouse(Document stored) {
+        Document data = stored.get("data", Document.class);
+        return data != null && "CHATHAM_HOUSE".equals(data.getString("attribution"));
+    }
+
+    private static String summary(String type, Actor actor, Document data) {
+        String who = actor == null ? "Someone"
+                : actor.organisation() != null ? actor.organisation()
+                : "A participant (" + actor.stakeholderType() + ", Chatham House)";
+        return switch (type) {
+            case "ConsultationCreated" -> who + ("PROPOSED".equals(data.getString("status")) ? " proposed" : " created")
+                    + " \"" + data.getString("title") + "\" (version 1)";
+            case "RoundOpened" -> who + " opened round " + data.get("round") + ", deadline " + data.get("deadline");
+            case "RoundClosed" -> who + " closed round " + data.get("round");
+            case "TextRevised" -> who + " revised the text: version " + data.get("version") + " (" + data.getString("reason") + ")";
+            case "ConsultationAdopted" -> who + " adopted the text at version " + data.get("version");
+            case "ConsultationEndorsed" -> data.getString("organisation") + " endorsed the adopted text";
+            case "AmendmentProposed" -> who + " proposed amendment " + data.getString("amendmentId") + ": "
+                    + data.getString("kind") + " provision " + data.getString("provisionId");
+            case "AmendmentSupported" -> who + " supported amendment " + data.getString("amendmentId");
+            case "AmendmentSupportWithdrawn" -> who + " withdrew support for amendment " + data.getString("amendmentId");
+            case "AmendmentWithdrawn" -> who + " withdrew amendment " + data.getString("amendmentId");
+            case "AmendmentAccepted" -> who + " accepted amendment " + data.getString("amendmentId")
+                    + ("ACCEPTED_WITH_MODIFICATIONS".equals(data.getString("status")) ? " with modifications" : "")
+                    + ": version " + data.get("version");
+            case "AmendmentRejected" -> who + " rejected amendment " + data.getString("amendmentId");
+            case "CommentPosted" -> who + (data.getString("replyTo") != null ? " replied to a comment" : " commented")
+                    + (data.getString("amendmentId") != null ? " on amendment " + data.getString("amendmentId")
+                    : data.getString("provisionId") != null ? " on provision " + data.getString("provisionId") : "");
+            default -> who + ": " + type;
+        };
+    }
+}

@@ -1,0 +1,135 @@
+package org.concord.query.history.query;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.concord.messages.consultation.ConsultationEvent;
+import org.concord.messages.history.FindTimelineQuery;
+import org.concord.query.readmodel.ReadModelCollection;
+import org.concord.query.readmodel.ReadModels;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The timeline of each consultation: every event of it and of its comments, in the order stored. A
+ * consultation's entries are kept in chunks, one per {@value #CHUNK} global positions, listed in one
+ * document per consultation, so that reading a timeline is two lookups by id whatever the size of the
+ * store. An entry keeps who acted and the event's data without them; Chatham House authors are masked
+ * for each reader when read ({@link TimelineEntries}).
+ */
+@Component
+@ProcessingGroup(HistoryProcessing.PROCESSING_GROUP)
+public class TimelineProjection {
+
+    private static final long CHUNK = 1000;
+    /** The fields of Concord's events that name who acted; the entry keeps them apart from the data. */
+    private static final List<String> ACTOR_FIELDS = List.of("author", "by", "proposer", "supporter");
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final ReadModelCollection timelines;
+    private final ReadModelCollection chunks;
+    private final ObjectMapper objectMapper;
+
+    public TimelineProjection(ReadModels readModels, ObjectMapper objectMapper) {
+        this.timelines = readModels.collection("timelines");
+        this.chunks = readModels.collection("timelineChunks");
+        this.objectMapper = objectMapper;
+    }
+
+    @EventHandler
+    void on(ConsultationEvent event, @Timestamp Instant at, TrackingToken token) {
+        long position = token.position().orElseThrow(() -> new IllegalStateException("A tracked event without a position"));
+        Map<String, Object> data = objectMapper.convertValue(event, MAP);
+        Object actor = null;
+        for (String field : ACTOR_FIELDS) {
+            Object value = data.remove(field);
+            actor = actor == null ? value : actor;
+        }
+        String type = event.getClass().getSimpleName().replaceFirst("Event$", "");
+        Document entry = new Document("position", position).append("at", Date.from(at)).append("type", type)
+                .append("actor", actor).append("data", data);
+        String consultationId = event.consultationId();
+        long chunk = position / CHUNK;
+        boolean newChunk;
+        try {
+            UpdateResult pushed = chunks.writing().updateOne(
+                    Filters.and(Filters.eq("_id", chunkId(consultationId, chunk)), Filters.ne("entries.position", position)),
+                    Updates.push("entries", entry), new UpdateOptions().upsert(true));
+            newChunk = pushed.getUpsertedId() != null;
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // delivered again: the entry is there; make sure its chunk is listed
+            newChunk = true;
+        }
+        if (newChunk) {
+            timelines.writing().updateOne(Filters.eq("_id", consultationId), Updates.addToSet("chunks", chunk),
+                    new UpdateOptions().upsert(true));
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        timelines.writing().drop();
+        chunks.writing().drop();
+    }
+
+    @QueryHandler
+    public List<TimelineEntries.Entry> handle(FindTimelineQuery query) {
+        List<TimelineEntries.Entry> entries = new ArrayList<>();
+        for (Document entry : stored(query.consultationId())) {
+            if (entry.getLong("position") <= query.afterPosition()) {
+                continue;
+            }
+            if (query.limit() > 0 && entries.size() >= query.limit()) {
+                break;
+            }
+            entries.add(TimelineEntries.entry(entry, query.readerParticipantId(), query.readerIsDrafter()));
+        }
+        return entries;
+    }
+
+    /** Every stored entry of a consultation, in order, unmasked: for folds that mask themselves. */
+    List<Document> stored(String consultationId) {
+        Document timeline = timelines.reading().find(Filters.eq("_id", consultationId)).first();
+        if (timeline == null) {
+            return List.of();
+        }
+        List<Long> listed = timeline.getList("chunks", Number.class).stream().map(Number::longValue).sorted().toList();
+        Map<Object, Document> byId = new LinkedHashMap<>();
+        chunks.reading().find(Filters.in("_id", listed.stream().map(chunk -> chunkId(consultationId, chunk)).toList()))
+                .forEach(chunk -> byId.put(chunk.get("_id"), chunk));
+        List<Document> entries = new ArrayList<>();
+        for (long chunk : listed) {
+            Document stored = byId.get(chunkId(consultationId, chunk));
+            if (stored != null) {
+                entries.addAll(stored.getList("entries", Document.class));
+            }
+        }
+        return entries;
+    }
+
+    private static String chunkId(String consultationId, long chunk) {
+        return consultationId + ":" + chunk;
+    }
+}

@@ -1,0 +1,192 @@
+package org.concord.query.readmodel;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.bson.Document;
+import org.concord.eventstore.SequencedMongoEventStorageEngine;
+import org.concord.web.problem.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Rebuilds every read model from the event store: the projections' processors are reset to the first
+ * event and fill a new generation of the read model collections while reads keep answering from the
+ * current one; once every processor has passed the position that was the head when the rebuild
+ * started, reads switch to the new generation. The state is stored, so a rebuild interrupted by a
+ * restart continues and its progress can be read from any query-side process.
+ */
+@Component
+public class ReadModelRebuild implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
+    private static final String STATE = "readModelRebuilds";
+    private static final String ID = "latest";
+    private static final Duration TICK = Duration.ofMillis(250);
+    private static final Duration LOG_EVERY = Duration.ofSeconds(5);
+
+    private final ReadModels readModels;
+    private final EventProcessingConfiguration processing;
+    private final SequencedMongoEventStorageEngine eventStore;
+    private final MongoCollection<Document> state;
+    private final Clock clock = Clock.systemUTC();
+    private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "read-model-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Instant loggedAt = Instant.MIN;
+
+    public ReadModelRebuild(ReadModels readModels, EventProcessingConfiguration processing,
+                            SequencedMongoEventStorageEngine eventStore, MongoDatabase concordDatabase) {
+        this.readModels = readModels;
+        this.processing = processing;
+        this.eventStore = eventStore;
+        this.state = concordDatabase.getCollection(STATE);
+        monitor.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts a rebuild; a 409 problem while one runs. */
+    public synchronized RebuildStatus start() {
+        readModels.refresh();
+        if (readModels.rebuilding()) {
+            throw ProblemException.conflict("A rebuild of the read models is already running: GET /api/admin/replay shows its progress.");
+        }
+        long total = eventStore.headPosition();
+        int generation = readModels.beginNextGeneration();
+        RebuildStatus started = new RebuildStatus(RebuildStatus.State.RUNNING, 0, total, generation, clock.instant(), null);
+        store(started);
+        log.info("Rebuilding the read models into generation {} from {} event positions", generation, total);
+        List<StreamingEventProcessor> processors = processors();
+        processors.forEach(processor -> processor.shutdownAsync().join());
+        processors.forEach(StreamingEventProcessor::resetTokens);
+        processors.forEach(StreamingEventProcessor::start);
+        return started;
+    }
+
+    /** The latest rebuild, with its progress; IDLE when there never was one. */
+    public RebuildStatus status() {
+        Document stored = state.find(Filters.eq("_id", ID)).first();
+        if (stored == null) {
+            return RebuildStatus.IDLE;
+        }
+        RebuildStatus status = RebuildStatus.from(stored);
+        return status.state() == RebuildStatus.State.RUNNING ? status.withProcessed(Math.min(processed(), status.total())) : status;
+    }
+
+    private synchronized void tick() {
+        try {
+            readModels.refresh();
+            if (!readModels.rebuilding()) {
+                return;
+            }
+            RebuildStatus running = status();
+            if (running.state() != RebuildStatus.State.RUNNING) {
+                return;
+            }
+            boolean done = running.processed() >= running.total() && processors().stream().noneMatch(StreamingEventProcessor::isReplaying);
+            if (done) {
+                readModels.finishGeneration();
+                RebuildStatus finished = running.finished(clock.instant());
+                store(finished);
+                log.info("Rebuilt the read models: {} event positions in {} ms; reads now come from generation {}",
+                        finished.total(), Duration.between(finished.startedAt(), finished.finishedAt()).toMillis(), finished.generation());
+            } else if (!clock.instant().isBefore(loggedAt.plus(LOG_EVERY))) {
+                loggedAt = clock.instant();
+                log.info("Rebuilding the read models: {} of {} event positions", running.processed(), running.total());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not check the rebuild's progress; trying again", e);
+        }
+    }
+
+    /** The position every processor's every segment has passed; 0 while any has not claimed its segments yet. */
+    private long processed() {
+        long processed = Long.MAX_VALUE;
+        for (StreamingEventProcessor processor : processors()) {
+            Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+            if (segments.isEmpty()) {
+                return 0;
+            }
+            for (EventTrackerStatus segment : segments.values()) {
+                processed = Math.min(processed, segment.getCurrentPosition().orElse(0));
+            }
+        }
+        return processed == Long.MAX_VALUE ? 0 : processed;
+    }
+
+    private List<StreamingEventProcessor> processors() {
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .toList();
+    }
+
+    private void store(RebuildStatus status) {
+        state.replaceOne(Filters.eq("_id", ID), status.toDocument().append("_id", ID), new ReplaceOptions().upsert(true));
+    }
+
+    @Override
+    public void destroy() {
+        monitor.shutdownNow();
+    }
+
+    /**
+     * What a rebuild did or does: positions processed of the total (the head of the event store when
+     * it started), into which generation, since when, and until when.
+     */
+    public record RebuildStatus(State state, long processed, long total, int generation, Instant startedAt, Instant finishedAt) {
+
+        static final RebuildStatus IDLE = new RebuildStatus(State.IDLE, 0, 0, 0, null, null);
+
+        public enum State { IDLE, RUNNING, DONE }
+
+        /** Event positions per second over the whole rebuild, once it is done. */
+        public Long positionsPerSecond() {
+            if (finishedAt == null) {
+                return null;
+            }
+            long millis = Math.max(1, Duration.between(startedAt, finishedAt).toMillis());
+            return total * 1000 / millis;
+        }
+
+        RebuildStatus withProcessed(long positions) {
+            return new RebuildStatus(state, positions, total, generation, startedAt, finishedAt);
+        }
+
+        RebuildStatus finished(Instant at) {
+            return new RebuildStatus(State.DONE, total, total, generation, startedAt, at);
+        }
+
+        Document toDocument() {
+            return new Document("state", state.name()).append("processed", processed).append("total", total)
+                    .append("generation", generation)
+                    .append("startedAt", startedAt == null ? null : Date.from(startedAt))
+                    .append("finishedAt", finishedAt == null ? null : Date.from(finishedAt));
+        }
+
+        static RebuildStatus from(Document document) {
+            Date started = document.getDate("startedAt");
+            Date finished = document.getDate("finishedAt");
+            return new RebuildStatus(State.valueOf(document.getString("state")), ((Number) document.get("processed")).longValue(),
+                    ((Number) document.get("total")).longValue(), document.getInteger("generation"),
+                    started == null ? null : started.toInstant(), finished == null ? null : finished.toInstant());
+        }
+    }
+}

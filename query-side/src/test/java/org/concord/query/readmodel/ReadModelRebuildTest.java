@@ -1,0 +1,148 @@
+package org.concord.query.readmodel;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.concord.eventstore.SequencedMongoEventStorageEngine;
+import org.concord.messages.amendment.AmendmentAcceptedEvent;
+import org.concord.messages.amendment.AmendmentProposedEvent;
+import org.concord.messages.amendment.AmendmentRejectedEvent;
+import org.concord.messages.amendment.AmendmentStatus;
+import org.concord.messages.amendment.AmendmentSupportedEvent;
+import org.concord.messages.comment.Attribution;
+import org.concord.messages.comment.CommentPostedEvent;
+import org.concord.messages.consultation.ChangeKind;
+import org.concord.messages.consultation.ConsultationAdoptedEvent;
+import org.concord.messages.consultation.ConsultationCreatedEvent;
+import org.concord.messages.consultation.ConsultationEndorsedEvent;
+import org.concord.messages.consultation.ConsultationStatus;
+import org.concord.messages.consultation.FindConsultationQuery;
+import org.concord.messages.consultation.Provision;
+import org.concord.messages.consultation.RoundClosedEvent;
+import org.concord.messages.consultation.RoundOpenedEvent;
+import org.concord.messages.consultation.TextChange;
+import org.concord.messages.consultation.TextRevisedEvent;
+import org.concord.messages.consultation.Visibility;
+import org.concord.messages.participant.Actor;
+import org.concord.messages.participant.ParticipantRegisteredEvent;
+import org.concord.messages.participant.Role;
+import org.concord.messages.participant.StakeholderType;
+import org.concord.query.QuerySideApplication;
+import org.concord.query.consultation.query.ConsultationProjection;
+import org.concord.query.progress.ProjectionProgress;
+import org.concord.testing.MongoDbExtension;
+import org.concord.testing.TestMongoDatabase;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A rebuild of the read models from the event store yields exactly the read models it replaces, while
+ * reads keep answering from those until it is done.
+ */
+@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class ReadModelRebuildTest {
+
+    private static final TestMongoDatabase DATABASE = MongoDbExtension.newDatabase();
+    private static final Actor DRAFTER = new Actor("drafter-1", "Secretariat", StakeholderType.INTERNATIONAL_ORGANISATION);
+    private static final Actor FRANCE = new Actor("delegate-fr", "France", StakeholderType.STATE);
+    private static final Actor NGO = new Actor("delegate-ngo", "Access Now", StakeholderType.NGO);
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry properties) {
+        properties.add("concord.mongodb.uri", DATABASE::uri);
+        properties.add("concord.internal.secret", () -> "rebuild-test-internal-secret-0123");
+    }
+
+    @Autowired
+    SequencedMongoEventStorageEngine eventStore;
+    @Autowired
+    ProjectionProgress progress;
+    @Autowired
+    ReadModels readModels;
+    @Autowired
+    ReadModelRebuild rebuild;
+    @Autowired
+    ConsultationProjection consultations;
+
+    @Test
+    void a_rebuild_yields_the_read_models_it_replaces_and_reads_answer_throughout() {
+        eventStore.appendEvents(history("c-1"));
+        long head = eventStore.headPosition();
+        await().atMost(Duration.ofSeconds(30)).until(() -> progress.hasProcessed(head));
+        Map<String, List<String>> before = snapshot();
+        assertThat(before.get("versions")).hasSize(3);
+        assertThat(before.get("amendments")).hasSize(2);
+        assertThat(before.get("comments")).hasSize(2);
+
+        ReadModelRebuild.RebuildStatus started = rebuild.start();
+
+        assertThat(started.total()).isEqualTo(head);
+        assertThat(consultations.handle(new FindConsultationQuery("c-1"))).isPresent();
+        await().atMost(Duration.ofSeconds(60)).until(() -> rebuild.status().state() == ReadModelRebuild.RebuildStatus.State.DONE);
+        assertThat(readModels.servingGeneration()).isEqualTo(started.generation());
+        assertThat(readModels.rebuilding()).isFalse();
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(rebuild.status().processed()).isEqualTo(head);
+    }
+
+    /** Every read model collection's documents, as JSON, by collection. */
+    private Map<String, List<String>> snapshot() {
+        Map<String, List<String>> documents = new TreeMap<>();
+        for (String name : readModels.names()) {
+            List<String> json = new ArrayList<>();
+            readModels.collection(name).reading().find().sort(new Document("_id", 1)).forEach(document -> json.add(document.toJson()));
+            documents.put(name, json);
+        }
+        return documents;
+    }
+
+    private static List<EventMessage<?>> history(String consultationId) {
+        Instant at = Instant.parse("2025-02-06T09:00:00Z");
+        List<Provision> text = List.of(new Provision("p1", "1", "States should regulate the sale of intrusion tools."),
+                new Provision("p2", "2", "Vendors should assess human-rights risks."));
+        List<EventMessage<?>> events = new ArrayList<>();
+        events.add(new GenericDomainEventMessage<>("Participant", "delegate-fr", 0, new ParticipantRegisteredEvent("delegate-fr",
+                "France", StakeholderType.STATE, "FR", "Delegation of France", Set.of(Role.PARTICIPANT), "hash-fr", DRAFTER)));
+        events.add(new GenericDomainEventMessage<>("Participant", "delegate-ngo", 0, new ParticipantRegisteredEvent("delegate-ngo",
+                "Access Now", StakeholderType.NGO, null, "Access Now", Set.of(Role.PARTICIPANT), "hash-ngo", DRAFTER)));
+        List<Object> consultation = List.of(
+                new ConsultationCreatedEvent(consultationId, "Code of Practice", "Spyware", Visibility.PUBLIC, text, ConsultationStatus.DRAFT, DRAFTER, 1),
+                new RoundOpenedEvent(consultationId, 1, at.plus(Duration.ofDays(7)), DRAFTER),
+                new AmendmentProposedEvent(consultationId, "a-1", ChangeKind.REPLACE, "p1", 1,
+                        "States should strictly regulate the sale and export of intrusion tools.", null, "Export matters", 1, FRANCE),
+                new AmendmentSupportedEvent(consultationId, "a-1", NGO),
+                new AmendmentProposedEvent(consultationId, "a-2", ChangeKind.DELETE, "p2", 1, null, null, "Out of scope", 1, NGO),
+                new RoundClosedEvent(consultationId, 1, DRAFTER),
+                new AmendmentAcceptedEvent(consultationId, "a-1", AmendmentStatus.ACCEPTED_WITH_MODIFICATIONS, "Agreed, narrower",
+                        new TextChange(ChangeKind.REPLACE, "p1", null, null, "States should regulate the sale and export of intrusion tools."), 2, DRAFTER),
+                new AmendmentRejectedEvent(consultationId, "a-2", "Core commitment", DRAFTER),
+                new TextRevisedEvent(consultationId, 3, 2, "Numbering", List.of(new TextChange(ChangeKind.INSERT_AFTER, "p2", "p3", "3",
+                        "States should provide remedies.")), DRAFTER),
+                new ConsultationAdoptedEvent(consultationId, 3, DRAFTER),
+                new ConsultationEndorsedEvent(consultationId, "France", StakeholderType.STATE, "FR", FRANCE));
+        for (int i = 0; i < consultation.size(); i++) {
+            events.add(new GenericDomainEventMessage<>("Consultation", consultationId, i, consultation.get(i)));
+            if (i == 3) {
+                events.add(new GenericDomainEventMessage<>("Comment", "k-1", 0, new CommentPostedEvent("k-1", consultationId, "p1", null,
+                        null, "Export controls belong here.", Attribution.ATTRIBUTED, 1, FRANCE)));
+                events.add(new GenericDomainEventMessage<>("Comment", "k-2", 0, new CommentPostedEvent("k-2", consultationId, null, "a-1",
+                        "k-1", "We agree.", Attribution.CHATHAM_HOUSE, 1, NGO)));
+            }
+        }
+        return events;
+    }
+}
