@@ -149,21 +149,18 @@ public class ReadModelRebuild implements DisposableBean {
 
     /**
      * What a rebuild did or does: positions processed of the total (the head of the event store when
-     * it started), into which generation, since when, and until when.
+     * it started), into which generation, since when, until when, and how fast it went once done.
      */
-    public record RebuildStatus(State state, long processed, long total, int generation, Instant startedAt, Instant finishedAt) {
+    public record RebuildStatus(State state, long processed, long total, int generation, Instant startedAt, Instant finishedAt,
+                                Long positionsPerSecond) {
 
-        static final RebuildStatus IDLE = new RebuildStatus(State.IDLE, 0, 0, 0, null, null);
+        static final RebuildStatus IDLE = new RebuildStatus(State.IDLE, 0, 0, 0, null, null, null);
 
         public enum State { IDLE, RUNNING, DONE }
 
-        /** Event positions per second over the whole rebuild, once it is done. */
-        public Long positionsPerSecond() {
-            if (finishedAt == null) {
-                return null;
-            }
-            long millis = Math.max(1, Duration.between(startedAt, finishedAt).toMillis());
-            return total * 1000 / millis;
+        RebuildStatus(State state, long processed, long total, int generation, Instant startedAt, Instant finishedAt) {
+            this(state, processed, total, generation, startedAt, finishedAt, finishedAt == null ? null
+                    : total * 1000 / Math.max(1, Duration.between(startedAt, finishedAt).toMillis()));
         }
 
         RebuildStatus withProcessed(long positions) {
