@@ -112,7 +112,9 @@ public class ReadModelRebuild implements DisposableBean {
                 log.info("Rebuilding the read models: {} of {} event positions", running.processed(), running.total());
             }
         } catch (RuntimeException e) {
-            log.warn("Could not check the rebuild's progress; trying again", e);
+            if (!monitor.isShutdown()) {
+                log.warn("Could not check the rebuild's progress; trying again", e);
+            }
         }
     }
 
