@@ -15,6 +15,7 @@ import org.concord.messages.comment.Attribution;
 import org.concord.messages.comment.CommentPostedEvent;
 import org.concord.messages.comment.FindCommentsQuery;
 import org.concord.messages.participant.Actor;
+import org.concord.query.access.ChathamHouse;
 import org.concord.query.consultation.query.Documents;
 import org.springframework.stereotype.Component;
 
@@ -89,8 +90,8 @@ public class CommentProjection {
     private static CommentView view(Document comment, Map<String, List<Document>> repliesTo, FindCommentsQuery reader) {
         Actor author = Documents.actor(comment.get("author", Document.class));
         Attribution attribution = Attribution.valueOf(comment.getString("attribution"));
-        boolean masked = attribution == Attribution.CHATHAM_HOUSE && !reader.readerIsDrafter()
-                && !Objects.equals(reader.readerParticipantId(), author.participantId());
+        boolean masked = ChathamHouse.hidesAuthor(attribution == Attribution.CHATHAM_HOUSE, author.participantId(),
+                reader.readerParticipantId(), reader.readerIsDrafter());
         List<CommentView> replies = repliesTo.getOrDefault(comment.getString("_id"), List.of()).stream()
                 .map(reply -> view(reply, repliesTo, reader))
                 .toList();

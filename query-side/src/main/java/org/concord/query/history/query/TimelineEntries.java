@@ -1,11 +1,11 @@
 package org.concord.query.history.query;
 
 import org.bson.Document;
+import org.concord.query.access.ChathamHouse;
 import org.concord.messages.participant.StakeholderType;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Turns a stored timeline entry into what one reader sees: the actor, masked to a stakeholder type
@@ -24,15 +24,15 @@ public final class TimelineEntries {
     public record Entry(long position, Instant at, String type, Actor actor, String summary, Map<String, Object> data) {
     }
 
-    static Entry entry(Document stored, String readerParticipantId, boolean readerIsDrafter) {
+    public static Entry entry(Document stored, String readerParticipantId, boolean readerIsDrafter) {
         Document data = stored.get("data", Document.class);
         Document actor = stored.get("actor", Document.class);
         Actor shown = null;
         if (actor != null) {
             String type = actor.getString("stakeholderType");
             StakeholderType stakeholderType = type == null ? null : StakeholderType.valueOf(type);
-            boolean masked = isChathamHouse(stored) && !readerIsDrafter
-                    && !Objects.equals(readerParticipantId, actor.getString("participantId"));
+            boolean masked = ChathamHouse.hidesAuthor(isChathamHouse(stored), actor.getString("participantId"),
+                    readerParticipantId, readerIsDrafter);
             shown = masked ? new Actor(null, null, stakeholderType)
                     : new Actor(actor.getString("participantId"), actor.getString("organisation"), stakeholderType);
         }

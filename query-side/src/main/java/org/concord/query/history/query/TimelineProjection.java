@@ -1,6 +1,5 @@
 package org.concord.query.history.query;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -17,6 +16,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.concord.messages.consultation.ConsultationEvent;
 import org.concord.messages.history.FindTimelineQuery;
+import org.concord.query.event.EventDescription;
 import org.concord.query.readmodel.ReadModelCollection;
 import org.concord.query.readmodel.ReadModels;
 import org.springframework.stereotype.Component;
@@ -40,10 +40,6 @@ import java.util.Map;
 public class TimelineProjection {
 
     private static final long CHUNK = 1000;
-    /** The fields of Concord's events that name who acted; the entry keeps them apart from the data. */
-    private static final List<String> ACTOR_FIELDS = List.of("author", "by", "proposer", "supporter");
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-    };
 
     private final ReadModelCollection timelines;
     private final ReadModelCollection chunks;
@@ -58,15 +54,9 @@ public class TimelineProjection {
     @EventHandler
     void on(ConsultationEvent event, @Timestamp Instant at, TrackingToken token) {
         long position = token.position().orElseThrow(() -> new IllegalStateException("A tracked event without a position"));
-        Map<String, Object> data = objectMapper.convertValue(event, MAP);
-        Object actor = null;
-        for (String field : ACTOR_FIELDS) {
-            Object value = data.remove(field);
-            actor = actor == null ? value : actor;
-        }
-        String type = event.getClass().getSimpleName().replaceFirst("Event$", "");
-        Document entry = new Document("position", position).append("at", Date.from(at)).append("type", type)
-                .append("actor", actor).append("data", data);
+        EventDescription described = EventDescription.of(event, objectMapper);
+        Document entry = new Document("position", position).append("at", Date.from(at)).append("type", described.type())
+                .append("actor", described.actor()).append("data", described.data());
         String consultationId = event.consultationId();
         long chunk = position / CHUNK;
         boolean newChunk;

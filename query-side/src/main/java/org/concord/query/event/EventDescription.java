@@ -1,0 +1,42 @@
+package org.concord.query.event;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.concord.messages.consultation.ConsultationEvent;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A consultation's event as the timeline and the feeds show it: its type (the event's name without
+ * "Event", e.g. {@code AmendmentProposed}), who acted, and the event's data without them, so that a
+ * read can mask the actor (Chatham House) without having to find it in the data.
+ */
+public record EventDescription(String type, Map<String, Object> actor, Map<String, Object> data) {
+
+    /** The fields of Concord's events that name who acted. */
+    private static final List<String> ACTOR_FIELDS = List.of("author", "by", "proposer", "supporter");
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    @SuppressWarnings("unchecked")
+    public static EventDescription of(ConsultationEvent event, ObjectMapper objectMapper) {
+        Map<String, Object> data = objectMapper.convertValue(event, MAP);
+        Object actor = null;
+        for (String field : ACTOR_FIELDS) {
+            Object value = data.remove(field);
+            actor = actor == null ? value : actor;
+        }
+        return new EventDescription(typeOf(event.getClass()), (Map<String, Object>) actor, data);
+    }
+
+    public static String typeOf(Class<?> eventClass) {
+        return eventClass.getSimpleName().replaceFirst("Event$", "");
+    }
+
+    /** Whether this is a comment whose author only drafters and the author may know. */
+    public boolean chathamHouse() {
+        return "CHATHAM_HOUSE".equals(data.get("attribution"));
+    }
+}

@@ -1,0 +1,121 @@
+package org.concord.query.feed;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.concord.messages.history.FindVersionsQuery;
+import org.concord.query.access.ConsultationAccess;
+import org.concord.query.consultation.query.ConsultationDetail;
+import org.concord.query.history.query.HistoryViews.VersionSummary;
+import org.concord.web.identity.CallerIdentity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.StringWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * An Atom 1.0 feed of a consultation's versions, newest first, for feed readers: each entry says what
+ * made the version (creation, an amendment, a revision), who decided and why, and links to the text.
+ */
+@Tag(name = "Feeds")
+@RestController
+class AtomFeedController {
+
+    static final String ATOM = "application/atom+xml";
+    private static final String NAMESPACE = "http://www.w3.org/2005/Atom";
+
+    private final ConsultationAccess access;
+    private final String base;
+
+    AtomFeedController(ConsultationAccess access, FeedProperties properties) {
+        this.access = access;
+        this.base = properties.publicBaseUrl().replaceFirst("/+$", "");
+    }
+
+    @Operation(operationId = "consultationAtomFeed", summary = "An Atom feed of the consultation's versions")
+    @GetMapping(path = "/api/consultations/{consultationId}/feed.atom", produces = ATOM)
+    Mono<String> atom(CallerIdentity caller, @PathVariable String consultationId) {
+        return access.visible(caller, consultationId)
+                .zipWhen(consultation -> access.query(new FindVersionsQuery(consultationId), ResponseTypes.multipleInstancesOf(VersionSummary.class)))
+                .map(found -> render(base, found.getT1(), found.getT2()));
+    }
+
+    private static String render(String base, ConsultationDetail consultation, List<VersionSummary> versions) {
+        String self = base + "/api/consultations/" + consultation.consultationId();
+        StringWriter xml = new StringWriter();
+        try {
+            XMLStreamWriter atom = XMLOutputFactory.newFactory().createXMLStreamWriter(xml);
+            atom.writeStartDocument("UTF-8", "1.0");
+            atom.writeStartElement("feed");
+            atom.writeDefaultNamespace(NAMESPACE);
+            element(atom, "id", "urn:concord:consultation:" + consultation.consultationId());
+            element(atom, "title", consultation.title());
+            element(atom, "subtitle", consultation.summary());
+            element(atom, "updated", (versions.isEmpty() ? consultation.createdAt() : versions.get(versions.size() - 1).createdAt()).toString());
+            link(atom, "self", self + "/feed.atom");
+            link(atom, "alternate", self);
+            atom.writeStartElement("author");
+            element(atom, "name", consultation.proposer() == null ? "Concord" : consultation.proposer().organisation());
+            atom.writeEndElement();
+            for (int i = versions.size() - 1; i >= 0; i--) {
+                entry(atom, self, consultation.consultationId(), versions.get(i));
+            }
+            atom.writeEndElement();
+            atom.writeEndDocument();
+            atom.close();
+        } catch (XMLStreamException e) {
+            throw new UncheckedIOException(new IOException("Could not write the Atom feed", e));
+        }
+        return xml.toString();
+    }
+
+    private static void entry(XMLStreamWriter atom, String self, String consultationId, VersionSummary version) throws XMLStreamException {
+        atom.writeStartElement("entry");
+        element(atom, "id", "urn:concord:consultation:" + consultationId + ":version:" + version.version());
+        String made = switch (version.cause().type()) {
+            case "CREATION" -> "created";
+            case "AMENDMENT" -> "amendment accepted";
+            default -> "revised by the drafters";
+        };
+        element(atom, "title", "Version " + version.version() + ": " + made);
+        element(atom, "updated", version.createdAt().toString());
+        link(atom, "alternate", self + "/versions/" + version.version());
+        if (version.version() > 1) {
+            link(atom, "related", self + "/diff?from=" + (version.version() - 1) + "&to=" + version.version());
+        }
+        String by = version.cause().decidedBy() != null ? version.cause().decidedBy().organisation()
+                : version.cause().author() != null ? version.cause().author().organisation() : "Concord";
+        atom.writeStartElement("author");
+        element(atom, "name", by);
+        atom.writeEndElement();
+        StringBuilder summary = new StringBuilder("Version ").append(version.version()).append(", ").append(made);
+        if (version.cause().author() != null && "AMENDMENT".equals(version.cause().type())) {
+            summary.append(", proposed by ").append(version.cause().author().organisation());
+        }
+        if (version.cause().reason() != null) {
+            summary.append(". Reason: ").append(version.cause().reason());
+        }
+        element(atom, "summary", summary.toString());
+        atom.writeEndElement();
+    }
+
+    private static void element(XMLStreamWriter atom, String name, String text) throws XMLStreamException {
+        atom.writeStartElement(name);
+        atom.writeCharacters(text == null ? "" : text);
+        atom.writeEndElement();
+    }
+
+    private static void link(XMLStreamWriter atom, String rel, String href) throws XMLStreamException {
+        atom.writeEmptyElement("link");
+        atom.writeAttribute("rel", rel);
+        atom.writeAttribute("href", href);
+    }
+}

@@ -1,0 +1,112 @@
+package org.concord.query.feed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.concord.query.access.ConsultationAccess;
+import org.concord.web.identity.CallerIdentity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A subscriber's change feed: every event after its resume position that it may see, in stored order,
+ * none twice, with heartbeats while nothing happens. It pulls a page at a time, only as fast as the
+ * client takes them, so no subscriber holds more than a page in memory however far behind it is. A
+ * subscriber that takes nothing at all, not even a heartbeat, for {@link FeedProperties#stuckAfter()}
+ * is sent a final {@code disconnect} event saying why and where to resume, and its stream ends.
+ */
+@Component
+class Feed {
+
+    static final String DISCONNECT = "disconnect";
+
+    private final FeedTail tail;
+    private final ConsultationVisibility visibility;
+    private final FeedProperties properties;
+    private final ObjectMapper objectMapper;
+
+    Feed(FeedTail tail, ConsultationVisibility visibility, FeedProperties properties, ObjectMapper objectMapper) {
+        this.tail = tail;
+        this.visibility = visibility;
+        this.properties = properties;
+        this.objectMapper = objectMapper;
+    }
+
+    /** Which events a subscription wants: after a position, of one consultation or all (null), of some types or all (empty). */
+    record Subscription(long after, String consultationId, Set<String> types, CallerIdentity caller) {
+    }
+
+    Flux<ServerSentEvent<String>> stream(Subscription subscription) {
+        return Flux.defer(() -> {
+            AtomicLong cursor = new AtomicLong(subscription.after());
+            AtomicLong delivered = new AtomicLong(subscription.after());
+            Flux<Long> wakeUps = Flux.merge(Flux.just(0L), tail.advances(), Flux.interval(properties.heartbeat()))
+                    .onBackpressureLatest();
+            // on each wake-up, pages follow one another, as the client takes them, until it has caught up
+            Flux<ServerSentEvent<String>> events = wakeUps
+                    .concatMap(wakeUp -> Mono.fromCallable(() -> next(subscription, cursor)).subscribeOn(Schedulers.boundedElastic())
+                            .repeat().takeWhile(page -> !page.isEmpty()), 1)
+                    .concatMapIterable(page -> page, 1);
+            Flux<ServerSentEvent<String>> heartbeats = Flux.interval(properties.heartbeat(), properties.heartbeat())
+                    .onBackpressureDrop()
+                    .map(tick -> ServerSentEvent.<String>builder().comment("heartbeat").build());
+            return events.publish(shared -> Flux.merge(shared, heartbeats.takeUntilOther(shared.then())))
+                    .doOnNext(event -> {
+                        if (event.id() != null) {
+                            delivered.set(Long.parseLong(event.id()));
+                        }
+                    })
+                    .timeout(properties.stuckAfter(), Flux.defer(() -> Flux.just(disconnect(delivered.get()))));
+        });
+    }
+
+    /** The events after the cursor this subscriber may see, moving the cursor past every position read. */
+    private List<ServerSentEvent<String>> next(Subscription subscription, AtomicLong cursor) {
+        List<ServerSentEvent<String>> sent = new ArrayList<>();
+        while (sent.isEmpty() && cursor.get() < tail.head()) {
+            FeedTail.Page page = tail.after(cursor.get(), properties.pageSize());
+            for (FeedEvent event : page.events()) {
+                if (wanted(subscription, event)) {
+                    sent.add(ServerSentEvent.builder(json(event.as(subscription.caller().participantId(),
+                                    subscription.caller().hasAnyRole("DRAFTER"))))
+                            .id(Long.toString(event.position())).event(event.type()).build());
+                }
+            }
+            if (page.lastPosition() <= cursor.get()) {
+                break;
+            }
+            cursor.set(page.lastPosition());
+        }
+        return sent;
+    }
+
+    private boolean wanted(Subscription subscription, FeedEvent event) {
+        return (subscription.consultationId() == null || subscription.consultationId().equals(event.consultationId()))
+                && (subscription.types().isEmpty() || subscription.types().contains(event.type()))
+                && (ConsultationAccess.seesRestricted(subscription.caller()) || !visibility.isRestricted(event.consultationId()));
+    }
+
+    private ServerSentEvent<String> disconnect(long lastEventId) {
+        return ServerSentEvent.builder(json(Map.of("reason", "This subscriber took nothing for "
+                        + properties.stuckAfter().toSeconds() + " s while the feed had something to send; reconnect with "
+                        + "Last-Event-ID to resume.", "lastEventId", lastEventId)))
+                .event(DISCONNECT).build();
+    }
+
+    private String json(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.concord.query.feed;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.concord.query.access.ConsultationAccess;
+import org.concord.web.identity.CallerIdentity;
+import org.concord.web.problem.ProblemException;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The change feeds as server-sent events: {@code id:} is the global position, {@code event:} the type,
+ * {@code data:} the entry as the timeline shows it. Resume with {@code Last-Event-ID} or {@code ?after=};
+ * filter with {@code ?types=}.
+ */
+@Tag(name = "Feeds")
+@RestController
+class FeedController {
+
+    private final Feed feed;
+    private final ConsultationVisibility visibility;
+
+    FeedController(Feed feed, ConsultationVisibility visibility) {
+        this.feed = feed;
+        this.visibility = visibility;
+    }
+
+    @Operation(operationId = "feed", summary = "Every event the caller may see, as server-sent events, from a position on")
+    @GetMapping(path = "/api/feed", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<String>> all(CallerIdentity caller,
+                                      @Parameter(description = "resume after this global position (Last-Event-ID does the same)")
+                                      @RequestParam(required = false) String after,
+                                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                                      @Parameter(description = "comma-separated event types, e.g. AmendmentProposed,CommentPosted")
+                                      @RequestParam(required = false) String types) {
+        return feed.stream(new Feed.Subscription(resumeAfter(after, lastEventId), null, types(types), caller));
+    }
+
+    @Operation(operationId = "consultationFeed", summary = "Every event of one consultation the caller may see, as server-sent events")
+    @GetMapping(path = "/api/consultations/{consultationId}/feed", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<String>> consultation(CallerIdentity caller, @PathVariable String consultationId,
+                                               @RequestParam(required = false) String after,
+                                               @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                                               @RequestParam(required = false) String types) {
+        Feed.Subscription subscription = new Feed.Subscription(resumeAfter(after, lastEventId), consultationId, types(types), caller);
+        // from the event store, not the read models: a feed may be opened right after the consultation's creation
+        return Mono.fromCallable(() -> visibility.restricted(consultationId))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(Mono::justOrEmpty)
+                .filter(restricted -> !restricted || ConsultationAccess.seesRestricted(caller))
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No consultation " + consultationId + " exists.")))
+                .thenMany(feed.stream(subscription));
+    }
+
+    private static long resumeAfter(String after, String lastEventId) {
+        String given = after != null ? after : lastEventId;
+        if (given == null || given.isBlank()) {
+            return 0;
+        }
+        try {
+            long position = Long.parseLong(given.trim());
+            if (position < 0) {
+                throw ProblemException.invalid(after != null ? "after" : "Last-Event-ID", "must not be negative");
+            }
+            return position;
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(after != null ? "after" : "Last-Event-ID", "must be a global event position, a whole number");
+        }
+    }
+
+    private static Set<String> types(String types) {
+        if (types == null || types.isBlank()) {
+            return Set.of();
+        }
+        Set<String> wanted = Arrays.stream(types.split(",")).map(String::trim).filter(type -> !type.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> unknown = wanted.stream().filter(type -> !FeedTypes.ALL.contains(type)).collect(Collectors.toCollection(LinkedHashSet::new));
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalid("types", "unknown event types " + unknown + "; known: " + FeedTypes.ALL);
+        }
+        return wanted;
+    }
+}

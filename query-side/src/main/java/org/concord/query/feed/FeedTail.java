@@ -1,0 +1,152 @@
+package org.concord.query.feed;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.bson.Document;
+import org.concord.eventstore.SequencedMongoEventStorageEngine;
+import org.concord.messages.consultation.ConsultationCreatedEvent;
+import org.concord.messages.consultation.ConsultationEvent;
+import org.concord.query.event.EventDescription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The event store as the feeds read it: in stored order and never past the safe position, so an event
+ * that becomes visible late is not skipped. One poller per query-side process reads the new events and
+ * keeps the latest in memory, so that any number of subscribers at the head cost no extra reads; a
+ * subscriber further behind reads the store itself. Only consultations' events are fed (participant
+ * events carry credentials' hashes and are nobody's business).
+ */
+@Component
+class FeedTail implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedTail.class);
+
+    private final SequencedMongoEventStorageEngine eventStore;
+    private final ObjectMapper objectMapper;
+    private final ConsultationVisibility visibility;
+    private final FeedProperties properties;
+    private final Deque<FeedEvent> recent = new ArrayDeque<>();
+    private final Sinks.Many<Long> advanced = Sinks.many().multicast().directBestEffort();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "feed-tail");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Every event after this position, up to {@link #head}, is in {@link #recent}. */
+    private long recentFrom;
+    private volatile long head;
+
+    FeedTail(SequencedMongoEventStorageEngine eventStore, ObjectMapper objectMapper, ConsultationVisibility visibility,
+             FeedProperties properties) {
+        this.eventStore = eventStore;
+        this.objectMapper = objectMapper;
+        this.visibility = visibility;
+        this.properties = properties;
+        this.head = eventStore.safePosition();
+        this.recentFrom = head;
+        long every = properties.pollInterval().toMillis();
+        poller.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** The position below which the feeds have read every event. */
+    long head() {
+        return head;
+    }
+
+    /** Signals each time the head moves. */
+    Flux<Long> advances() {
+        return advanced.asFlux();
+    }
+
+    /** One page of events after {@code position}; continue after {@link Page#lastPosition()}. */
+    Page after(long position, int maxPositions) {
+        synchronized (recent) {
+            if (position >= recentFrom) {
+                List<FeedEvent> events = new ArrayList<>();
+                long last = position;
+                for (FeedEvent event : recent) {
+                    if (event.position() > position) {
+                        if (events.size() == maxPositions) {
+                            return new Page(events, last);
+                        }
+                        events.add(event);
+                        last = event.position();
+                    }
+                }
+                return new Page(events, Math.max(last, head));
+            }
+        }
+        SequencedMongoEventStorageEngine.SafeEvents stored = eventStore.readSafeEvents(position, maxPositions);
+        return new Page(feedEvents(stored.events()), stored.lastPosition());
+    }
+
+    /** Events in position order, and the position they cover up to (later positions held no feed event). */
+    record Page(List<FeedEvent> events, long lastPosition) {
+    }
+
+    private void poll() {
+        try {
+            boolean moved = false;
+            while (true) {
+                SequencedMongoEventStorageEngine.SafeEvents stored = eventStore.readSafeEvents(head, properties.pageSize());
+                if (stored.lastPosition() <= head) {
+                    break;
+                }
+                List<FeedEvent> events = feedEvents(stored.events());
+                synchronized (recent) {
+                    recent.addAll(events);
+                    while (recent.size() > properties.recentEvents()) {
+                        recentFrom = recent.removeFirst().position();
+                    }
+                    head = stored.lastPosition();
+                }
+                moved = true;
+            }
+            if (moved) {
+                advanced.tryEmitNext(head);
+            }
+        } catch (RuntimeException e) {
+            if (!poller.isShutdown()) {
+                log.warn("Could not read the event store for the feeds; trying again", e);
+            }
+        }
+    }
+
+    private List<FeedEvent> feedEvents(List<? extends TrackedEventMessage<?>> messages) {
+        List<FeedEvent> events = new ArrayList<>(messages.size());
+        for (TrackedEventMessage<?> message : messages) {
+            if (!(message.getPayload() instanceof ConsultationEvent event)) {
+                continue;
+            }
+            if (event instanceof ConsultationCreatedEvent created) {
+                visibility.remember(created);
+            }
+            long position = message.trackingToken().position().orElseThrow();
+            EventDescription described = EventDescription.of(event, objectMapper);
+            Document entry = new Document("position", position).append("at", Date.from(message.getTimestamp()))
+                    .append("type", described.type()).append("actor", described.actor() == null ? null : new Document(described.actor()))
+                    .append("data", new Document(described.data()));
+            events.add(new FeedEvent(position, described.type(), event.consultationId(), entry));
+        }
+        return events;
+    }
+
+    @Override
+    public void destroy() {
+        poller.shutdownNow();
+    }
+}

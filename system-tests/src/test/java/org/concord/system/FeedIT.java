@@ -1,0 +1,85 @@
+package org.concord.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.xml.sax.InputSource;
+import reactor.core.publisher.Flux;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.concord.system.ConcordApi.json;
+
+/**
+ * The change feeds through the gateway: a subscriber gets the events of a write as server-sent events
+ * with the global position as id, resumes with Last-Event-ID, and the Atom feed of versions is valid
+ * for a feed parser.
+ */
+class FeedIT {
+
+    private static ConcordApi api;
+    private static String drafter;
+
+    @BeforeAll
+    static void register() {
+        api = new ConcordApi(ConcordProcesses.shared());
+        drafter = api.registerToken("Feed Secretariat", "INTERNATIONAL_ORGANISATION", "FR", "DRAFTER");
+    }
+
+    @Test
+    void a_subscriber_sees_a_write_with_its_position_as_id_and_resumes_after_it() {
+        JsonNode created = json(api.createConsultation(drafter, "Fed consultation", "PUBLIC"), 201);
+        String c = created.get("consultationId").asText();
+        long position = created.get("position").asLong();
+
+        Flux<ServerSentEvent<String>> live = api.http.get().uri("/api/consultations/{id}/feed?after={after}", c, position - 1)
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+                }).getResponseBody();
+        List<ServerSentEvent<String>> first = live.filter(event -> event.id() != null).take(1).collectList().block(Duration.ofSeconds(20));
+        assertThat(first.get(0).id()).isEqualTo(Long.toString(position));
+        assertThat(first.get(0).event()).isEqualTo("ConsultationCreated");
+
+        JsonNode round = json(api.post(drafter, "/api/consultations/{id}/rounds", Map.of("deadline", "2099-01-01T00:00:00Z"), c), 201);
+        List<ServerSentEvent<String>> resumed = api.http.get().uri("/api/consultations/{id}/feed", c)
+                .header("Last-Event-ID", Long.toString(position)).accept(MediaType.TEXT_EVENT_STREAM).exchange()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+                }).getResponseBody()
+                .filter(event -> event.id() != null).take(1).collectList().block(Duration.ofSeconds(20));
+        assertThat(resumed.get(0).event()).isEqualTo("RoundOpened");
+        assertThat(resumed.get(0).id()).isEqualTo(Long.toString(round.get("position").asLong()));
+    }
+
+    @Test
+    void the_atom_feed_of_versions_is_valid_for_a_feed_parser() throws Exception {
+        JsonNode created = json(api.createConsultation(drafter, "Atom & versions <b>", "PUBLIC"), 201);
+        String c = created.get("consultationId").asText();
+        JsonNode detail = json(api.get(null, "/api/consultations/{id}?minPosition={p}", c, created.get("position").asLong()), 200);
+        String p1 = detail.at("/provisions/0/provisionId").asText();
+        JsonNode revised = json(api.post(drafter, "/api/consultations/{id}/revisions", Map.of("baseVersion", 1, "reason", "Tighter & clearer",
+                "changes", List.of(Map.of("kind", "REPLACE", "provisionId", p1, "text", "States must regulate intrusion tools."))), c), 201);
+        json(api.get(null, "/api/consultations/{id}/versions?minPosition={p}", c, revised.get("position").asLong()), 200);
+
+        String atom = api.get(null, "/api/consultations/{id}/feed.atom", c).expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("application/atom+xml")
+                .expectBody(String.class).returnResult().getResponseBody();
+        SyndFeed feed = new SyndFeedInput().build(new InputSource(new StringReader(atom)));
+
+        assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+        assertThat(feed.getTitle()).isEqualTo("Atom & versions <b>");
+        assertThat(feed.getEntries()).extracting(SyndEntry::getTitle)
+                .containsExactly("Version 2: revised by the drafters", "Version 1: created");
+        assertThat(feed.getEntries().get(0).getDescription().getValue()).contains("Tighter & clearer");
+        assertThat(feed.getEntries().get(0).getLink()).endsWith("/api/consultations/" + c + "/versions/2");
+    }
+}
