@@ -77,6 +77,8 @@ final class ConcordProcesses implements AutoCloseable {
         common.put("CONCORD_MONGODB_URI", database.uri());
         common.put("CONCORD_INTERNAL_SECRET", INTERNAL_SECRET);
         common.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        // the tests' webhook receivers listen on 127.0.0.1
+        common.put("CONCORD_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
 
         Map<String, String> gateway = new LinkedHashMap<>(common);
         gateway.put("CONCORD_GATEWAY_COMMAND_SIDE_URI", "http://127.0.0.1:" + commandPort);

@@ -9,15 +9,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import com.sun.net.httpserver.HttpServer;
 import org.xml.sax.InputSource;
 import reactor.core.publisher.Flux;
 
 import java.io.StringReader;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.concord.system.ConcordApi.json;
 
 /**
@@ -58,6 +62,42 @@ class FeedIT {
                 .filter(event -> event.id() != null).take(1).collectList().block(Duration.ofSeconds(20));
         assertThat(resumed.get(0).event()).isEqualTo("RoundOpened");
         assertThat(resumed.get(0).id()).isEqualTo(Long.toString(round.get("position").asLong()));
+    }
+
+    @Test
+    void a_webhook_is_registered_by_its_owner_only_with_a_url_and_a_secret_and_logs_its_deliveries() throws Exception {
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        List<String> signatures = new CopyOnWriteArrayList<>();
+        receiver.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            signatures.add(exchange.getRequestHeaders().getFirst("X-Concord-Signature"));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            JsonNode invalid = json(api.post(drafter, "/api/webhooks", Map.of("url", "ftp://example.org", "secret", "short")), 400);
+            assertThat(invalid.get("errors").findValuesAsText("field")).contains("url", "secret");
+            api.post(null, "/api/webhooks", Map.of("url", url, "secret", "0123456789abcdef")).expectStatus().isUnauthorized();
+            JsonNode registered = json(api.post(drafter, "/api/webhooks", Map.of("url", url, "secret", "0123456789abcdef",
+                    "types", List.of("ConsultationCreated"))), 201);
+            String webhook = registered.get("webhookId").asText();
+
+            json(api.createConsultation(drafter, "Hooked consultation", "PUBLIC"), 201);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> !signatures.isEmpty());
+            assertThat(signatures.get(0)).startsWith("sha256=");
+            // the log is written once the receiver has answered
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    json(api.get(drafter, "/api/webhooks/{id}/deliveries", webhook), 200).findValuesAsText("outcome").contains("DELIVERED"));
+            String other = api.registerToken("Another Delegation", "STATE", "IT", "PARTICIPANT");
+            json(api.get(other, "/api/webhooks/{id}/deliveries", webhook), 404);
+            json(api.http.delete().uri("/api/webhooks/{id}", webhook).header("Authorization", ConcordApi.bearer(drafter)).exchange(), 200);
+            json(api.get(drafter, "/api/webhooks/{id}", webhook), 404);
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     @Test

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Commands (every write under /api) go to the command side; reads, and the rebuild of the read
- * models, go to the query side; each
+ * Commands (every write under /api) go to the command side; reads, the rebuild of the read models
+ * and webhooks go to the query side; each
  * service's OpenAPI document is reachable as {@code /v3/api-docs/commands} and {@code /v3/api-docs/queries}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,8 +25,10 @@ class RoutesConfiguration {
                 .route("query-api-docs", route -> route.path("/v3/api-docs/queries").and().method(HttpMethod.GET)
                         .filters(filters -> filters.setPath("/v3/api-docs"))
                         .uri(properties.querySideUri()))
-                // rebuilding the read models is the query side's own operation
+                // rebuilding the read models and the webhooks are the query side's own writes
                 .route("replay", route -> route.path("/api/admin/replay").and().method(HttpMethod.POST)
+                        .uri(properties.querySideUri()))
+                .route("webhooks", route -> route.path("/api/webhooks", "/api/webhooks/**").and().method(HttpMethod.POST, HttpMethod.DELETE)
                         .uri(properties.querySideUri()))
                 .route("queries", route -> route.path("/api/**").and().method(HttpMethod.GET, HttpMethod.HEAD)
                         .uri(properties.querySideUri()))

@@ -3,6 +3,7 @@ package org.concord.query.feed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concord.query.access.ConsultationAccess;
+import org.concord.query.history.query.TimelineEntries;
 import org.concord.web.identity.CallerIdentity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
@@ -43,6 +44,18 @@ class Feed {
 
     /** Which events a subscription wants: after a position, of one consultation or all (null), of some types or all (empty). */
     record Subscription(long after, String consultationId, Set<String> types, CallerIdentity caller) {
+
+        /** Whether the event is one of those wanted, and one the caller may see. */
+        boolean wants(FeedEvent event, ConsultationVisibility visibility) {
+            return (consultationId == null || consultationId.equals(event.consultationId()))
+                    && (types.isEmpty() || types.contains(event.type()))
+                    && (ConsultationAccess.seesRestricted(caller) || !visibility.isRestricted(event.consultationId()));
+        }
+
+        /** The event as this caller may see it (Chatham House authors masked). */
+        TimelineEntries.Entry shown(FeedEvent event) {
+            return event.as(caller.participantId(), caller.hasAnyRole("DRAFTER"));
+        }
     }
 
     Flux<ServerSentEvent<String>> stream(Subscription subscription) {
@@ -75,9 +88,8 @@ class Feed {
         while (sent.isEmpty() && cursor.get() < tail.head()) {
             FeedTail.Page page = tail.after(cursor.get(), properties.pageSize());
             for (FeedEvent event : page.events()) {
-                if (wanted(subscription, event)) {
-                    sent.add(ServerSentEvent.builder(json(event.as(subscription.caller().participantId(),
-                                    subscription.caller().hasAnyRole("DRAFTER"))))
+                if (subscription.wants(event, visibility)) {
+                    sent.add(ServerSentEvent.builder(json(subscription.shown(event)))
                             .id(Long.toString(event.position())).event(event.type()).build());
                 }
             }
@@ -87,12 +99,6 @@ class Feed {
             cursor.set(page.lastPosition());
         }
         return sent;
-    }
-
-    private boolean wanted(Subscription subscription, FeedEvent event) {
-        return (subscription.consultationId() == null || subscription.consultationId().equals(event.consultationId()))
-                && (subscription.types().isEmpty() || subscription.types().contains(event.type()))
-                && (ConsultationAccess.seesRestricted(subscription.caller()) || !visibility.isRestricted(event.consultationId()));
     }
 
     private ServerSentEvent<String> disconnect(long lastEventId) {

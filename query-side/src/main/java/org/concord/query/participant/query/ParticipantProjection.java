@@ -58,6 +58,12 @@ public class ParticipantProjection {
         participants.writing().drop();
     }
 
+    /** Whether the participant's credential was revoked; false for an unknown id (the bootstrap administrator has none). */
+    public boolean isRevoked(String participantId) {
+        Document participant = participants.reading().find(Filters.eq("_id", participantId)).first();
+        return participant != null && participant.getBoolean("revoked", false);
+    }
+
     @QueryHandler
     public List<ParticipantView> handle(FindParticipantsQuery query) {
         List<ParticipantView> found = new ArrayList<>();

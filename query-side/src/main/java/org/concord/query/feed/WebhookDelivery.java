@@ -1,0 +1,207 @@
+package org.concord.query.feed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bson.Document;
+import org.concord.query.participant.query.ParticipantProjection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Delivers each webhook's events, in order, at least once: a POST of the event as the feeds show it to
+ * the webhook's owner, signed {@code X-Concord-Signature: sha256=<HMAC-SHA256 of the body with the
+ * webhook's secret>}. A delivery that fails (no answer, or not 2xx) is tried again after a wait that
+ * doubles up to {@link WebhookProperties#maxRetry()}, and nothing after it is sent before it succeeds,
+ * so a receiver that was down gets everything, in order, when it is back. Deliveries stop while the
+ * owner's credential is revoked.
+ */
+@Component
+class WebhookDelivery implements DisposableBean {
+
+    static final String SIGNATURE = "X-Concord-Signature";
+    private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
+    private static final int EVENTS_PER_CLAIM = 500;
+
+    private final WebhookStore store;
+    private final FeedTail tail;
+    private final ConsultationVisibility visibility;
+    private final ParticipantProjection participants;
+    private final WebhookProperties properties;
+    private final ObjectMapper objectMapper;
+    private final Clock clock = Clock.systemUTC();
+    private final String holder = UUID.randomUUID().toString();
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final HttpClient http;
+    private final ExecutorService deliverers;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "webhook-scheduler");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    WebhookDelivery(WebhookStore store, FeedTail tail, ConsultationVisibility visibility, ParticipantProjection participants,
+                    WebhookProperties properties, ObjectMapper objectMapper) {
+        this.store = store;
+        this.tail = tail;
+        this.visibility = visibility;
+        this.participants = participants;
+        this.properties = properties;
+        this.objectMapper = objectMapper;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.requestTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.deliverers = Executors.newFixedThreadPool(properties.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "webhook-delivery");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = properties.pollInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::dispatch, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** The signature header's value for a body: {@code sha256=} and the hex HMAC-SHA256 with the secret. */
+    static String signature(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private void dispatch() {
+        try {
+            Instant now = clock.instant();
+            for (Webhook webhook : store.all()) {
+                if (webhook.dueAt(now) && (webhook.failures() > 0 || webhook.deliveredUpTo() < tail.head())
+                        && inFlight.add(webhook.webhookId())) {
+                    if (store.claim(webhook.webhookId(), holder, now, now.plus(properties.lease()))) {
+                        deliverers.execute(() -> deliver(webhook));
+                    } else {
+                        inFlight.remove(webhook.webhookId());
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            if (!scheduler.isShutdown()) {
+                log.warn("Could not look for due webhook deliveries; trying again", e);
+            }
+        }
+    }
+
+    private void deliver(Webhook webhook) {
+        try {
+            if (webhook.owner().participantId() != null && participants.isRevoked(webhook.owner().participantId())) {
+                store.pause(webhook.webhookId(), "the owner's credential was revoked");
+                return;
+            }
+            Feed.Subscription subscription = webhook.subscription();
+            long cursor = webhook.deliveredUpTo();
+            int failures = webhook.failures();
+            int sent = 0;
+            while (sent < EVENTS_PER_CLAIM && cursor < tail.head()) {
+                FeedTail.Page page = tail.after(cursor, EVENTS_PER_CLAIM);
+                for (FeedEvent event : page.events()) {
+                    if (!subscription.wants(event, visibility)) {
+                        continue;
+                    }
+                    if (!post(webhook, event, subscription, failures)) {
+                        return;
+                    }
+                    failures = 0;
+                    cursor = event.position();
+                    sent++;
+                }
+                if (page.lastPosition() <= cursor) {
+                    break;
+                }
+                cursor = page.lastPosition();
+                store.skipped(webhook.webhookId(), cursor);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Delivering to webhook {} failed; it will be tried again", webhook.webhookId(), e);
+        } finally {
+            store.release(webhook.webhookId(), holder);
+            inFlight.remove(webhook.webhookId());
+        }
+    }
+
+    /** One delivery, after {@code failures} failed tries of it; true when the receiver took it. */
+    private boolean post(Webhook webhook, FeedEvent event, Feed.Subscription subscription, int failures) {
+        byte[] body = json(subscription.shown(event));
+        Instant started = clock.instant();
+        Document delivery = new Document("position", event.position()).append("type", event.type())
+                .append("attempt", failures + 1).append("at", Date.from(started));
+        Optional<String> refused = WebhookAddresses.refusal(webhook.url(), properties.allowPrivateAddresses());
+        Integer status = null;
+        String error = refused.map(reason -> "the URL " + reason).orElse(null);
+        if (refused.isEmpty()) {
+            try {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url()))
+                        .timeout(properties.requestTimeout())
+                        .header("Content-Type", "application/json")
+                        .header(SIGNATURE, signature(webhook.secret(), body))
+                        .header("X-Concord-Event", event.type())
+                        .header("X-Concord-Position", Long.toString(event.position()))
+                        .header("X-Concord-Webhook", webhook.webhookId())
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build();
+                status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                error = status >= 200 && status < 300 ? null : "the receiver answered " + status;
+            } catch (IOException e) {
+                error = "no answer: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = "interrupted";
+            }
+        }
+        delivery.append("status", status).append("error", error)
+                .append("millis", Duration.between(started, clock.instant()).toMillis())
+                .append("outcome", error == null ? "DELIVERED" : "FAILED");
+        if (error == null) {
+            store.delivered(webhook.webhookId(), event.position(), delivery);
+            return true;
+        }
+        store.failed(webhook.webhookId(), failures + 1, clock.instant().plus(properties.backoff(failures + 1)), delivery);
+        return false;
+    }
+
+    private byte[] json(Object value) {
+        try {
+            return objectMapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A feed entry is always JSON", e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        scheduler.shutdownNow();
+        deliverers.shutdownNow();
+    }
+}

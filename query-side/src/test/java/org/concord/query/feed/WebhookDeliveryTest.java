@@ -1,0 +1,196 @@
+package org.concord.query.feed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.sun.net.httpserver.HttpServer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
+import org.concord.eventstore.SequencedMongoEventStorageEngine;
+import org.concord.messages.comment.Attribution;
+import org.concord.messages.comment.CommentPostedEvent;
+import org.concord.messages.consultation.ConsultationCreatedEvent;
+import org.concord.messages.consultation.ConsultationStatus;
+import org.concord.messages.consultation.Provision;
+import org.concord.messages.consultation.RoundOpenedEvent;
+import org.concord.messages.consultation.Visibility;
+import org.concord.messages.participant.Actor;
+import org.concord.messages.participant.StakeholderType;
+import org.concord.query.participant.query.ParticipantProjection;
+import org.concord.query.readmodel.ReadModels;
+import org.concord.testing.MongoDbExtension;
+import org.concord.testing.TestMongoDatabase;
+import org.concord.web.identity.CallerIdentity;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Webhook deliveries to a real HTTP receiver: signed, in order, retried until the receiver takes them. */
+class WebhookDeliveryTest {
+
+    private static final Actor DRAFTER = new Actor("drafter", "Secretariat", StakeholderType.INTERNATIONAL_ORGANISATION);
+    private static final Actor NGO = new Actor("ngo-delegate", "Rights Lab", StakeholderType.NGO);
+    private static final CallerIdentity OBSERVER = new CallerIdentity("press-1", "Daily Press", "COMPANY", "DE", "Press", Set.of("OBSERVER"));
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final String SECRET = "a-webhook-secret-of-some-length";
+
+    private MongoClient client;
+    private SequencedMongoEventStorageEngine eventStore;
+    private WebhookStore store;
+    private FeedTail tail;
+    private WebhookDelivery delivery;
+    private HttpServer receiver;
+    private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger refuseNext = new AtomicInteger();
+    private int receiverPort;
+
+    record Received(long position, String signature, String body) {
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        TestMongoDatabase test = MongoDbExtension.newDatabase();
+        client = MongoClients.create(test.uri());
+        MongoDatabase database = client.getDatabase(test.name());
+        Serializer serializer = JacksonSerializer.builder().objectMapper(JSON).build();
+        eventStore = SequencedMongoEventStorageEngine.builder().database(database).eventSerializer(serializer).snapshotSerializer(serializer).build();
+        WebhookProperties properties = new WebhookProperties(true, Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(200),
+                Duration.ofSeconds(2), 2, Duration.ofSeconds(30), 1000);
+        FeedProperties feed = new FeedProperties(Duration.ofMillis(20), Duration.ofSeconds(15), 100, 50, Duration.ofSeconds(60), "http://localhost");
+        ConsultationVisibility visibility = new ConsultationVisibility(eventStore);
+        tail = new FeedTail(eventStore, JSON, visibility, feed);
+        store = new WebhookStore(database, properties);
+        delivery = new WebhookDelivery(store, tail, visibility, new ParticipantProjection(new ReadModels(database)), properties, JSON);
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            boolean refuse = refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+            if (!refuse) {
+                received.add(new Received(Long.parseLong(exchange.getRequestHeaders().getFirst("X-Concord-Position")),
+                        exchange.getRequestHeaders().getFirst(WebhookDelivery.SIGNATURE), new String(body)));
+            }
+            exchange.sendResponseHeaders(refuse ? 503 : 204, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stop() {
+        receiver.stop(0);
+        delivery.destroy();
+        tail.destroy();
+        client.close();
+    }
+
+    @Test
+    void each_delivery_is_signed_with_the_hmac_of_its_body() throws Exception {
+        String id = register(OBSERVER, Set.of());
+        eventStore.appendEvents(consultation("c-1", Visibility.PUBLIC, 2));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 4);
+        for (Received delivery : received) {
+            assertThat(delivery.signature()).isEqualTo(WebhookDelivery.signature(SECRET, delivery.body().getBytes()));
+            JsonNode body = JSON.readTree(delivery.body());
+            assertThat(body.get("position").asLong()).isEqualTo(delivery.position());
+        }
+        assertThat(WebhookDelivery.signature("another secret!!", received.get(0).body().getBytes())).isNotEqualTo(received.get(0).signature());
+        assertThat(store.deliveries(id)).extracting(d -> d.getString("outcome")).containsOnly("DELIVERED");
+    }
+
+    @Test
+    void a_receiver_that_fails_gets_everything_in_order_once_it_takes_deliveries_again() {
+        String id = register(OBSERVER, Set.of());
+        refuseNext.set(3);
+        eventStore.appendEvents(consultation("c-1", Visibility.PUBLIC, 20));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 22);
+        assertThat(received).extracting(Received::position).isSorted().doesNotHaveDuplicates().hasSize(22);
+        List<Document> log = store.deliveries(id);
+        assertThat(log.subList(0, 4)).extracting(d -> d.getString("outcome") + " " + d.getInteger("attempt"))
+                .containsExactly("FAILED 1", "FAILED 2", "FAILED 3", "DELIVERED 4");
+        assertThat(log.get(0).getString("error")).contains("503");
+    }
+
+    @Test
+    void a_receiver_that_is_down_gets_everything_in_order_when_it_is_back() {
+        register(OBSERVER, Set.of());
+        receiver.stop(0);
+        eventStore.appendEvents(consultation("c-1", Visibility.PUBLIC, 10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.all().get(0).failures() >= 3);
+
+        restartReceiverOn(receiverPort);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 12);
+        assertThat(received).extracting(Received::position).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void an_owner_gets_only_the_events_it_may_see_of_the_types_it_asked_for() {
+        register(OBSERVER, Set.of("CommentPosted"));
+        eventStore.appendEvents(consultation("secret", Visibility.RESTRICTED, 3));
+        eventStore.appendEvents(consultation("open", Visibility.PUBLIC, 2));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 2);
+        await().during(Duration.ofMillis(500)).until(() -> received.size() == 2);
+        assertThat(received).extracting(r -> r.body()).allSatisfy(body -> assertThat(body).contains("\"consultationId\":\"open\"")
+                .contains("CommentPosted"));
+    }
+
+    private String register(CallerIdentity owner, Set<String> types) {
+        receiverPort = receiver.getAddress().getPort();
+        String id = UUID.randomUUID().toString();
+        store.add(new Webhook(id, owner, "http://127.0.0.1:" + receiverPort + "/hook", SECRET, null, types, Instant.now(), tail.head(), 0, null, null));
+        return id;
+    }
+
+    private void restartReceiverOn(int port) {
+        try {
+            HttpServer restarted = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            restarted.createContext("/hook", exchange -> {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                received.add(new Received(Long.parseLong(exchange.getRequestHeaders().getFirst("X-Concord-Position")),
+                        exchange.getRequestHeaders().getFirst(WebhookDelivery.SIGNATURE), new String(body)));
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            restarted.start();
+            receiver = restarted;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<EventMessage<?>> consultation(String id, Visibility visibility, int comments) {
+        List<EventMessage<?>> events = new ArrayList<>();
+        events.add(new GenericDomainEventMessage<>("Consultation", id, 0, new ConsultationCreatedEvent(id, "Code " + id, "A code", visibility,
+                List.of(new Provision(id + "-p1", "1", "States should regulate spyware.")), ConsultationStatus.DRAFT, DRAFTER, 1)));
+        events.add(new GenericDomainEventMessage<>("Consultation", id, 1,
+                new RoundOpenedEvent(id, 1, Instant.now().plusSeconds(3600), DRAFTER)));
+        for (int i = 0; i < comments; i++) {
+            String commentId = id + "-k" + i;
+            events.add(new GenericDomainEventMessage<>("Comment", commentId, 0, new CommentPostedEvent(commentId, id, null, null,
+                    null, "Comment " + i, Attribution.ATTRIBUTED, 1, NGO)));
+        }
+        return events;
+    }
+}
