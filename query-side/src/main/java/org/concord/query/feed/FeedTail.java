@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.Deque;
 import java.util.List;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,15 +39,19 @@ class FeedTail implements DisposableBean {
     private final ObjectMapper objectMapper;
     private final ConsultationVisibility visibility;
     private final FeedProperties properties;
-    private final Deque<FeedEvent> recent = new ArrayDeque<>();
+    private final NavigableMap<Long, FeedEvent> recent = new ConcurrentSkipListMap<>();
     private final Sinks.Many<Long> advanced = Sinks.many().multicast().directBestEffort();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "feed-tail");
         thread.setDaemon(true);
         return thread;
     });
-    /** Every event after this position, up to {@link #head}, is in {@link #recent}. */
-    private long recentFrom;
+    /**
+     * Every event after this position, up to {@link #head}, is in {@link #recent}. Only the poller writes
+     * it and {@link #head}; readers check it again after reading {@link #recent}, so a page is never read
+     * from a part of memory the poller has just let go.
+     */
+    private volatile long recentFrom;
     private volatile long head;
 
     FeedTail(SequencedMongoEventStorageEngine eventStore, ObjectMapper objectMapper, ConsultationVisibility visibility,
@@ -74,20 +78,20 @@ class FeedTail implements DisposableBean {
 
     /** One page of events after {@code position}; continue after {@link Page#lastPosition()}. */
     Page after(long position, int maxPositions) {
-        synchronized (recent) {
-            if (position >= recentFrom) {
-                List<FeedEvent> events = new ArrayList<>();
-                long last = position;
-                for (FeedEvent event : recent) {
-                    if (event.position() > position) {
-                        if (events.size() == maxPositions) {
-                            return new Page(events, last);
-                        }
-                        events.add(event);
-                        last = event.position();
-                    }
+        long coveredUpTo = head;
+        if (position >= recentFrom) {
+            List<FeedEvent> events = new ArrayList<>();
+            for (FeedEvent event : recent.tailMap(position, false).values()) {
+                if (event.position() > coveredUpTo) {
+                    break;
                 }
-                return new Page(events, Math.max(last, head));
+                if (events.size() == maxPositions) {
+                    return new Page(events, events.get(events.size() - 1).position());
+                }
+                events.add(event);
+            }
+            if (position >= recentFrom) {
+                return new Page(events, Math.max(position, coveredUpTo));
             }
         }
         SequencedMongoEventStorageEngine.SafeEvents stored = eventStore.readSafeEvents(position, maxPositions);
@@ -107,12 +111,13 @@ class FeedTail implements DisposableBean {
                     break;
                 }
                 List<FeedEvent> events = feedEvents(stored.events());
-                synchronized (recent) {
-                    recent.addAll(events);
-                    while (recent.size() > properties.recentEvents()) {
-                        recentFrom = recent.removeFirst().position();
-                    }
-                    head = stored.lastPosition();
+                events.forEach(event -> recent.put(event.position(), event));
+                head = stored.lastPosition();
+                while (recent.size() > properties.recentEvents()) {
+                    // announce before letting go, so that a reader who misses the event knows to read the store
+                    long oldest = recent.firstKey();
+                    recentFrom = oldest;
+                    recent.remove(oldest);
                 }
                 moved = true;
             }
