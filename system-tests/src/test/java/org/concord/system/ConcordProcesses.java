@@ -79,6 +79,12 @@ final class ConcordProcesses implements AutoCloseable {
         common.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         // the tests' webhook receivers listen on 127.0.0.1
         common.put("CONCORD_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
+        // every test client comes from 127.0.0.1; the limits themselves are tested in the gateway's module
+        common.put("CONCORD_GATEWAY_LIMITS_ANONYMOUS_PER_SECOND", "100000");
+        common.put("CONCORD_GATEWAY_LIMITS_ANONYMOUS_BURST", "100000");
+        common.put("CONCORD_GATEWAY_LIMITS_PER_TOKEN_PER_SECOND", "100000");
+        common.put("CONCORD_GATEWAY_LIMITS_PER_TOKEN_BURST", "100000");
+        common.put("CONCORD_GATEWAY_LIMITS_FEEDS_PER_CLIENT", "1000");
 
         Map<String, String> gateway = new LinkedHashMap<>(common);
         gateway.put("CONCORD_GATEWAY_COMMAND_SIDE_URI", "http://127.0.0.1:" + commandPort);
