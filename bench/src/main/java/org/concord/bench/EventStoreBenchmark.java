@@ -16,6 +16,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.concord.eventstore.SequencedMongoEventStorageEngine;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -34,7 +35,8 @@ import java.util.stream.Stream;
 /**
  * Concord's event storage engine against Axon's {@link MongoEventStorageEngine}, on the same embedded
  * mongo-java-server: append rate with commits of 1 and 10 events, and the rate of a tracking read
- * from an empty token with 10,000 and 100,000 events stored. Each figure uses a fresh database.
+ * from an empty token with 10,000 and 100,000 events stored. Every append round uses fresh databases;
+ * every store read for the stream rate is on a server of its own.
  * <p>
  * Appends are measured in rounds. In a round both engines append to fresh databases in turns of
  * {@value #SLICE_EVENTS} events, so that load from other processes on the machine, the JIT, the
@@ -141,6 +143,28 @@ final class EventStoreBenchmark {
     String run() throws Exception {
         StringBuilder report = new StringBuilder(machine());
         for (String backend : options.backends()) {
+            Map<AppendLoad, AppendFigures> appends = new LinkedHashMap<>();
+            try (EmbeddedServer server = EmbeddedServer.start(backend)) {
+                for (AppendLoad load : APPEND_LOADS) {
+                    appends.put(load, appendRates(server.client(), backend, load));
+                }
+            }
+            Map<String, StreamFigures> streams = new LinkedHashMap<>();
+            if (options.streams()) {
+                for (Engine engine : ENGINES) {
+                    log("%s on %s: stream", engine.name(), backend);
+                    streams.put(engine.name(), streamRates(backend, engine));
+                }
+            }
+            report.append(table(backend, appends, streams));
+        }
+        return report.toString();
+    }
+
+    /** A mongo-java-server in this JVM on a backend of its own (H2 on a fresh temp file), and a client of it. */
+    private record EmbeddedServer(MongoServer server, Path file, MongoClient client) implements AutoCloseable {
+
+        static EmbeddedServer start(String backend) throws IOException {
             Path file = Files.createTempFile("concord-bench-", ".mv");
             Files.delete(file);
             MongoBackend mongoBackend = switch (backend) {
@@ -151,26 +175,15 @@ final class EventStoreBenchmark {
             MongoServer server = new MongoServer(mongoBackend);
             server.bind("127.0.0.1", 0);
             InetSocketAddress address = server.getLocalAddress();
-            Map<AppendLoad, AppendFigures> appends = new LinkedHashMap<>();
-            Map<String, StreamFigures> streams = new LinkedHashMap<>();
-            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
-                for (AppendLoad load : APPEND_LOADS) {
-                    appends.put(load, appendRates(client, backend, load));
-                }
-                if (options.streams()) {
-                    for (Engine engine : ENGINES) {
-                        log("%s on %s: stream", engine.name(), backend);
-                        warmUpStream(client, engine);
-                        streams.put(engine.name(), streamRates(client, engine));
-                    }
-                }
-            } finally {
-                server.shutdownNow();
-                Files.deleteIfExists(file);
-            }
-            report.append(table(backend, appends, streams));
+            return new EmbeddedServer(server, file, MongoClients.create("mongodb://127.0.0.1:" + address.getPort()));
         }
-        return report.toString();
+
+        @Override
+        public void close() throws IOException {
+            client.close();
+            server.shutdownNow();
+            Files.deleteIfExists(file);
+        }
     }
 
     /**
@@ -254,38 +267,53 @@ final class EventStoreBenchmark {
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
-    private void warmUpStream(MongoClient client, Engine engine) {
-        EventStorageEngine storage = engine.create().apply(client, freshDatabase());
-        fill(storage, 10 * FILL_COMMIT);
-        streamRate(storage, Duration.ofSeconds(10));
-    }
-
     /**
-     * Fills a store of 10,000 and one of 100,000 events, then reads each from an empty token, taking
-     * turns between the two stores so that load from elsewhere falls on both; the median read of
-     * each. Axon's engine reads each once: a read takes its whole time budget.
+     * Fills a store of 10,000 and one of 100,000 events, each on a server of its own (so that neither
+     * the append rounds' databases nor the other store compete for the backend's page cache), then
+     * reads each from an empty token, taking turns between the two stores so that load from elsewhere
+     * falls on both: a discarded turn, then {@value #STREAM_READS} whose median read is reported.
+     * Axon's engine reads each store once, as a read takes its whole time budget. Filling and reading
+     * a small store first warms both engines up.
      */
-    private StreamFigures streamRates(MongoClient client, Engine engine) {
-        List<Integer> sizes = List.of(10_000, 100_000);
-        Map<Integer, EventStorageEngine> stores = new LinkedHashMap<>();
-        for (int stored : sizes) {
-            EventStorageEngine storage = engine.create().apply(client, freshDatabase());
-            long start = System.nanoTime();
-            fill(storage, stored);
-            log("  stored %,d events in %.1f s", stored, seconds(System.nanoTime() - start));
-            stores.put(stored, storage);
+    private StreamFigures streamRates(String backend, Engine engine) throws IOException {
+        try (EmbeddedServer warmUp = EmbeddedServer.start(backend)) {
+            EventStorageEngine storage = engine.create().apply(warmUp.client(), freshDatabase());
+            fill(storage, 10 * FILL_COMMIT);
+            streamRate(storage, Duration.ofSeconds(10));
         }
-        boolean axon = engine.name().equals("Axon");
-        Duration budget = axon ? options.axonReadBudget() : Duration.ofMinutes(10);
-        Map<Integer, List<StreamFigure>> reads = new LinkedHashMap<>();
-        for (int read = 0; read < (axon ? 1 : STREAM_READS); read++) {
+        List<Integer> sizes = List.of(10_000, 100_000);
+        Map<Integer, EmbeddedServer> servers = new LinkedHashMap<>();
+        try {
+            Map<Integer, EventStorageEngine> stores = new LinkedHashMap<>();
             for (int stored : sizes) {
-                StreamFigure figure = streamRate(stores.get(stored), budget);
-                log("  stream with %,d stored: %.0f events/s over %,d events", stored, figure.eventsPerSecond(), figure.eventsRead());
-                reads.computeIfAbsent(stored, size -> new ArrayList<>()).add(figure);
+                servers.put(stored, EmbeddedServer.start(backend));
+                EventStorageEngine storage = engine.create().apply(servers.get(stored).client(), freshDatabase());
+                long start = System.nanoTime();
+                fill(storage, stored);
+                log("  stored %,d events in %.1f s", stored, seconds(System.nanoTime() - start));
+                stores.put(stored, storage);
+            }
+            boolean axon = engine.name().equals("Axon");
+            Duration budget = axon ? options.axonReadBudget() : Duration.ofMinutes(10);
+            Map<Integer, List<StreamFigure>> reads = new LinkedHashMap<>();
+            int turns = axon ? 1 : 1 + STREAM_READS;
+            for (int turn = 0; turn < turns; turn++) {
+                boolean warmUp = turns > 1 && turn == 0;
+                for (int stored : sizes) {
+                    StreamFigure figure = streamRate(stores.get(stored), budget);
+                    log("  stream with %,d stored%s: %.0f events/s over %,d events", stored, warmUp ? " (warm-up)" : "",
+                            figure.eventsPerSecond(), figure.eventsRead());
+                    if (!warmUp) {
+                        reads.computeIfAbsent(stored, size -> new ArrayList<>()).add(figure);
+                    }
+                }
+            }
+            return new StreamFigures(medianRead(reads.get(10_000)), medianRead(reads.get(100_000)));
+        } finally {
+            for (EmbeddedServer server : servers.values()) {
+                server.close();
             }
         }
-        return new StreamFigures(medianRead(reads.get(10_000)), medianRead(reads.get(100_000)));
     }
 
     private static StreamFigure medianRead(List<StreamFigure> reads) {
