@@ -6,12 +6,14 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.common.IdentifierFactory;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.concord.eventstore.SequencedMongoEventStorageEngine;
@@ -22,6 +24,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -29,7 +32,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -53,7 +58,8 @@ final class EventStoreBenchmark {
     private static final List<AppendLoad> APPEND_LOADS = List.of(new AppendLoad(1, 2_000), new AppendLoad(10, 500));
     private static final Serializer SERIALIZER = JacksonSerializer.defaultSerializer();
 
-    record Options(List<String> backends, Duration axonReadBudget, int warmUpRounds, int appendRounds, boolean streams) {
+    record Options(List<String> backends, Duration axonReadBudget, int warmUpRounds, int appendRounds, boolean streams,
+                   boolean randomIdentifiers) {
 
         static Options parse(String[] args) {
             List<String> backends = List.of("h2", "memory");
@@ -61,6 +67,7 @@ final class EventStoreBenchmark {
             int warmUpRounds = 2;
             int appendRounds = 9;
             boolean streams = true;
+            boolean randomIdentifiers = false;
             for (String arg : args) {
                 if (arg.startsWith("--backends=")) {
                     backends = List.of(arg.substring("--backends=".length()).split(","));
@@ -72,6 +79,8 @@ final class EventStoreBenchmark {
                     appendRounds = Integer.parseInt(arg.substring("--append-rounds=".length()));
                 } else if (arg.equals("--append-only")) {
                     streams = false;
+                } else if (arg.equals("--random-identifiers")) {
+                    randomIdentifiers = true;
                 } else {
                     throw new IllegalArgumentException("unknown option " + arg);
                 }
@@ -79,7 +88,7 @@ final class EventStoreBenchmark {
             if (appendRounds < 1 || warmUpRounds < 0) {
                 throw new IllegalArgumentException("at least one append round, and no negative warm-up");
             }
-            return new Options(backends, budget, warmUpRounds, appendRounds, streams);
+            return new Options(backends, budget, warmUpRounds, appendRounds, streams, randomIdentifiers);
         }
     }
 
@@ -134,14 +143,21 @@ final class EventStoreBenchmark {
     private static final List<Engine> ENGINES_REVERSED = List.of(ENGINES.get(1), ENGINES.get(0));
 
     private final Options options;
+    private final Supplier<String> identifiers;
     private int databases;
 
     EventStoreBenchmark(Options options) {
         this.options = options;
+        this.identifiers = options.randomIdentifiers()
+                ? () -> UUID.randomUUID().toString()
+                : IdentifierFactory.getInstance()::generateIdentifier;
     }
 
     String run() throws Exception {
         StringBuilder report = new StringBuilder(machine());
+        report.append(options.randomIdentifiers()
+                ? "Event identifiers: random UUIDs (--random-identifiers, Axon's default)\n"
+                : "Event identifiers: from " + IdentifierFactory.getInstance().getClass().getSimpleName() + ", as in every Concord service\n");
         for (String backend : options.backends()) {
             Map<AppendLoad, AppendFigures> appends = new LinkedHashMap<>();
             try (EmbeddedServer server = EmbeddedServer.start(backend)) {
@@ -225,7 +241,7 @@ final class EventStoreBenchmark {
     }
 
     /** Commits to {@value #AGGREGATES} aggregates in turn, each commit the next events of its aggregate; times only the appends. */
-    private static final class Appender {
+    private final class Appender {
 
         private final String name;
         private final EventStorageEngine storage;
@@ -321,7 +337,7 @@ final class EventStoreBenchmark {
         return sorted.get(sorted.size() / 2);
     }
 
-    private static void fill(EventStorageEngine storage, int events) {
+    private void fill(EventStorageEngine storage, int events) {
         for (int commit = 0; commit < events / FILL_COMMIT; commit++) {
             storage.appendEvents(commit("fill-" + commit, 0, FILL_COMMIT));
         }
@@ -347,12 +363,13 @@ final class EventStoreBenchmark {
         return new StreamFigure(read / seconds(System.nanoTime() - start), read, sampled);
     }
 
-    private static List<EventMessage<?>> commit(String aggregate, long firstSequence, int size) {
+    private List<EventMessage<?>> commit(String aggregate, long firstSequence, int size) {
         List<EventMessage<?>> events = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             long sequence = firstSequence + i;
             events.add(new GenericDomainEventMessage<>("BenchAggregate", aggregate, sequence,
-                    new BenchEvent(aggregate, sequence, "a paragraph of the guideline was amended, version " + sequence)));
+                    new BenchEvent(aggregate, sequence, "a paragraph of the guideline was amended, version " + sequence),
+                    MetaData.emptyInstance(), identifiers.get(), Instant.now()));
         }
         return events;
     }
