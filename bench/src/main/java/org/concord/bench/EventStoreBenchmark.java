@@ -391,11 +391,13 @@ final class EventStoreBenchmark {
         out.append(String.format(Locale.ROOT, "%n### mongo-java-server, %s backend%n%n", backend));
         out.append("| Measure | Concord | Axon MongoEventStorageEngine | Concord / Axon |\n");
         out.append("|---|---:|---:|---:|\n");
-        appends.forEach((load, figures) -> row(out,
-                String.format(Locale.ROOT, "Append, %d per commit (events/s, median of %d rounds)", load.eventsPerCommit(),
-                        options.appendRounds()),
-                figures.median("Concord"), figures.median("Axon"),
-                String.format(Locale.ROOT, "median of the rounds' ratios %.2fx", median(figures.ratios()))));
+        appends.forEach((load, figures) -> {
+            List<Double> ratios = figures.ratios();
+            out.append(String.format(Locale.ROOT, "| Append, %d per commit (events/s, each engine's median of %d rounds) | %,.0f | %,.0f"
+                            + " | %.2fx (median of the rounds' ratios; %.2fx to %.2fx) |%n",
+                    load.eventsPerCommit(), options.appendRounds(), figures.median("Concord"), figures.median("Axon"),
+                    median(ratios), ratios.stream().min(Double::compare).orElseThrow(), ratios.stream().max(Double::compare).orElseThrow()));
+        });
         if (!streams.isEmpty()) {
             StreamFigures concord = streams.get("Concord");
             StreamFigures axon = streams.get("Axon");
@@ -404,6 +406,8 @@ final class EventStoreBenchmark {
             out.append(String.format(Locale.ROOT, "%nConcord's stream rate with 100,000 stored / with 10,000 stored: %.2f%n",
                     concord.stream100k().eventsPerSecond() / concord.stream10k().eventsPerSecond()));
         }
+        out.append("\nThe engines ran interleaved within each round, so the ratio is taken per round;"
+                + " a ratio of the two medians would compare different rounds.\n");
         out.append(String.format(Locale.ROOT, "%nAppend rounds (events/s, Concord / Axon = ratio; %d warm-up rounds discarded;"
                 + " Concord took the first turn in rounds 1, 3, 5, ...):%n", options.warmUpRounds()));
         appends.forEach((load, figures) -> {
