@@ -38,8 +38,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Concord's event storage engine against Axon's {@link MongoEventStorageEngine}, on the same embedded
- * mongo-java-server: append rate with commits of 1 and 10 events, and the rate of a tracking read
+ * Concord's event storage engine against Axon's {@link MongoEventStorageEngine}, on embedded
+ * mongo-java-servers in this JVM: append rate with commits of 1 and 10 events, and the rate of a tracking read
  * from an empty token with 10,000 and 100,000 events stored. Every append round uses fresh databases;
  * every store read for the stream rate is on a server of its own.
  * <p>
