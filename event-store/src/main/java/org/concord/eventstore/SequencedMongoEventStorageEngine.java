@@ -74,6 +74,10 @@ import static org.concord.eventstore.EventDocuments.TIMESTAMP;
  * A position is taken by inserting the event with it (see {@link EventPositions}); a position handed
  * out but not yet visible is a gap, given up once an event above it was appended longer than the gap
  * timeout ago. Positions of an aggregate's events grow with its sequence numbers, across processes too.
+ * <p>
+ * A unique index on the event identifier makes an identifier name one stored event. It is the
+ * costliest part of an append on the embedded H2 backend unless new identifiers land at its end, as
+ * Concord's do ({@link TimeOrderedIdentifierFactory}); the guarantee holds for any identifiers.
  */
 public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine {
 
