@@ -1,6 +1,8 @@
 package org.concord.bench;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Runs one named benchmark and prints its figures as Markdown; see the module's README. */
 public final class Bench {
@@ -20,5 +22,18 @@ public final class Bench {
                     + " [--comments=5000] [--samples=200] [--threads=8]   (against a running ./concord up)");
             System.exit(2);
         }
+    }
+
+    /** The benchmarks' {@code --name=value} arguments by name. */
+    static Map<String, String> options(String... args) {
+        Map<String, String> given = new HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (!arg.startsWith("--") || eq < 0) {
+                throw new IllegalArgumentException("Expected --name=value, got " + arg);
+            }
+            given.put(arg.substring(2, eq), arg.substring(eq + 1));
+        }
+        return given;
     }
 }
