@@ -110,6 +110,35 @@ final class GatewayClient {
         return parse(path, fetch(token, path).body());
     }
 
+    /** A GET without a token, as an observer reads a PUBLIC consultation; the body is left unparsed, so timing it measures the server. */
+    byte[] read(String path) {
+        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(gateway.resolve(path)).timeout(TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + new String(response.body()));
+        }
+        return response.body();
+    }
+
+    /**
+     * Reads {@code path} once the read models have processed {@code position}: each try waits as long
+     * as the query side lets a read wait, and the next one follows until the answer says it caught up
+     * or {@code patience} has passed.
+     */
+    JsonNode readAfter(String token, String path, long position, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        String separator = path.contains("?") ? "&" : "?";
+        while (true) {
+            HttpResponse<String> response = fetch(token, path + separator + "minPosition=" + position);
+            if (response.headers().firstValue("X-Concord-Caught-Up").orElse("true").equals("true")) {
+                return parse(path, response.body());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The read models did not reach position " + position + " within " + patience);
+            }
+        }
+    }
+
     private HttpResponse<String> fetch(String token, String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(TIMEOUT);
         if (token != null) {
