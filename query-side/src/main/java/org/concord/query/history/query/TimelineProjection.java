@@ -37,7 +37,8 @@ import java.util.Map;
 @ProcessingGroup(HistoryProcessing.PROCESSING_GROUP)
 public class TimelineProjection {
 
-    private static final long CHUNK = 1000;
+    /** Small, because the embedded server rewrites a whole chunk for every entry pushed into it. */
+    private static final long CHUNK = 100;
     /** The fields of Concord's events that name who acted; the entry keeps them apart from the data. */
     private static final List<String> ACTOR_FIELDS = List.of("author", "by", "proposer", "supporter");
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
