@@ -1,5 +1,6 @@
 package org.concord.query.readmodel;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -157,7 +158,8 @@ public class ReadModelRebuild implements DisposableBean {
 
         public enum State { IDLE, RUNNING, DONE }
 
-        /** Event positions per second over the whole rebuild, once it is done. */
+        /** Event positions per second over the whole rebuild, once it is done; in the JSON answer, which holds only components unless told. */
+        @JsonProperty("positionsPerSecond")
         public Long positionsPerSecond() {
             if (finishedAt == null) {
                 return null;
