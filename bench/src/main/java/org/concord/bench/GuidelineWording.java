@@ -47,7 +47,7 @@ final class GuidelineWording {
         this.random = random;
     }
 
-    /** One provision: one or two sentences, 20 to 50 words. */
+    /** One provision: one or two sentences, 15 to 55 words. */
     String provision() {
         String text = sentence();
         return random.nextInt(3) == 0 ? text + " " + sentence() : text;
