@@ -1,6 +1,8 @@
 package org.concord.bench;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Runs one named benchmark and prints its figures as Markdown; see the module's README. */
 public final class Bench {
@@ -14,12 +16,30 @@ public final class Bench {
             System.out.println(new EventStoreBenchmark(EventStoreBenchmark.Options.parse(rest)).run());
         } else if (args.length > 0 && args[0].equals("consultation-load")) {
             System.out.println(new ConsultationLoadBenchmark(ConsultationLoadBenchmark.Options.parse(rest)).run());
+        } else if (args.length > 0 && args[0].equals("read-models")) {
+            System.out.println(new ReadModelsBenchmark(ReadModelsBenchmark.Options.parse(rest)).run());
         } else {
             System.err.println("usage: bench event-store [--backends=h2,memory] [--axon-read-budget-seconds=30]"
                     + " [--warm-up-rounds=2] [--append-rounds=9] [--append-only] [--random-identifiers]");
             System.err.println("       bench consultation-load [--gateway=http://localhost:8080] [--amendments=1000]"
                     + " [--comments=5000] [--samples=200] [--threads=8]   (against a running ./concord up)");
+            System.err.println("       bench read-models [--gateway=http://localhost:8080] [--mongodb-uri=mongodb://127.0.0.1:27017/concord]"
+                    + " [--parts=reads,rebuild] [--provisions=300] [--versions=2000] [--samples=500] [--warm-up=100]"
+                    + " [--events=100000] [--append-threads=4] [--seed=5]   (against a running ./concord up)");
             System.exit(2);
         }
+    }
+
+    /** The benchmarks' {@code --name=value} arguments by name. */
+    static Map<String, String> options(String... args) {
+        Map<String, String> given = new HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (!arg.startsWith("--") || eq < 0) {
+                throw new IllegalArgumentException("Expected --name=value, got " + arg);
+            }
+            given.put(arg.substring(2, eq), arg.substring(eq + 1));
+        }
+        return given;
     }
 }

@@ -1,20 +1,11 @@
 package org.concord.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -31,34 +22,22 @@ import java.util.function.IntFunction;
  */
 final class ConsultationLoadBenchmark {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] TYPES = {"STATE", "INTERNATIONAL_ORGANISATION", "COMPANY", "NGO", "ACADEMIA"};
 
     private final Options options;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final GatewayClient gateway;
 
     ConsultationLoadBenchmark(Options options) {
         this.options = options;
+        this.gateway = options.gateway();
     }
 
     /** What to run against, and how much to load. */
-    record Options(URI gateway, String adminToken, int amendments, int comments, int samples, int threads) {
+    record Options(GatewayClient gateway, int amendments, int comments, int samples, int threads) {
 
         static Options parse(String... args) throws IOException {
-            Map<String, String> given = new HashMap<>();
-            for (String arg : args) {
-                int eq = arg.indexOf('=');
-                if (!arg.startsWith("--") || eq < 0) {
-                    throw new IllegalArgumentException("Expected --name=value, got " + arg);
-                }
-                given.put(arg.substring(2, eq), arg.substring(eq + 1));
-            }
-            String token = given.getOrDefault("admin-token", System.getenv("CONCORD_ADMIN_TOKEN"));
-            if (token == null || token.isBlank()) {
-                Path file = Path.of(System.getenv().getOrDefault("CONCORD_DATA_DIR", "data"), "admin-token");
-                token = Files.readString(file).trim();
-            }
-            return new Options(URI.create(given.getOrDefault("gateway", "http://localhost:8080")), token,
+            Map<String, String> given = Bench.options(args);
+            return new Options(GatewayClient.from(given),
                     Integer.parseInt(given.getOrDefault("amendments", "1000")),
                     Integer.parseInt(given.getOrDefault("comments", "5000")),
                     Integer.parseInt(given.getOrDefault("samples", "200")),
@@ -67,24 +46,24 @@ final class ConsultationLoadBenchmark {
     }
 
     String run() throws Exception {
-        String drafter = register("Benchmark secretariat", "INTERNATIONAL_ORGANISATION", "DRAFTER");
+        String drafter = gateway.register("Benchmark secretariat", "INTERNATIONAL_ORGANISATION", "DRAFTER");
         List<String> participants = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            participants.add(register("Delegation " + i + " " + Instant.now().toEpochMilli(), TYPES[i % TYPES.length], "PARTICIPANT"));
+            participants.add(gateway.register("Delegation " + i + " " + Instant.now().toEpochMilli(), TYPES[i % TYPES.length], "PARTICIPANT"));
         }
         Consultation loaded = consultation(drafter, "Loaded consultation");
         Consultation fresh = consultation(drafter, "Fresh consultation");
 
         long loadStart = System.nanoTime();
         List<String> amendmentIds = parallel(options.amendments(), i ->
-                post(participants.get(i % participants.size()), "/api/consultations/" + loaded.id + "/amendments",
+                gateway.post(participants.get(i % participants.size()), "/api/consultations/" + loaded.id + "/amendments",
                         amendment(loaded.provisionIds.get(i % loaded.provisionIds.size()), "Wording " + i)).get("amendmentId").asText());
-        parallel(options.comments(), i -> post(participants.get(i % participants.size()),
+        parallel(options.comments(), i -> gateway.post(participants.get(i % participants.size()),
                 "/api/consultations/" + loaded.id + "/comments",
                 Map.of("provisionId", loaded.provisionIds.get(i % loaded.provisionIds.size()), "body", "Comment " + i,
                         "attribution", i % 3 == 0 ? "CHATHAM_HOUSE" : "ATTRIBUTED")).get("commentId").asText());
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-        String firstFreshAmendment = post(participants.get(0), "/api/consultations/" + fresh.id + "/amendments",
+        String firstFreshAmendment = gateway.post(participants.get(0), "/api/consultations/" + fresh.id + "/amendments",
                 amendment(fresh.provisionIds.get(0), "Fresh wording")).get("amendmentId").asText();
 
         StringBuilder out = new StringBuilder();
@@ -96,12 +75,12 @@ final class ConsultationLoadBenchmark {
         for (Consultation target : List.of(fresh, loaded)) {
             String label = target == fresh ? "fresh" : options.amendments() + " amendments, " + options.comments() + " comments";
             String supported = target == fresh ? firstFreshAmendment : amendmentIds.get(0);
-            row(out, "propose an amendment", label, i -> post(participants.get(1 + i % 40),
+            row(out, "propose an amendment", label, i -> gateway.post(participants.get(1 + i % 40),
                     "/api/consultations/" + target.id + "/amendments", amendment(target.provisionIds.get(1), "Sample " + i)));
-            row(out, "post a comment", label, i -> post(participants.get(1 + i % 40), "/api/consultations/" + target.id
+            row(out, "post a comment", label, i -> gateway.post(participants.get(1 + i % 40), "/api/consultations/" + target.id
                     + "/comments", Map.of("body", "Sample " + i, "attribution", "ATTRIBUTED")));
             AtomicInteger supporter = new AtomicInteger(1);
-            row(out, "support an amendment", label, i -> post(participants.get(1 + supporter.getAndIncrement() % 49),
+            row(out, "support an amendment", label, i -> gateway.post(participants.get(1 + supporter.getAndIncrement() % 49),
                     "/api/consultations/" + target.id + "/amendments/" + supported + "/support", null),
                     Math.min(options.samples(), 48));
         }
@@ -123,14 +102,10 @@ final class ConsultationLoadBenchmark {
             step.run(i);
             nanos[i] = System.nanoTime() - start;
         }
-        Arrays.sort(nanos);
+        Latencies latencies = Latencies.of(nanos);
         out.append("| ").append(command).append(" | ").append(consultation).append(" | ")
-                .append(ms(nanos, 0.50)).append(" | ").append(ms(nanos, 0.95)).append(" | ").append(ms(nanos, 0.99)).append(" |\n");
-    }
-
-    private static String ms(long[] sorted, double quantile) {
-        int index = Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1);
-        return String.format("%.1f", sorted[Math.max(0, index)] / 1e6);
+                .append(Latencies.cell(latencies.ms(0.50))).append(" | ").append(Latencies.cell(latencies.ms(0.95)))
+                .append(" | ").append(Latencies.cell(latencies.ms(0.99))).append(" |\n");
     }
 
     private <T> List<T> parallel(int count, IntFunction<Object> work) throws Exception {
@@ -160,57 +135,19 @@ final class ConsultationLoadBenchmark {
         for (int i = 1; i <= 10; i++) {
             provisions.add(Map.of("label", Integer.toString(i), "text", "Provision " + i + " of the benchmark text."));
         }
-        JsonNode created = post(drafter, "/api/consultations",
+        JsonNode created = gateway.post(drafter, "/api/consultations",
                 Map.of("title", title, "summary", "Benchmark", "visibility", "PUBLIC", "provisions", provisions));
         String id = created.get("consultationId").asText();
-        post(drafter, "/api/consultations/" + id + "/rounds",
+        gateway.post(drafter, "/api/consultations/" + id + "/rounds",
                 Map.of("deadline", Instant.now().plus(Duration.ofDays(1)).toString()));
-        JsonNode detail = get("/api/consultations/" + id + "?minPosition=" + created.get("position").asLong());
+        JsonNode detail = gateway.get("/api/consultations/" + id + "?minPosition=" + created.get("position").asLong());
         List<String> ids = new ArrayList<>();
         detail.get("provisions").forEach(p -> ids.add(p.get("provisionId").asText()));
         return new Consultation(id, ids);
     }
 
-    private String register(String organisation, String type, String role) throws Exception {
-        return post(options.adminToken(), "/api/participants", Map.of("organisation", organisation,
-                "stakeholderType", type, "displayName", organisation, "roles", List.of(role))).get("token").asText();
-    }
-
     private static Map<String, Object> amendment(String provisionId, String text) {
         return Map.of("kind", "REPLACE", "provisionId", provisionId, "baseVersion", 1, "text", text,
                 "justification", "Benchmark " + ThreadLocalRandom.current().nextInt());
-    }
-
-    private JsonNode post(String token, String path, Object body) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(options.gateway().resolve(path))
-                    .header("Authorization", "Bearer " + token)
-                    .timeout(Duration.ofSeconds(30));
-            if (body == null) {
-                request.POST(HttpRequest.BodyPublishers.noBody());
-            } else {
-                request.header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-            }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException("POST " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(options.gateway().resolve(path))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
     }
 }

@@ -1,5 +1,6 @@
 package org.concord.query.readmodel;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.concord.eventstore.SequencedMongoEventStorageEngine;
@@ -77,6 +78,8 @@ class ReadModelRebuildTest {
     ReadModelRebuild rebuild;
     @Autowired
     ConsultationProjection consultations;
+    @Autowired
+    ObjectMapper objectMapper;
 
     @Test
     void a_rebuild_yields_the_read_models_it_replaces_and_reads_answer_throughout() {
@@ -97,6 +100,7 @@ class ReadModelRebuildTest {
         assertThat(readModels.rebuilding()).isFalse();
         assertThat(snapshot()).isEqualTo(before);
         assertThat(rebuild.status().processed()).isEqualTo(head);
+        assertThat(objectMapper.valueToTree(rebuild.status()).get("positionsPerSecond").isNumber()).isTrue();
     }
 
     /** Every read model collection's documents, as JSON, by collection. */

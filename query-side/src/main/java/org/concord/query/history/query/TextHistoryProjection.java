@@ -1,8 +1,7 @@
 package org.concord.query.history.query;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
@@ -197,20 +196,22 @@ public class TextHistoryProjection {
         }
     }
 
-    /** Adds a wording to a provision's history unless this version's is there already. */
+    /**
+     * Adds a wording to a provision's history unless this version's is there already. Read and written by
+     * _id alone: the embedded server's unique index serves only a filter on exactly its key and reads the
+     * whole collection for any other. Nothing writes the history in between, as a consultation's events are
+     * handled one at a time (HistoryProcessing).
+     */
     private void appendWording(String consultationId, String provisionId, int version, Document entry) {
-        try {
-            provisionHistories.writing().updateOne(
-                    Filters.and(Filters.eq("_id", provisionKey(consultationId, provisionId)), Filters.lt("lastVersion", version)),
-                    Updates.combine(Updates.push("entries", entry), Updates.set("lastVersion", version),
-                            Updates.setOnInsert("consultationId", consultationId), Updates.setOnInsert("provisionId", provisionId)),
-                    new UpdateOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            // the filter missed because this version is recorded already, and the upsert hit the existing document
-            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
+        String id = provisionKey(consultationId, provisionId);
+        Document recorded = provisionHistories.writing().find(Filters.eq("_id", id)).projection(Projections.include("lastVersion")).first();
+        if (recorded != null && recorded.getInteger("lastVersion") >= version) {
+            return;
         }
+        provisionHistories.writing().updateOne(Filters.eq("_id", id),
+                Updates.combine(Updates.push("entries", entry), Updates.set("lastVersion", version),
+                        Updates.setOnInsert("consultationId", consultationId), Updates.setOnInsert("provisionId", provisionId)),
+                new UpdateOptions().upsert(true));
     }
 
     private static Set<String> changedProvisions(List<TextChange> changes) {

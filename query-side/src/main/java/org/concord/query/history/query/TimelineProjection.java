@@ -1,12 +1,10 @@
 package org.concord.query.history.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import com.mongodb.client.result.UpdateResult;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -39,7 +37,8 @@ import java.util.Map;
 @ProcessingGroup(HistoryProcessing.PROCESSING_GROUP)
 public class TimelineProjection {
 
-    private static final long CHUNK = 1000;
+    /** Small, because the embedded server rewrites a whole chunk for every entry pushed into it. */
+    private static final long CHUNK = 100;
 
     private final ReadModelCollection timelines;
     private final ReadModelCollection chunks;
@@ -59,20 +58,18 @@ public class TimelineProjection {
                 .append("actor", described.actor()).append("data", described.data());
         String consultationId = event.consultationId();
         long chunk = position / CHUNK;
-        boolean newChunk;
-        try {
-            UpdateResult pushed = chunks.writing().updateOne(
-                    Filters.and(Filters.eq("_id", chunkId(consultationId, chunk)), Filters.ne("entries.position", position)),
-                    Updates.push("entries", entry), new UpdateOptions().upsert(true));
-            newChunk = pushed.getUpsertedId() != null;
-        } catch (MongoWriteException e) {
-            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            // delivered again: the entry is there; make sure its chunk is listed
-            newChunk = true;
+        String chunkId = chunkId(consultationId, chunk);
+        // Read and written by _id alone: the embedded server's unique index serves only a filter on exactly its
+        // key and reads the whole collection for any other, such as one that also excludes a recorded position.
+        // Nothing writes the chunk in between, as a consultation's events are handled one at a time (HistoryProcessing).
+        Document stored = chunks.writing().find(Filters.eq("_id", chunkId)).projection(Projections.include("entries.position")).first();
+        boolean recorded = stored != null && stored.getList("entries", Document.class, List.of()).stream()
+                .anyMatch(recordedEntry -> recordedEntry.getLong("position") == position);
+        if (!recorded) {
+            chunks.writing().updateOne(Filters.eq("_id", chunkId), Updates.push("entries", entry), new UpdateOptions().upsert(true));
         }
-        if (newChunk) {
+        // a new chunk is listed; so is the chunk of an event delivered again, in case the crash came before its listing
+        if (stored == null || recorded) {
             timelines.writing().updateOne(Filters.eq("_id", consultationId), Updates.addToSet("chunks", chunk),
                     new UpdateOptions().upsert(true));
         }
