@@ -18,6 +18,8 @@ public final class Bench {
             System.out.println(new ConsultationLoadBenchmark(ConsultationLoadBenchmark.Options.parse(rest)).run());
         } else if (args.length > 0 && args[0].equals("read-models")) {
             System.out.println(new ReadModelsBenchmark(ReadModelsBenchmark.Options.parse(rest)).run());
+        } else if (args.length > 0 && args[0].equals("feed")) {
+            System.out.println(new FeedBenchmark(options(rest)).run());
         } else {
             System.err.println("usage: bench event-store [--backends=h2,memory] [--axon-read-budget-seconds=30]"
                     + " [--warm-up-rounds=2] [--append-rounds=9] [--append-only] [--random-identifiers]");
@@ -26,6 +28,8 @@ public final class Bench {
             System.err.println("       bench read-models [--gateway=http://localhost:8080] [--mongodb-uri=mongodb://127.0.0.1:27017/concord]"
                     + " [--parts=reads,rebuild] [--provisions=300] [--versions=2000] [--samples=500] [--warm-up=100]"
                     + " [--events=100000] [--append-threads=4] [--seed=5]   (against a running ./concord up)");
+            System.err.println("       bench feed [--gateway=http://localhost:8080] [--subscribers=2000] [--writes=200]"
+                    + " [--write-interval-ms=100]   (against a running ./concord up)");
             System.exit(2);
         }
     }

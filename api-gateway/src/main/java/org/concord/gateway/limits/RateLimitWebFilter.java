@@ -2,6 +2,7 @@ package org.concord.gateway.limits;
 
 import org.concord.web.problem.ProblemDetailsExceptionHandler;
 import org.concord.web.problem.ProblemException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -33,6 +34,7 @@ class RateLimitWebFilter implements WebFilter, Ordered {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private volatile long sweptAt;
 
+    @Autowired
     RateLimitWebFilter(ClientLimitProperties limits, ProblemDetailsExceptionHandler problems) {
         this(limits, problems, Clock.systemUTC());
     }

@@ -3,7 +3,6 @@ package org.concord.query.feed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concord.query.access.ConsultationAccess;
-import org.concord.query.history.query.TimelineEntries;
 import org.concord.web.identity.CallerIdentity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
@@ -52,9 +51,9 @@ class Feed {
                     && (ConsultationAccess.seesRestricted(caller) || !visibility.isRestricted(event.consultationId()));
         }
 
-        /** The event as this caller may see it (Chatham House authors masked). */
-        TimelineEntries.Entry shown(FeedEvent event) {
-            return event.as(caller.participantId(), caller.hasAnyRole("DRAFTER"));
+        /** The event as JSON, as this caller may see it (Chatham House authors masked). */
+        String shown(FeedEvent event, ObjectMapper objectMapper) {
+            return event.json(caller.participantId(), caller.hasAnyRole("DRAFTER"), objectMapper);
         }
     }
 
@@ -66,8 +65,7 @@ class Feed {
                     .onBackpressureLatest();
             // on each wake-up, pages follow one another, as the client takes them, until it has caught up
             Flux<ServerSentEvent<String>> events = wakeUps
-                    .concatMap(wakeUp -> Mono.fromCallable(() -> next(subscription, cursor)).subscribeOn(Schedulers.boundedElastic())
-                            .repeat().takeWhile(page -> !page.isEmpty()), 1)
+                    .concatMap(wakeUp -> page(subscription, cursor).repeat().takeWhile(page -> !page.isEmpty()), 1)
                     .concatMapIterable(page -> page, 1);
             Flux<ServerSentEvent<String>> heartbeats = Flux.interval(properties.heartbeat(), properties.heartbeat())
                     .onBackpressureDrop()
@@ -82,14 +80,32 @@ class Feed {
         });
     }
 
-    /** The events after the cursor this subscriber may see, moving the cursor past every position read. */
-    private List<ServerSentEvent<String>> next(Subscription subscription, AtomicLong cursor) {
+    /**
+     * The next page: at once, on the thread that asks, when the recent events in memory hold it (as they
+     * do for subscribers at the head); else read from the event store, off the event loop.
+     */
+    private Mono<List<ServerSentEvent<String>>> page(Subscription subscription, AtomicLong cursor) {
+        return Mono.defer(() -> {
+            List<ServerSentEvent<String>> fromMemory = next(subscription, cursor, true);
+            return fromMemory != null ? Mono.just(fromMemory)
+                    : Mono.fromCallable(() -> next(subscription, cursor, false)).subscribeOn(Schedulers.boundedElastic());
+        });
+    }
+
+    /**
+     * The events after the cursor this subscriber may see, moving the cursor past every position read;
+     * null when {@code memoryOnly} and the events are no longer in memory.
+     */
+    private List<ServerSentEvent<String>> next(Subscription subscription, AtomicLong cursor, boolean memoryOnly) {
         List<ServerSentEvent<String>> sent = new ArrayList<>();
         while (sent.isEmpty() && cursor.get() < tail.head()) {
-            FeedTail.Page page = tail.after(cursor.get(), properties.pageSize());
+            FeedTail.Page page = memoryOnly ? tail.recentAfter(cursor.get(), properties.pageSize()) : tail.after(cursor.get(), properties.pageSize());
+            if (page == null) {
+                return null;
+            }
             for (FeedEvent event : page.events()) {
                 if (subscription.wants(event, visibility)) {
-                    sent.add(ServerSentEvent.builder(json(subscription.shown(event)))
+                    sent.add(ServerSentEvent.builder(subscription.shown(event, objectMapper))
                             .id(Long.toString(event.position())).event(event.type()).build());
                 }
             }

@@ -8,7 +8,7 @@ import java.time.Duration;
 /**
  * The change feeds, prefix {@code concord.feed}.
  *
- * @param pollInterval how often the query side looks for events below the event store's safe position (default 100 ms)
+ * @param pollInterval how often the query side looks for events below the event store's safe position (default 50 ms)
  * @param heartbeat    how often an idle feed sends a comment line, so that proxies keep it open (default 15 s)
  * @param recentEvents how many of the latest events are kept in memory for the subscribers at the head (default 10,000)
  * @param pageSize     how many positions a subscriber reads at once (default 500)
@@ -18,7 +18,7 @@ import java.time.Duration;
  *                     (default {@code http://localhost:8080}; {@code CONCORD_FEED_PUBLIC_BASE_URL})
  */
 @ConfigurationProperties("concord.feed")
-public record FeedProperties(@DefaultValue("100ms") Duration pollInterval,
+public record FeedProperties(@DefaultValue("50ms") Duration pollInterval,
                              @DefaultValue("15s") Duration heartbeat,
                              @DefaultValue("10000") int recentEvents,
                              @DefaultValue("500") int pageSize,

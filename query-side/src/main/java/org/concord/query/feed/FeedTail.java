@@ -78,24 +78,31 @@ class FeedTail implements DisposableBean {
 
     /** One page of events after {@code position}; continue after {@link Page#lastPosition()}. */
     Page after(long position, int maxPositions) {
-        long coveredUpTo = head;
-        if (position >= recentFrom) {
-            List<FeedEvent> events = new ArrayList<>();
-            for (FeedEvent event : recent.tailMap(position, false).values()) {
-                if (event.position() > coveredUpTo) {
-                    break;
-                }
-                if (events.size() == maxPositions) {
-                    return new Page(events, events.get(events.size() - 1).position());
-                }
-                events.add(event);
-            }
-            if (position >= recentFrom) {
-                return new Page(events, Math.max(position, coveredUpTo));
-            }
+        Page recent = recentAfter(position, maxPositions);
+        if (recent != null) {
+            return recent;
         }
         SequencedMongoEventStorageEngine.SafeEvents stored = eventStore.readSafeEvents(position, maxPositions);
         return new Page(feedEvents(stored.events()), stored.lastPosition());
+    }
+
+    /** One page of events after {@code position} from memory, without touching the store; null when memory no longer holds them. */
+    Page recentAfter(long position, int maxPositions) {
+        long coveredUpTo = head;
+        if (position < recentFrom) {
+            return null;
+        }
+        List<FeedEvent> events = new ArrayList<>();
+        for (FeedEvent event : recent.tailMap(position, false).values()) {
+            if (event.position() > coveredUpTo) {
+                break;
+            }
+            if (events.size() == maxPositions) {
+                return new Page(events, events.get(events.size() - 1).position());
+            }
+            events.add(event);
+        }
+        return position >= recentFrom ? new Page(events, Math.max(position, coveredUpTo)) : null;
     }
 
     /** Events in position order, and the position they cover up to (later positions held no feed event). */
@@ -145,7 +152,7 @@ class FeedTail implements DisposableBean {
             Document entry = new Document("position", position).append("at", Date.from(message.getTimestamp()))
                     .append("type", described.type()).append("actor", described.actor() == null ? null : new Document(described.actor()))
                     .append("data", new Document(described.data()));
-            events.add(new FeedEvent(position, described.type(), event.consultationId(), entry));
+            events.add(new FeedEvent(position, described.type(), event.consultationId(), entry, described.chathamHouse()));
         }
         return events;
     }

@@ -1,6 +1,5 @@
 package org.concord.query.feed;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
 import org.concord.query.participant.query.ParticipantProjection;
@@ -153,7 +152,7 @@ class WebhookDelivery implements DisposableBean {
 
     /** One delivery, after {@code failures} failed tries of it; true when the receiver took it. */
     private boolean post(Webhook webhook, FeedEvent event, Feed.Subscription subscription, int failures) {
-        byte[] body = json(subscription.shown(event));
+        byte[] body = subscription.shown(event, objectMapper).getBytes(StandardCharsets.UTF_8);
         Instant started = clock.instant();
         Document delivery = new Document("position", event.position()).append("type", event.type())
                 .append("attempt", failures + 1).append("at", Date.from(started));
@@ -189,14 +188,6 @@ class WebhookDelivery implements DisposableBean {
         }
         store.failed(webhook.webhookId(), failures + 1, clock.instant().plus(properties.backoff(failures + 1)), delivery);
         return false;
-    }
-
-    private byte[] json(Object value) {
-        try {
-            return objectMapper.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A feed entry is always JSON", e);
-        }
     }
 
     @Override
