@@ -68,6 +68,7 @@ public class ReadModelRebuild implements DisposableBean {
         if (readModels.rebuilding()) {
             throw ProblemException.conflict("A rebuild of the read models is already running: GET /api/admin/replay shows its progress.");
         }
+        RebuildStatus previous = status();
         long total = eventStore.headPosition();
         int generation = readModels.beginNextGeneration();
         RebuildStatus started = new RebuildStatus(RebuildStatus.State.RUNNING, 0, total, generation, clock.instant(), null);
@@ -75,8 +76,18 @@ public class ReadModelRebuild implements DisposableBean {
         log.info("Rebuilding the read models into generation {} from {} event positions", generation, total);
         List<StreamingEventProcessor> processors = processors();
         processors.forEach(processor -> processor.shutdownAsync().join());
-        processors.forEach(StreamingEventProcessor::resetTokens);
-        processors.forEach(StreamingEventProcessor::start);
+        try {
+            processors.forEach(StreamingEventProcessor::resetTokens);
+        } catch (RuntimeException e) {
+            // typically another query-side process still holds segments: nothing was reset, so go on as before
+            log.warn("Could not reset the projections' tokens; the rebuild is abandoned", e);
+            readModels.abandonNextGeneration();
+            store(previous);
+            throw ProblemException.conflict("The read models could not be reset for a rebuild: another query-side "
+                    + "process may hold some of their segments. Rebuild with one query-side process running.");
+        } finally {
+            processors.forEach(StreamingEventProcessor::start);
+        }
         return started;
     }
 

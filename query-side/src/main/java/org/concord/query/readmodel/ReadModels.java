@@ -68,6 +68,13 @@ public class ReadModels {
         collections.values().forEach(collection -> collection.in(current.serving()).drop());
     }
 
+    /** Gives up the generation being filled: projections write where reads are served again. */
+    public void abandonNextGeneration() {
+        Generations current = generations;
+        store(new Generations(current.serving(), current.serving()));
+        collections.values().forEach(collection -> collection.in(current.writing()).drop());
+    }
+
     /** Picks up a switch another query-side process made. */
     public void refresh() {
         generations = load();
