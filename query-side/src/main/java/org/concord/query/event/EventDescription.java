@@ -2,8 +2,11 @@ package org.concord.query.event;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bson.Document;
 import org.concord.messages.consultation.ConsultationEvent;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +36,15 @@ public record EventDescription(String type, Map<String, Object> actor, Map<Strin
 
     public static String typeOf(Class<?> eventClass) {
         return eventClass.getSimpleName().replaceFirst("Event$", "");
+    }
+
+    /**
+     * The event as a timeline entry stores it, {@code { position, at, type, actor, data }}: the one shape the
+     * timeline keeps and the feeds send, so that both mask and summarise it alike ({@code TimelineEntries}).
+     */
+    public Document entry(long position, Instant at) {
+        return new Document("position", position).append("at", Date.from(at)).append("type", type)
+                .append("actor", actor == null ? null : new Document(actor)).append("data", new Document(data));
     }
 
     /** Whether this is a comment whose author only drafters and the author may know. */

@@ -4,6 +4,8 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.concord.eventstore.SequencedMongoEventStorageEngine;
 import org.concord.messages.consultation.ConsultationCreatedEvent;
 import org.concord.messages.consultation.Visibility;
+import org.concord.query.access.ConsultationAccess;
+import org.concord.web.identity.CallerIdentity;
 import org.springframework.stereotype.Component;
 
 import java.util.Collections;
@@ -51,6 +53,11 @@ class ConsultationVisibility {
         boolean isRestricted = created.visibility() != Visibility.PUBLIC;
         restricted.put(consultationId, isRestricted);
         return Optional.of(isRestricted);
+    }
+
+    /** Whether the consultation exists and this caller may see it: a RESTRICTED one only participants and drafters. */
+    boolean visibleTo(String consultationId, CallerIdentity caller) {
+        return restricted(consultationId).map(isRestricted -> !isRestricted || ConsultationAccess.seesRestricted(caller)).orElse(false);
     }
 
     /** Learns a visibility from a creation event the feed just read. */

@@ -3,7 +3,6 @@ package org.concord.query.feed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.concord.query.access.ConsultationAccess;
 import org.concord.web.identity.CallerIdentity;
 import org.concord.web.problem.ProblemException;
 import org.springframework.http.MediaType;
@@ -58,10 +57,9 @@ class FeedController {
                                                @RequestParam(required = false) String types) {
         Feed.Subscription subscription = new Feed.Subscription(resumeAfter(after, lastEventId), consultationId, types(types), caller);
         // from the event store, not the read models: a feed may be opened right after the consultation's creation
-        return Mono.fromCallable(() -> visibility.restricted(consultationId))
+        return Mono.fromCallable(() -> visibility.visibleTo(consultationId, caller))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(Mono::justOrEmpty)
-                .filter(restricted -> !restricted || ConsultationAccess.seesRestricted(caller))
+                .filter(Boolean::booleanValue)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No consultation " + consultationId + " exists.")))
                 .thenMany(feed.stream(subscription));
     }

@@ -2,7 +2,6 @@ package org.concord.query.feed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.bson.Document;
 import org.concord.eventstore.SequencedMongoEventStorageEngine;
 import org.concord.messages.consultation.ConsultationCreatedEvent;
 import org.concord.messages.consultation.ConsultationEvent;
@@ -15,7 +14,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -149,10 +147,8 @@ class FeedTail implements DisposableBean {
             }
             long position = message.trackingToken().position().orElseThrow();
             EventDescription described = EventDescription.of(event, objectMapper);
-            Document entry = new Document("position", position).append("at", Date.from(message.getTimestamp()))
-                    .append("type", described.type()).append("actor", described.actor() == null ? null : new Document(described.actor()))
-                    .append("data", new Document(described.data()));
-            events.add(new FeedEvent(position, described.type(), event.consultationId(), entry, described.chathamHouse()));
+            events.add(new FeedEvent(position, described.type(), event.consultationId(),
+                    described.entry(position, message.getTimestamp()), described.chathamHouse()));
         }
         return events;
     }

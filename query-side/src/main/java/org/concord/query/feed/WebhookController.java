@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.concord.query.access.ConsultationAccess;
 import org.concord.web.identity.CallerIdentity;
 import org.concord.web.problem.FieldProblem;
 import org.concord.web.problem.ProblemException;
@@ -73,8 +72,7 @@ class WebhookController {
         }
         return Mono.fromCallable(() -> {
             Set<String> types = validate(request);
-            if (request.consultationId() != null && visibility.restricted(request.consultationId())
-                    .filter(restricted -> !restricted || ConsultationAccess.seesRestricted(caller)).isEmpty()) {
+            if (request.consultationId() != null && !visibility.visibleTo(request.consultationId(), caller)) {
                 throw ProblemException.notFound("No consultation " + request.consultationId() + " exists.");
             }
             long from = request.after() == null ? tail.head() : request.after();

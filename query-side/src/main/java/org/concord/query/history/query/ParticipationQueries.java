@@ -25,6 +25,8 @@ import java.util.TreeMap;
 public class ParticipationQueries {
 
     static final String UNDISCLOSED = "undisclosed";
+    /** What makes someone a participant of a consultation: proposing, supporting, commenting, endorsing. */
+    private static final Set<String> TAKING_PART = Set.of("AmendmentProposed", "AmendmentSupported", "CommentPosted", "ConsultationEndorsed");
     static final String UNKNOWN = "unknown";
 
     private final TimelineProjection timeline;
@@ -116,8 +118,7 @@ public class ParticipationQueries {
                     return;
                 }
             }
-            boolean takesPart = Set.of("AmendmentProposed", "AmendmentSupported", "CommentPosted", "ConsultationEndorsed").contains(type);
-            if (takesPart && !chathamHouse) {
+            if (TAKING_PART.contains(type) && !chathamHouse) {
                 if (actor.getString("participantId") != null) {
                     participants.add(actor.getString("participantId"));
                 }

@@ -142,16 +142,12 @@ public class TextHistoryProjection {
         for (TextChange change : changes) {
             after = after.apply(change);
         }
-        Text text = after;
         Map<String, Provenance> previous = new HashMap<>();
         for (Document stored : provenance.writing().find(Filters.in("_id", changedIds(consultationId, changes)))) {
             previous.put(stored.getString("provisionId"), HistoryDocuments.provenance(stored.getList("spans", Document.class)));
         }
-        record(consultationId, version, before, after, changes, cause, at, provision -> {
-            String wording = text.find(provision.provisionId()).orElseThrow().text();
-            Provenance earlier = previous.get(provision.provisionId());
-            return earlier == null ? revision.apply(new Provenance(List.of()), wording) : revision.apply(earlier, wording);
-        });
+        record(consultationId, version, before, after, changes, cause, at, provision -> revision.apply(
+                previous.getOrDefault(provision.provisionId(), new Provenance(List.of())), provision.text()));
         texts.writing().updateOne(Filters.eq("_id", consultationId), Updates.combine(
                 Updates.set("version", version),
                 Updates.set("provisions", HistoryDocuments.text(after)),

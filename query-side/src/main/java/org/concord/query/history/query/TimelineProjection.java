@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +52,7 @@ public class TimelineProjection {
     @EventHandler
     void on(ConsultationEvent event, @Timestamp Instant at, TrackingToken token) {
         long position = token.position().orElseThrow(() -> new IllegalStateException("A tracked event without a position"));
-        EventDescription described = EventDescription.of(event, objectMapper);
-        Document entry = new Document("position", position).append("at", Date.from(at)).append("type", described.type())
-                .append("actor", described.actor()).append("data", described.data());
+        Document entry = EventDescription.of(event, objectMapper).entry(position, at);
         String consultationId = event.consultationId();
         long chunk = position / CHUNK;
         String chunkId = chunkId(consultationId, chunk);
