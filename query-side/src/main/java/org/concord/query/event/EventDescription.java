@@ -3,7 +3,6 @@ package org.concord.query.event;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
-import org.concord.messages.consultation.ConsultationEvent;
 
 import java.time.Instant;
 import java.util.Date;
@@ -12,20 +11,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A consultation's event as the timeline and the feeds show it: its type (the event's name without
+ * An event as the timeline, the feeds and the audit trail show it: its type (the event's name without
  * "Event", e.g. {@code AmendmentProposed}), who acted, and the event's data without them, so that a
- * read can mask the actor (Chatham House) without having to find it in the data.
+ * read can mask the actor (Chatham House) without having to find it in the data. A credential's hash
+ * is never part of it.
  */
 public record EventDescription(String type, Map<String, Object> actor, Map<String, Object> data) {
 
     /** The fields of Concord's events that name who acted. */
-    private static final List<String> ACTOR_FIELDS = List.of("author", "by", "proposer", "supporter");
+    private static final List<String> ACTOR_FIELDS = List.of("author", "by", "proposer", "supporter", "registeredBy", "revokedBy");
+    private static final String CREDENTIAL_HASH = "tokenHash";
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
     @SuppressWarnings("unchecked")
-    public static EventDescription of(ConsultationEvent event, ObjectMapper objectMapper) {
+    public static EventDescription of(Object event, ObjectMapper objectMapper) {
         Map<String, Object> data = objectMapper.convertValue(event, MAP);
+        data.remove(CREDENTIAL_HASH);
         Object actor = null;
         for (String field : ACTOR_FIELDS) {
             Object value = data.remove(field);

@@ -70,6 +70,9 @@ public final class TimelineEntries {
             case "CommentPosted" -> who + (data.getString("replyTo") != null ? " replied to a comment" : " commented")
                     + (data.getString("amendmentId") != null ? " on amendment " + data.getString("amendmentId")
                     : data.getString("provisionId") != null ? " on provision " + data.getString("provisionId") : "");
+            case "ParticipantRegistered" -> who + " registered " + data.getString("displayName") + " for "
+                    + data.getString("organisation") + " with the roles " + data.get("roles");
+            case "ParticipantRevoked" -> who + " revoked the credential of participant " + data.getString("participantId");
             default -> who + ": " + type;
         };
     }

@@ -1,0 +1,62 @@
+package org.concord.query.audit;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.concord.query.history.query.TimelineEntries;
+import org.concord.web.identity.CallerIdentity;
+import org.concord.web.problem.ProblemException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.List;
+
+/** Administrators read what one participant did, from the events (see {@link AuditTrailProjection}). */
+@Tag(name = "Operations")
+@RestController
+class AuditController {
+
+    private static final int MAX_PAGE = 10_000;
+
+    private final AuditTrailProjection trails;
+
+    AuditController(AuditTrailProjection trails) {
+        this.trails = trails;
+    }
+
+    /** A participant's audit trail: who they are is in the registration, the first entry of an unpaged trail. */
+    record AuditTrail(String participantId, List<TimelineEntries.Entry> entries) {
+    }
+
+    @Operation(operationId = "getAuditTrail", summary = "Everything a participant did and what was done to their credential, in order; Chatham House comments are left out")
+    @GetMapping(path = "/api/admin/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<AuditTrail> audit(CallerIdentity caller,
+                           @RequestParam String participantId,
+                           @Parameter(description = "only entries after this global position")
+                           @RequestParam(defaultValue = "0") long after,
+                           @Parameter(description = "at most this many entries (1 to 10000); all when absent")
+                           @RequestParam(required = false) Integer limit) {
+        caller.requireAnyRole("ADMIN");
+        if (participantId.isBlank()) {
+            throw ProblemException.invalid("participantId", "must not be blank");
+        }
+        if (after < 0) {
+            throw ProblemException.invalid("after", "must not be negative");
+        }
+        if (limit != null && (limit < 1 || limit > MAX_PAGE)) {
+            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_PAGE);
+        }
+        return Mono.fromCallable(() -> trails.trail(participantId, after, limit == null ? 0 : limit))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(entries -> {
+                    if (entries.isEmpty() && after == 0) {
+                        throw ProblemException.notFound("No participant " + participantId + " appears in the events.");
+                    }
+                    return new AuditTrail(participantId, entries);
+                });
+    }
+}
