@@ -32,6 +32,14 @@ class ConsultationSliceIT {
     }
 
     @Test
+    void a_read_that_waits_for_a_position_never_reached_answers_after_the_wait_saying_so() {
+        http.get().uri("/api/consultations?minPosition={p}", Long.MAX_VALUE / 2)
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Concord-Caught-Up", "false");
+    }
+
+    @Test
     void a_created_consultation_is_read_back_through_the_gateway_once_its_position_is_projected() {
         JsonNode created = http.post().uri("/api/consultations")
                 .header(HttpHeaders.AUTHORIZATION, drafter)

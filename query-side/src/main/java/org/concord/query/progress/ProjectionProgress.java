@@ -39,12 +39,14 @@ public class ProjectionProgress {
 
     /** True once every projection has processed {@code position}, false if that did not happen within the wait. */
     public Mono<Boolean> awaitProcessed(long position) {
+        // The wait ends between two checks, never by cancelling one: a cancelled check interrupts its thread
+        // inside the MongoDB driver, which then reports the interruption as an error.
+        long deadline = System.nanoTime() + properties.maxWait().toNanos();
         return Flux.interval(Duration.ZERO, properties.pollInterval())
                 .onBackpressureDrop()
                 .concatMap(tick -> Mono.fromCallable(() -> hasProcessed(position)).subscribeOn(Schedulers.boundedElastic()), 1)
-                .filter(Boolean::booleanValue)
-                .next()
-                .timeout(properties.maxWait(), Mono.just(false));
+                .filter(processed -> processed || System.nanoTime() - deadline >= 0)
+                .next();
     }
 
     /** Whether every segment of every projection has handled the event at {@code position}. */
