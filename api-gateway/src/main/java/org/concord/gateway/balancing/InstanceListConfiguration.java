@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,9 +35,11 @@ class InstanceListConfiguration {
             int port = uri.getPort() != -1 ? uri.getPort() : secure ? 443 : 80;
             instances[i] = new DefaultServiceInstance(service.instanceName(i + 1), service.id(), uri.getHost(), port, secure);
         }
+        List<String> order = Arrays.stream(instances).map(ServiceInstance::getInstanceId).toList();
         return ServiceInstanceListSupplier.builder()
                 .withBase(ServiceInstanceListSuppliers.from(service.id(), instances))
                 .withHealthChecks()
+                .with((ignored, healthy) -> new InListOrder(healthy, order))
                 .build(context);
     }
 }
