@@ -35,7 +35,8 @@ import static org.concord.system.ConcordApi.json;
  * Two command sides and two query sides behind one gateway, on one MongoDB (issue #8): the gateway
  * reaches every instance, the query sides split every projection's segments, and after one command side
  * and one query side are killed (kill -9) every write and read still succeeds, the survivor takes the
- * segments over and the read models converge. A Concord of its own: the shared one runs one of each.
+ * segments over and the read models converge. A rebuild of the read models is refused while two query
+ * sides run. A Concord of its own: the shared one runs one of each.
  */
 class ScaleOutIT {
 
@@ -71,6 +72,11 @@ class ScaleOutIT {
             together.addAll(segmentsHeld(querySides.get(1)).get(processor));
             assertThat(together).as("the segments of %s between the two query sides", processor).containsExactly(0, 1, 2, 3);
         }
+
+        // a rebuild resets every segment, so it is refused while another query side holds some, and changes nothing
+        JsonNode refused = json(api.post(ConcordApi.ADMIN, "/api/admin/replay", null), 409);
+        assertThat(refused.get("detail").asText()).contains("2 query-side processes are running");
+        assertThat(json(api.get(ConcordApi.ADMIN, "/api/admin/replay"), 200).get("state").asText()).isEqualTo("IDLE");
 
         String drafter = api.registerToken("Scale Secretariat", "INTERNATIONAL_ORGANISATION", "CH", "DRAFTER");
         Set<String> commandInstances = new HashSet<>();
