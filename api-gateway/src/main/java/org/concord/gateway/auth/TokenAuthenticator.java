@@ -16,9 +16,10 @@ import java.util.Set;
 /**
  * Says who a bearer token belongs to: the bootstrap administrator, or a registered participant whose
  * credential the command side holds (looked up by the token's hash, never cached, so a revocation
- * bites at once). An unknown or revoked token yields nothing. The lookup is balanced between the
- * command-side instances like the commands themselves, and a lookup that fails for want of a connection
- * is tried on the next instance ({@code spring.cloud.loadbalancer.retry.*}): it only reads.
+ * bites at once). An unknown or revoked token yields nothing. The lookups are balanced between the
+ * command-side instances with a round-robin of their own ({@link BalancedService#CREDENTIALS}), and a
+ * lookup that fails with an I/O error is tried on the next instance ({@code spring.cloud.loadbalancer.retry.*}):
+ * it only reads, so repeating it is harmless.
  */
 @Component
 class TokenAuthenticator {
