@@ -12,8 +12,12 @@ import java.time.Duration;
  *                   readers give it up and the safe position passes it. Default {@code 10s}.
  * @param batchSize  how many positions a tracking read, and how many sequence numbers an aggregate
  *                   load, asks for at once. Default {@code 100}.
+ * @param tokenClaimTimeout how long a processor segment's claim in the token store holds without being
+ *                   extended: once it has passed, another query-side process may take the segment over,
+ *                   so it is how long the segments of a process that died stay unprocessed. Default {@code 10s}.
  */
 @ConfigurationProperties("concord.event-store")
 public record EventStoreProperties(@DefaultValue("10s") Duration gapTimeout,
-                                   @DefaultValue("100") int batchSize) {
+                                   @DefaultValue("100") int batchSize,
+                                   @DefaultValue("10s") Duration tokenClaimTimeout) {
 }

@@ -36,6 +36,7 @@ final class ConcordProcesses implements AutoCloseable {
     private final String version = System.getProperty("concord.version", "0.1.0-SNAPSHOT");
     private final Path logs = root.resolve("system-tests/target/system-test-logs");
     private final List<Process> started = new ArrayList<>();
+    private final List<Instance> launched = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private int gatewayPort;
     private static ConcordProcesses shared;
@@ -50,9 +51,14 @@ final class ConcordProcesses implements AutoCloseable {
     }
 
     static ConcordProcesses start(TestMongoDatabase database) {
+        return start(database, 1, 1);
+    }
+
+    /** A Concord of its own with several command-side and query-side instances behind the gateway. */
+    static ConcordProcesses start(TestMongoDatabase database, int commandSides, int querySides) {
         ConcordProcesses concord = new ConcordProcesses();
         try {
-            concord.startAll(database);
+            concord.startAll(database, commandSides, querySides);
             return concord;
         } catch (RuntimeException | Error e) {
             concord.close();
@@ -64,14 +70,27 @@ final class ConcordProcesses implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + gatewayPort);
     }
 
-    private void startAll(TestMongoDatabase database) {
+    /** The running instances of a module ({@code command-side}, {@code query-side}), in the gateway's order. */
+    List<Instance> instances(String module) {
+        return launched.stream().filter(instance -> instance.module().equals(module)).toList();
+    }
+
+    /** One process started from a module's jar, named as its log is: the module, then {@code <module>-<n>} from the second. */
+    record Instance(String module, String name, int port, Process process) {
+
+        URI uri() {
+            return URI.create("http://127.0.0.1:" + port);
+        }
+    }
+
+    private void startAll(TestMongoDatabase database, int commandSides, int querySides) {
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int commandPort = freePort();
-        int queryPort = freePort();
+        List<Integer> commandPorts = freePorts(commandSides);
+        List<Integer> queryPorts = freePorts(querySides);
         gatewayPort = freePort();
         Map<String, String> common = new LinkedHashMap<>();
         common.put("CONCORD_MONGODB_URI", database.uri());
@@ -87,19 +106,50 @@ final class ConcordProcesses implements AutoCloseable {
         common.put("CONCORD_GATEWAY_LIMITS_FEEDS_PER_CLIENT", "1000");
 
         Map<String, String> gateway = new LinkedHashMap<>(common);
-        gateway.put("CONCORD_GATEWAY_COMMAND_SIDE_URI", "http://127.0.0.1:" + commandPort);
-        gateway.put("CONCORD_GATEWAY_QUERY_SIDE_URI", "http://127.0.0.1:" + queryPort);
+        gateway.put("CONCORD_GATEWAY_COMMAND_SIDE_URI", uris(commandPorts));
+        gateway.put("CONCORD_GATEWAY_QUERY_SIDE_URI", uris(queryPorts));
         gateway.put("CONCORD_ADMIN_TOKEN", ADMIN_TOKEN);
 
-        launch("command-side", commandPort, common);
-        launch("query-side", queryPort, common);
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < commandSides; i++) {
+            launch("command-side", instanceName("command-side", i), commandPorts.get(i), common);
+            ports.add(commandPorts.get(i));
+        }
+        for (int i = 0; i < querySides; i++) {
+            launch("query-side", instanceName("query-side", i), queryPorts.get(i), common);
+            ports.add(queryPorts.get(i));
+        }
         launch("api-gateway", gatewayPort, gateway);
-        for (int port : List.of(commandPort, queryPort, gatewayPort)) {
+        ports.add(gatewayPort);
+        for (int port : ports) {
             await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).until(() -> healthy(port));
         }
     }
 
+    private static String instanceName(String module, int index) {
+        return index == 0 ? module : module + "-" + (index + 1);
+    }
+
+    private static String uris(List<Integer> ports) {
+        return String.join(",", ports.stream().map(port -> "http://127.0.0.1:" + port).toList());
+    }
+
+    private static List<Integer> freePorts(int count) {
+        List<Integer> ports = new ArrayList<>();
+        while (ports.size() < count) {
+            int port = freePort();
+            if (!ports.contains(port)) {
+                ports.add(port);
+            }
+        }
+        return ports;
+    }
+
     private void launch(String module, int port, Map<String, String> environment) {
+        launch(module, module, port, environment);
+    }
+
+    private void launch(String module, String name, int port, Map<String, String> environment) {
         Path jar = root.resolve(module + "/target/" + module + "-" + version + "-exec.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the system tests with ./mvnw verify, which packages it first");
@@ -107,11 +157,13 @@ final class ConcordProcesses implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
                 "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(module + ".log").toFile());
+                .redirectOutput(logs.resolve(name + ".log").toFile());
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         try {
-            started.add(builder.start());
+            Process process = builder.start();
+            started.add(process);
+            launched.add(new Instance(module, name, port, process));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + module, e);
         }

@@ -172,6 +172,24 @@ class DockerComposeFileTest {
         assertThat(dependencyCondition("api-gateway", "query-side")).isEqualTo("service_healthy");
     }
 
+    @Test
+    void the_scale_file_adds_a_second_instance_of_each_side_exactly_like_the_first_and_the_gateway_balances_over_both() {
+        Map<String, Object> scaled = asMap(load("docker-compose.scale.yml").get("services"));
+        for (String side : List.of("command-side", "query-side")) {
+            assertThat(scaled.get(side + "-2")).as(side + "-2 is defined as " + side + " is").isEqualTo(services.get(side));
+        }
+        Map<String, Object> gateway = asMap(scaled.get("api-gateway"));
+        Map<String, Object> lists = asMap(gateway.get("environment"));
+        for (String side : List.of("command-side", "query-side")) {
+            String port = environment(side).get("SERVER_PORT");
+            String variable = "CONCORD_GATEWAY_" + side.toUpperCase().replace('-', '_') + "_URI";
+            assertThat(String.valueOf(lists.get(variable)).split(",")).as(variable)
+                    .containsExactly("http://" + side + ":" + port, "http://" + side + "-2:" + port);
+            assertThat(String.valueOf(asMap(asMap(gateway.get("depends_on")).get(side + "-2")).get("condition")))
+                    .as("the gateway waits for " + side + "-2").isEqualTo("service_healthy");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"command-side", "query-side", "api-gateway"})
     void each_dockerfile_builds_its_own_module_with_the_maven_wrapper_in_a_jdk_stage(String module) {
@@ -221,7 +239,11 @@ class DockerComposeFileTest {
     }
 
     private Map<String, Object> loadCompose() {
-        try (InputStream in = Files.newInputStream(root.resolve("docker-compose.yml"))) {
+        return load("docker-compose.yml");
+    }
+
+    private Map<String, Object> load(String file) {
+        try (InputStream in = Files.newInputStream(root.resolve(file))) {
             return asMap(new Yaml().load(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

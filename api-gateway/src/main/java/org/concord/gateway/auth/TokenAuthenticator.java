@@ -1,9 +1,10 @@
 package org.concord.gateway.auth;
 
-import org.concord.gateway.GatewayProperties;
+import org.concord.gateway.balancing.BalancedService;
 import org.concord.web.identity.CallerIdentity;
 import org.concord.web.identity.CallerIdentityCodec;
 import org.concord.web.identity.TokenHash;
+import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -15,7 +16,10 @@ import java.util.Set;
 /**
  * Says who a bearer token belongs to: the bootstrap administrator, or a registered participant whose
  * credential the command side holds (looked up by the token's hash, never cached, so a revocation
- * bites at once). An unknown or revoked token yields nothing.
+ * bites at once). An unknown or revoked token yields nothing. The lookups are balanced between the
+ * command-side instances with a round-robin of their own ({@link BalancedService#CREDENTIALS}), and a
+ * lookup that fails with an I/O error is tried on the next instance ({@code spring.cloud.loadbalancer.retry.*}):
+ * it only reads, so repeating it is harmless.
  */
 @Component
 class TokenAuthenticator {
@@ -29,11 +33,12 @@ class TokenAuthenticator {
     private final CallerIdentityCodec codec;
     private final WebClient commandSide;
 
-    TokenAuthenticator(AdminToken adminToken, CallerIdentityCodec codec, GatewayProperties properties,
-                       WebClient.Builder webClients) {
+    TokenAuthenticator(AdminToken adminToken, CallerIdentityCodec codec, WebClient.Builder webClients,
+                       LoadBalancedExchangeFilterFunction loadBalancer) {
         this.adminToken = adminToken;
         this.codec = codec;
-        this.commandSide = webClients.baseUrl(properties.commandSideUri().toString()).build();
+        this.commandSide = webClients.clone().filter(loadBalancer)
+                .baseUrl(BalancedService.CREDENTIALS.loadBalancedBaseUrl()).build();
     }
 
     Mono<CallerIdentity> authenticate(String token) {

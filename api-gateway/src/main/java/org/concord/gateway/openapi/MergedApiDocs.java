@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.concord.gateway.GatewayProperties;
+import org.concord.gateway.balancing.BalancedService;
+import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -13,14 +14,13 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * {@code GET /v3/api-docs/concord}: the command side's and the query side's OpenAPI documents merged
  * into one document of the whole public API, whose server is the gateway. Fetched afresh each time,
- * so it always describes the services that are running.
+ * so it always describes the services that are running; from any one instance of each, as all are alike.
  */
 @Component
 class MergedApiDocs {
@@ -31,26 +31,22 @@ class MergedApiDocs {
 
     private final ObjectMapper objectMapper;
     private final WebClient webClient;
-    private final URI commandSide;
-    private final URI querySide;
 
-    MergedApiDocs(ObjectMapper objectMapper, WebClient.Builder webClients, GatewayProperties properties) {
+    MergedApiDocs(ObjectMapper objectMapper, WebClient.Builder webClients, LoadBalancedExchangeFilterFunction loadBalancer) {
         this.objectMapper = objectMapper;
-        this.webClient = webClients.build();
-        this.commandSide = properties.commandSideUri();
-        this.querySide = properties.querySideUri();
+        this.webClient = webClients.clone().filter(loadBalancer).build();
     }
 
     Mono<ServerResponse> handle(ServerRequest request) {
         String gateway = UriComponentsBuilder.fromUri(request.uri()).replacePath(null).replaceQuery(null)
                 .fragment(null).build().toUriString();
-        return Mono.zip(fetch(commandSide), fetch(querySide))
+        return Mono.zip(fetch(BalancedService.COMMAND_SIDE), fetch(BalancedService.QUERY_SIDE))
                 .map(documents -> merge(gateway, documents.getT1(), documents.getT2()))
                 .flatMap(merged -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(merged));
     }
 
-    private Mono<ObjectNode> fetch(URI service) {
-        return webClient.get().uri(UriComponentsBuilder.fromUri(service).path(SERVICE_DOCS).build().toUri())
+    private Mono<ObjectNode> fetch(BalancedService service) {
+        return webClient.get().uri(service.loadBalancedBaseUrl() + SERVICE_DOCS)
                 .accept(MediaType.APPLICATION_JSON)
                 .retrieve()
                 .bodyToMono(ObjectNode.class)

@@ -65,6 +65,21 @@ public class ProjectionProgress {
         return true;
     }
 
+    /** The position every segment of every projection has handled; 0 while any has no token yet. */
+    public long lowestPosition() {
+        long lowest = Long.MAX_VALUE;
+        for (String processor : properties.processors()) {
+            List<TrackingToken> tokens = tokensOf(processor);
+            if (tokens.isEmpty()) {
+                return 0;
+            }
+            for (TrackingToken token : tokens) {
+                lowest = Math.min(lowest, token == null ? 0 : token.position().orElse(0));
+            }
+        }
+        return lowest == Long.MAX_VALUE ? 0 : lowest;
+    }
+
     private static boolean covers(TrackingToken token, long position) {
         if (token == null) {
             return false;

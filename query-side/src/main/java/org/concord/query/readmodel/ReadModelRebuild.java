@@ -5,10 +5,11 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
 import org.concord.eventstore.SequencedMongoEventStorageEngine;
+import org.concord.query.progress.ProjectionProgress;
+import org.concord.query.scaling.QueryInstances;
 import org.concord.web.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +30,10 @@ import java.util.concurrent.TimeUnit;
  * event and fill a new generation of the read model collections while reads keep answering from the
  * current one; once every processor has passed the position that was the head when the rebuild
  * started, reads switch to the new generation. The state is stored, so a rebuild interrupted by a
- * restart continues and its progress can be read from any query-side process.
+ * restart continues and its progress can be read from any query-side process. The progress is read from
+ * the token store, so it counts the segments every process holds. A rebuild starts only while this
+ * process is the only query-side process alive: resetting the projections needs every segment, and
+ * stopping the other processes' processors is left to the operator (docs/operations.md).
  */
 @Component
 public class ReadModelRebuild implements DisposableBean {
@@ -40,10 +43,14 @@ public class ReadModelRebuild implements DisposableBean {
     private static final String ID = "latest";
     private static final Duration TICK = Duration.ofMillis(250);
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
+    /** Far longer than a {@link #TICK}, by which every process has seen a switch of generation. */
+    private static final Duration RETIRE_AFTER = Duration.ofSeconds(5);
 
     private final ReadModels readModels;
     private final EventProcessingConfiguration processing;
     private final SequencedMongoEventStorageEngine eventStore;
+    private final ProjectionProgress progress;
+    private final QueryInstances instances;
     private final MongoCollection<Document> state;
     private final Clock clock = Clock.systemUTC();
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -54,10 +61,13 @@ public class ReadModelRebuild implements DisposableBean {
     private volatile Instant loggedAt = Instant.MIN;
 
     public ReadModelRebuild(ReadModels readModels, EventProcessingConfiguration processing,
-                            SequencedMongoEventStorageEngine eventStore, MongoDatabase concordDatabase) {
+                            SequencedMongoEventStorageEngine eventStore, ProjectionProgress progress,
+                            QueryInstances instances, MongoDatabase concordDatabase) {
         this.readModels = readModels;
         this.processing = processing;
         this.eventStore = eventStore;
+        this.progress = progress;
+        this.instances = instances;
         this.state = concordDatabase.getCollection(STATE);
         monitor.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -67,6 +77,11 @@ public class ReadModelRebuild implements DisposableBean {
         readModels.refresh();
         if (readModels.rebuilding()) {
             throw ProblemException.conflict("A rebuild of the read models is already running: GET /api/admin/replay shows its progress.");
+        }
+        int alive = instances.live();
+        if (alive > 1) {
+            throw ProblemException.conflict(alive + " query-side processes are running, and a rebuild needs every segment of "
+                    + "the projections: stop all query-side processes but one, rebuild, then start the others again.");
         }
         RebuildStatus previous = status();
         long total = eventStore.headPosition();
@@ -98,12 +113,13 @@ public class ReadModelRebuild implements DisposableBean {
             return RebuildStatus.IDLE;
         }
         RebuildStatus status = RebuildStatus.from(stored);
-        return status.state() == RebuildStatus.State.RUNNING ? status.withProcessed(Math.min(processed(), status.total())) : status;
+        return status.state() == RebuildStatus.State.RUNNING ? status.withProcessed(Math.min(progress.lowestPosition(), status.total())) : status;
     }
 
     private synchronized void tick() {
         try {
             readModels.refresh();
+            readModels.dropRetired(clock.instant(), RETIRE_AFTER);
             if (!readModels.rebuilding()) {
                 return;
             }
@@ -113,7 +129,7 @@ public class ReadModelRebuild implements DisposableBean {
             }
             boolean done = running.processed() >= running.total() && processors().stream().noneMatch(StreamingEventProcessor::isReplaying);
             if (done) {
-                readModels.finishGeneration();
+                readModels.finishGeneration(clock.instant());
                 RebuildStatus finished = running.finished(clock.instant());
                 store(finished);
                 log.info("Rebuilt the read models: {} event positions in {} ms; reads now come from generation {}",
@@ -127,21 +143,6 @@ public class ReadModelRebuild implements DisposableBean {
                 log.warn("Could not check the rebuild's progress; trying again", e);
             }
         }
-    }
-
-    /** The position every processor's every segment has passed; 0 while any has not claimed its segments yet. */
-    private long processed() {
-        long processed = Long.MAX_VALUE;
-        for (StreamingEventProcessor processor : processors()) {
-            Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-            if (segments.isEmpty()) {
-                return 0;
-            }
-            for (EventTrackerStatus segment : segments.values()) {
-                processed = Math.min(processed, segment.getCurrentPosition().orElse(0));
-            }
-        }
-        return processed == Long.MAX_VALUE ? 0 : processed;
     }
 
     private List<StreamingEventProcessor> processors() {

@@ -7,6 +7,9 @@ import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * projections write the writing generation. The two are the same except while a rebuild runs: then
  * the projections fill the next generation from the first event while reads keep answering from the
  * previous one, and the rebuild switches to it when done. Generation 0 uses the plain collection names.
- * The generations are stored, so every query-side process and every restart agrees on them.
+ * The generations are stored, so every query-side process and every restart agrees on them; each
+ * process picks up a switch another made within a {@link #refresh()} (every quarter of a second, by
+ * {@link ReadModelRebuild}), so the generation a switch replaces is dropped only a while later
+ * ({@link #dropRetired}), never under the reads of a process that has not seen the switch yet.
  */
 @Component
 public class ReadModels {
@@ -57,21 +63,30 @@ public class ReadModels {
         Generations current = generations;
         int next = current.serving() + 1;
         collections.values().forEach(collection -> collection.in(next).drop());
-        store(new Generations(current.serving(), next));
+        store(new Generations(current.serving(), next, current.retired(), current.retiredAt()));
         return next;
     }
 
-    /** Serves reads from the generation just built and drops the one it replaces. */
-    public void finishGeneration() {
+    /** Serves reads from the generation just built; the one it replaces is dropped by {@link #dropRetired} later. */
+    public void finishGeneration(Instant now) {
         Generations current = generations;
-        store(new Generations(current.writing(), current.writing()));
-        collections.values().forEach(collection -> collection.in(current.serving()).drop());
+        store(new Generations(current.writing(), current.writing(), current.serving(), now));
+    }
+
+    /** Drops the generation the last switch replaced, once {@code grace} has passed since the switch. */
+    public void dropRetired(Instant now, Duration grace) {
+        Generations current = generations;
+        if (current.retired() == null || now.isBefore(current.retiredAt().plus(grace))) {
+            return;
+        }
+        collections.values().forEach(collection -> collection.in(current.retired()).drop());
+        store(new Generations(current.serving(), current.writing()));
     }
 
     /** Gives up the generation being filled: projections write where reads are served again. */
     public void abandonNextGeneration() {
         Generations current = generations;
-        store(new Generations(current.serving(), current.serving()));
+        store(new Generations(current.serving(), current.serving(), current.retired(), current.retiredAt()));
         collections.values().forEach(collection -> collection.in(current.writing()).drop());
     }
 
@@ -90,16 +105,28 @@ public class ReadModels {
 
     private void store(Generations next) {
         database.getCollection(STATE).replaceOne(Filters.eq("_id", ID),
-                new Document("_id", ID).append("serving", next.serving()).append("writing", next.writing()),
+                new Document("_id", ID).append("serving", next.serving()).append("writing", next.writing())
+                        .append("retired", next.retired())
+                        .append("retiredAt", next.retiredAt() == null ? null : Date.from(next.retiredAt())),
                 new ReplaceOptions().upsert(true));
         generations = next;
     }
 
     private Generations load() {
         Document stored = database.getCollection(STATE).find(Filters.eq("_id", ID)).first();
-        return stored == null ? new Generations(0, 0) : new Generations(stored.getInteger("serving"), stored.getInteger("writing"));
+        if (stored == null) {
+            return new Generations(0, 0);
+        }
+        Date retiredAt = stored.getDate("retiredAt");
+        return new Generations(stored.getInteger("serving"), stored.getInteger("writing"), stored.getInteger("retired"),
+                retiredAt == null ? null : retiredAt.toInstant());
     }
 
-    private record Generations(int serving, int writing) {
+    /** Which generation reads use, which the projections fill, and the one the last switch replaced, if not dropped yet. */
+    private record Generations(int serving, int writing, Integer retired, Instant retiredAt) {
+
+        Generations(int serving, int writing) {
+            this(serving, writing, null, null);
+        }
     }
 }
