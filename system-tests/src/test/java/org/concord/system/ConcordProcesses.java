@@ -34,8 +34,9 @@ final class ConcordProcesses implements AutoCloseable {
 
     private final Path root = Path.of(System.getProperty("concord.root", "..")).toAbsolutePath().normalize();
     private final String version = System.getProperty("concord.version", "0.1.0-SNAPSHOT");
-    private final Path logs = root.resolve("system-tests/target/system-test-logs");
+    private final Path logs;
     private final List<Process> started = new ArrayList<>();
+    private final Map<String, Launched> launched = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private int gatewayPort;
     private static ConcordProcesses shared;
@@ -50,9 +51,17 @@ final class ConcordProcesses implements AutoCloseable {
     }
 
     static ConcordProcesses start(TestMongoDatabase database) {
-        ConcordProcesses concord = new ConcordProcesses();
+        return start(database, "", Map.of());
+    }
+
+    /**
+     * A Concord of its own, for a test that kills and restarts its processes: logs in the subdirectory
+     * {@code name} of the logs directory, and {@code environment} added to every process's.
+     */
+    static ConcordProcesses start(TestMongoDatabase database, String name, Map<String, String> environment) {
+        ConcordProcesses concord = new ConcordProcesses(name);
         try {
-            concord.startAll(database);
+            concord.startAll(database, environment);
             return concord;
         } catch (RuntimeException | Error e) {
             concord.close();
@@ -60,11 +69,49 @@ final class ConcordProcesses implements AutoCloseable {
         }
     }
 
+    private ConcordProcesses(String name) {
+        logs = root.resolve("system-tests/target/system-test-logs").resolve(name);
+    }
+
+    /** How a service was started, so that it can be started again the same way. */
+    private record Launched(int port, Map<String, String> environment, Process process) {
+    }
+
+    /** Kills a service ({@code command-side}, {@code query-side} or {@code api-gateway}) at once, as {@code kill -9} does. */
+    void kill(String service) {
+        Launched running = launchedAs(service);
+        running.process().destroyForcibly();
+        try {
+            running.process().waitFor(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        started.remove(running.process());
+    }
+
+    /** Starts a killed service again on the same port with the same environment, and waits until it is healthy. */
+    void restart(String service) {
+        Launched killed = launchedAs(service);
+        if (killed.process().isAlive()) {
+            throw new IllegalStateException(service + " is still running");
+        }
+        launch(service, killed.port(), killed.environment());
+        await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).until(() -> healthy(killed.port()));
+    }
+
+    private Launched launchedAs(String service) {
+        Launched running = launched.get(service);
+        if (running == null) {
+            throw new IllegalArgumentException("No service " + service + " was started");
+        }
+        return running;
+    }
+
     URI gateway() {
         return URI.create("http://127.0.0.1:" + gatewayPort);
     }
 
-    private void startAll(TestMongoDatabase database) {
+    private void startAll(TestMongoDatabase database, Map<String, String> environment) {
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
@@ -85,6 +132,7 @@ final class ConcordProcesses implements AutoCloseable {
         common.put("CONCORD_GATEWAY_LIMITS_PER_TOKEN_PER_SECOND", "100000");
         common.put("CONCORD_GATEWAY_LIMITS_PER_TOKEN_BURST", "100000");
         common.put("CONCORD_GATEWAY_LIMITS_FEEDS_PER_CLIENT", "1000");
+        common.putAll(environment);
 
         Map<String, String> gateway = new LinkedHashMap<>(common);
         gateway.put("CONCORD_GATEWAY_COMMAND_SIDE_URI", "http://127.0.0.1:" + commandPort);
@@ -107,11 +155,15 @@ final class ConcordProcesses implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
                 "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(module + ".log").toFile());
+                .redirectOutput(launched.containsKey(module)
+                        ? ProcessBuilder.Redirect.appendTo(logs.resolve(module + ".log").toFile())
+                        : ProcessBuilder.Redirect.to(logs.resolve(module + ".log").toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         try {
-            started.add(builder.start());
+            Process process = builder.start();
+            started.add(process);
+            launched.put(module, new Launched(port, environment, process));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + module, e);
         }
