@@ -61,7 +61,6 @@ final class DeadlineDayBenchmark {
     private static final List<String> KINDS = List.of("comment", "amendment", "support");
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(3);
     private static final long LAG_SAMPLE_MILLIS = 100;
 
@@ -76,7 +75,8 @@ final class DeadlineDayBenchmark {
 
     /** What to run against and how hard; see bench/README.md. */
     record Options(GatewayClient concord, URI gateway, URI commandSide, Path dataDir, String mongodbUri, Path script,
-                   int participants, Duration duration, long thinkMillis, boolean direct, boolean faults, boolean replay) {
+                   int participants, Duration duration, Duration warmUp, Duration timeout, long thinkMillis, boolean direct,
+                   boolean faults, boolean replay) {
 
         static Options parse(String... args) throws IOException {
             // --direct and --faults may be given bare
@@ -94,6 +94,8 @@ final class DeadlineDayBenchmark {
                     Path.of(given.getOrDefault("concord", "./concord")),
                     Integer.parseInt(given.getOrDefault("participants", "200")),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("duration-seconds", "60"))),
+                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("warm-up-seconds", "15"))),
+                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("timeout-seconds", "15"))),
                     Long.parseLong(given.getOrDefault("think-ms", "0")),
                     Boolean.parseBoolean(given.getOrDefault("direct", "false")), faults,
                     Boolean.parseBoolean(given.getOrDefault("replay", Boolean.toString(faults))));
@@ -141,35 +143,48 @@ final class DeadlineDayBenchmark {
         System.err.printf("deadline-day: %d delegates registered, consultation %s open%n", delegates.size(), consultationId);
 
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Deadline day: %d participants, %d s per phase, closed loop (think time %d ms), "
-                        + "each write with an Idempotency-Key; load average before: %s.%n%n", delegates.size(),
-                options.duration().toSeconds(), options.thinkMillis(), loadAverage()));
+        out.append(String.format(Locale.ROOT, "Deadline day: %d participants, %d s per phase after %d s of warm-up per route, closed loop "
+                        + "(think time %d ms), each write with an Idempotency-Key, a request timing out after %d s; load average before: %s.%n%n",
+                delegates.size(), options.duration().toSeconds(), options.warmUp().toSeconds(), options.thinkMillis(),
+                options.timeout().toSeconds(), loadAverage()));
         Route viaGateway = (delegate, path) -> HttpRequest.newBuilder(options.gateway().resolve(path))
                 .header("Authorization", "Bearer " + delegate.token());
+        Route straight = null;
+        if (options.direct()) {
+            CallerIdentityCodec codec = new CallerIdentityCodec(internalSecret(), JSON, Clock.systemUTC());
+            straight = (delegate, path) -> HttpRequest.newBuilder(options.commandSide().resolve(path))
+                    .header(CallerIdentityCodec.HEADER, codec.encode(delegate.identity()));
+        }
+        List<Phase> phases = new ArrayList<>();
+        if (!options.warmUp().isZero()) {
+            // the services' JIT warms up on writes that are checked below but not timed, on both routes
+            memory.phase("warm-up");
+            phases.add(new Phase("warm-up", viaGateway, consultationId, provisionIds, delegates, drafter));
+            phases.get(phases.size() - 1).run(options.warmUp(), false);
+            if (straight != null) {
+                phases.add(new Phase("warm-up", straight, consultationId, provisionIds, delegates, drafter));
+                phases.get(phases.size() - 1).run(options.warmUp(), false);
+            }
+        }
         memory.phase("load through the gateway");
         Phase gateway = new Phase("gateway", viaGateway, consultationId, provisionIds, delegates, drafter);
-        gateway.run(options.faults());
+        phases.add(gateway);
+        gateway.run(options.duration(), options.faults());
         out.append(gateway.report());
-        Phase direct = null;
-        if (options.direct()) {
-            String secret = internalSecret();
-            CallerIdentityCodec codec = new CallerIdentityCodec(secret, JSON, Clock.systemUTC());
-            Route straight = (delegate, path) -> HttpRequest.newBuilder(options.commandSide().resolve(path))
-                    .header(CallerIdentityCodec.HEADER, codec.encode(delegate.identity()));
+        if (straight != null) {
             memory.phase("load straight to the command side");
-            direct = new Phase("direct", straight, consultationId, provisionIds, delegates, drafter);
-            direct.run(false);
+            Phase direct = new Phase("direct", straight, consultationId, provisionIds, delegates, drafter);
+            phases.add(direct);
+            direct.run(options.duration(), false);
             out.append(direct.report());
             out.append(ratios(gateway, direct));
         }
         memory.phase("checks");
-        List<Write> all = new ArrayList<>(gateway.acknowledged.values());
-        if (direct != null) {
-            all.addAll(direct.acknowledged.values());
-        }
-        List<String> refused = new ArrayList<>(gateway.refused);
-        if (direct != null) {
-            refused.addAll(direct.refused);
+        List<Write> all = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (Phase phase : phases) {
+            all.addAll(phase.acknowledged.values());
+            refused.addAll(phase.refused);
         }
         out.append(new Checks(consultationId, all, refused).run());
         memory.close();
@@ -208,7 +223,7 @@ final class DeadlineDayBenchmark {
             this.drafter = drafter;
         }
 
-        void run(boolean withFaults) throws Exception {
+        void run(Duration length, boolean withFaults) throws Exception {
             ExecutorService pool = Executors.newFixedThreadPool(delegates.size() + 2);
             List<Future<?>> clients = new ArrayList<>();
             long start = System.nanoTime();
@@ -217,7 +232,7 @@ final class DeadlineDayBenchmark {
             }
             Future<?> sampler = pool.submit(this::sampleLag);
             Future<?> faulting = withFaults ? pool.submit(this::faults) : null;
-            TimeUnit.NANOSECONDS.sleep(options.duration().toNanos());
+            TimeUnit.NANOSECONDS.sleep(length.toNanos());
             if (faulting != null) {
                 // the load goes on until every service killed is back and has served writes for a while
                 faulting.get();
@@ -266,7 +281,7 @@ final class DeadlineDayBenchmark {
             long start = System.nanoTime();
             long giveUp = start + GIVE_UP_AFTER.toNanos();
             for (int attempt = 1; System.nanoTime() < giveUp; attempt++) {
-                HttpRequest.Builder request = route.request(delegate, path).timeout(REQUEST_TIMEOUT).header("Idempotency-Key", key);
+                HttpRequest.Builder request = route.request(delegate, path).timeout(options.timeout()).header("Idempotency-Key", key);
                 if (body == null) {
                     request.POST(HttpRequest.BodyPublishers.noBody());
                 } else {
@@ -339,7 +354,7 @@ final class DeadlineDayBenchmark {
 
         private CompletableFuture<Void> readBack(long position, long acknowledgedAt, long giveUp) {
             HttpRequest request = HttpRequest.newBuilder(options.gateway().resolve("/api/consultations/" + consultationId + "?minPosition=" + position))
-                    .header("Authorization", "Bearer " + drafter.token()).timeout(REQUEST_TIMEOUT).build();
+                    .header("Authorization", "Bearer " + drafter.token()).timeout(options.timeout()).build();
             return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
                 if (failure == null && response.statusCode() == 200
                         && response.headers().firstValue("X-Concord-Caught-Up").orElse("true").equals("true")) {
