@@ -26,6 +26,7 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.PrematureCloseException;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
@@ -109,9 +110,9 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
             return new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
                     "The request body is larger than this endpoint accepts.");
         }
-        if (causedBy(error, PrematureCloseException.class)) {
+        if (connectionLost(error)) {
             return new ProblemException(HttpStatus.BAD_GATEWAY, "bad-gateway",
-                    "A Concord service closed the connection before answering; try again shortly"
+                    "A Concord service closed or reset the connection before answering; try again shortly"
                             + " (a write with the same Idempotency-Key is not carried out twice).");
         }
         if (causedBy(error, ConnectException.class)) {
@@ -147,6 +148,17 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
         }
         return new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 "The service failed to handle the request. This is a defect; it has been logged.");
+    }
+
+    /** A peer that closed or reset the connection before answering (netty's and the JDK's wording alike). */
+    private static boolean connectionLost(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PrematureCloseException || cause instanceof IOException io
+                    && io.getMessage() != null && io.getMessage().contains("Connection reset")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemException inputProblem(ServerWebInputException input) {

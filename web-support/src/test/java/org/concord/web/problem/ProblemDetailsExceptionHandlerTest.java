@@ -10,6 +10,7 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.netty.http.client.PrematureCloseException;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 
@@ -28,6 +29,13 @@ class ProblemDetailsExceptionHandlerTest {
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
         assertThat(exchange.getResponse().getBodyAsString().block()).contains("urn:concord:problem:bad-gateway")
                 .doesNotContain("PrematureClose");
+    }
+
+    @Test
+    void a_service_that_resets_the_connection_is_a_502() {
+        MockServerWebExchange exchange = handle(new IOException("recvAddress(..) failed with error(-104): Connection reset by peer"));
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
     }
 
     @Test
