@@ -20,6 +20,8 @@ public final class Bench {
             System.out.println(new ReadModelsBenchmark(ReadModelsBenchmark.Options.parse(rest)).run());
         } else if (args.length > 0 && args[0].equals("feed")) {
             System.out.println(new FeedBenchmark(options(rest)).run());
+        } else if (args.length > 0 && args[0].equals("deadline-day")) {
+            System.out.println(new DeadlineDayBenchmark(DeadlineDayBenchmark.Options.parse(rest)).run());
         } else {
             System.err.println("usage: bench event-store [--backends=h2,memory] [--axon-read-budget-seconds=30]"
                     + " [--warm-up-rounds=2] [--append-rounds=9] [--append-only] [--random-identifiers]");
@@ -30,6 +32,10 @@ public final class Bench {
                     + " [--events=100000] [--append-threads=4] [--seed=5]   (against a running ./concord up)");
             System.err.println("       bench feed [--gateway=http://localhost:8080] [--subscribers=2000] [--writes=200]"
                     + " [--write-interval-ms=100]   (against a running ./concord up)");
+            System.err.println("       bench deadline-day [--gateway=http://localhost:8080] [--participants=200] [--duration-seconds=60]"
+                    + " [--warm-up-seconds=15] [--timeout-seconds=15] [--think-ms=0] [--direct [--command-side=http://127.0.0.1:8081]]"
+                    + " [--faults [--concord=./concord]]"
+                    + " [--replay=true] [--mongodb-uri=...]   (against a running ./concord up)");
             System.exit(2);
         }
     }

@@ -21,6 +21,7 @@ final class ServiceMemory implements AutoCloseable {
 
     private static final List<String> PROCESSES = List.of("embedded-mongo", "command-side", "query-side", "api-gateway");
 
+    private final Path dataDir;
     private final Map<String, Long> pids = new LinkedHashMap<>();
     private final Map<String, Map<String, Long>> peakKiBByPhase = new LinkedHashMap<>();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -31,6 +32,13 @@ final class ServiceMemory implements AutoCloseable {
     private volatile String phase = "start";
 
     ServiceMemory(Path dataDir) {
+        this.dataDir = dataDir;
+        readPids();
+        sampler.scheduleAtFixedRate(this::sample, 0, 1, TimeUnit.SECONDS);
+    }
+
+    /** Read again at every sample: a service restarted (./concord restart) has a new pid. */
+    private void readPids() {
         for (String process : PROCESSES) {
             try {
                 pids.put(process, Long.parseLong(Files.readString(dataDir.resolve("run").resolve(process + ".pid")).trim()));
@@ -38,7 +46,6 @@ final class ServiceMemory implements AutoCloseable {
                 // not started by ./concord up from this data directory: nothing to sample
             }
         }
-        sampler.scheduleAtFixedRate(this::sample, 0, 1, TimeUnit.SECONDS);
     }
 
     /** Peaks from now on are counted under {@code name}. */
@@ -49,6 +56,7 @@ final class ServiceMemory implements AutoCloseable {
     }
 
     private synchronized void sample() {
+        readPids();
         Map<String, Long> peaks = peakKiBByPhase.computeIfAbsent(phase, p -> new LinkedHashMap<>());
         pids.forEach((process, pid) -> {
             long kiB = residentKiB(pid);

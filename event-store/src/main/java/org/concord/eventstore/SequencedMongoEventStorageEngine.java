@@ -112,6 +112,9 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                 new IndexOptions().unique(true).sparse(true).name("aggregateSequence_unique"));
         events.createIndex(Indexes.ascending(EVENT_IDENTIFIER),
                 new IndexOptions().unique(true).sparse(true).name("eventIdentifier_unique"));
+        // sparse: only the last event of a commit made under an Idempotency-Key has one
+        events.createIndex(Indexes.ascending(IdempotentCommits.KEY_FIELD),
+                new IndexOptions().unique(true).sparse(true).name(IdempotentCommits.INDEX));
         this.positions = new EventPositions(builder.database.getCollection(builder.positionsCollection), events,
                 clock, gapTimeout);
     }
@@ -212,6 +215,11 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         for (EventMessage<?> event : batch) {
             documents.add(EventDocuments.event(event, serializer));
         }
+        String idempotencyKey = IdempotentCommits.keyOf(batch);
+        if (idempotencyKey != null) {
+            documents.get(documents.size() - 1).append(IdempotentCommits.KEY_FIELD, idempotencyKey)
+                    .append(IdempotentCommits.RESULT_FIELD, IdempotentCommits.resultInCurrentUnitOfWork());
+        }
         long position = firstPosition;
         while (true) {
             EventDocuments.place(documents, position, clock.instant());
@@ -223,6 +231,9 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                 long lost = position + failed;
                 boolean positionLost = takenByAnother(lost, documents.get(failed));
                 abandon(range(position, lost - 1), positionLost ? lost + 1 : lost, position + batch.size() - 1);
+                if (!positionLost && idempotencyKey != null && failed == batch.size() - 1 && keyClashed(e)) {
+                    throw new IdempotencyKeyCommittedException(idempotencyKey);
+                }
                 if (!positionLost) {
                     handlePersistenceException(e, batch.get(failed));
                 }
@@ -276,6 +287,23 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                 }
             }
         }
+    }
+
+    /**
+     * The commit stored under an {@code Idempotency-Key} (see {@link IdempotentCommits}): its command's
+     * result and its highest position; empty when none was.
+     */
+    public Optional<IdempotentCommits.Outcome> committedUnder(String idempotencyKey) {
+        Document last = events.find(Filters.eq(IdempotentCommits.KEY_FIELD, idempotencyKey)).first();
+        if (last == null || EventDocuments.isTombstone(last)) {
+            return Optional.empty();
+        }
+        return Optional.of(new IdempotentCommits.Outcome(last.get(IdempotentCommits.RESULT_FIELD), EventDocuments.position(last)));
+    }
+
+    private static boolean keyClashed(MongoBulkWriteException e) {
+        return e.getWriteErrors().stream().anyMatch(error -> error.getMessage() != null
+                && error.getMessage().contains(IdempotentCommits.INDEX));
     }
 
     private boolean takenByAnother(long position, Document ours) {

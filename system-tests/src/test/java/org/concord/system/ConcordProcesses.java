@@ -34,7 +34,7 @@ final class ConcordProcesses implements AutoCloseable {
 
     private final Path root = Path.of(System.getProperty("concord.root", "..")).toAbsolutePath().normalize();
     private final String version = System.getProperty("concord.version", "0.1.0-SNAPSHOT");
-    private final Path logs = root.resolve("system-tests/target/system-test-logs");
+    private final Path logs;
     private final List<Process> started = new ArrayList<>();
     private final List<Instance> launched = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -56,14 +56,60 @@ final class ConcordProcesses implements AutoCloseable {
 
     /** A Concord of its own with several command-side and query-side instances behind the gateway. */
     static ConcordProcesses start(TestMongoDatabase database, int commandSides, int querySides) {
-        ConcordProcesses concord = new ConcordProcesses();
+        return start(database, "", Map.of(), commandSides, querySides);
+    }
+
+    /**
+     * A Concord of its own, for a test that kills and restarts its processes: logs in the subdirectory
+     * {@code name} of the logs directory, and {@code environment} added to every process's.
+     */
+    static ConcordProcesses start(TestMongoDatabase database, String name, Map<String, String> environment) {
+        return start(database, name, environment, 1, 1);
+    }
+
+    private static ConcordProcesses start(TestMongoDatabase database, String name, Map<String, String> environment,
+                                          int commandSides, int querySides) {
+        ConcordProcesses concord = new ConcordProcesses(name);
         try {
-            concord.startAll(database, commandSides, querySides);
+            concord.startAll(database, environment, commandSides, querySides);
             return concord;
         } catch (RuntimeException | Error e) {
             concord.close();
             throw e;
         }
+    }
+
+    private ConcordProcesses(String name) {
+        logs = root.resolve("system-tests/target/system-test-logs").resolve(name);
+    }
+
+    /** Kills an instance ({@code command-side}, {@code query-side-2}, {@code api-gateway}, ...) at once, as {@code kill -9} does. */
+    void kill(String name) {
+        Instance running = instance(name);
+        running.process().destroyForcibly();
+        try {
+            running.process().waitFor(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        started.remove(running.process());
+    }
+
+    /** Starts a killed instance again on the same port with the same environment, and waits until it is healthy. */
+    void restart(String name) {
+        Instance killed = instance(name);
+        if (killed.process().isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        launch(killed.module(), name, killed.port(), killed.environment());
+        // the new process takes the killed one's place, so that instances(module) keeps the gateway's order
+        launched.set(launched.indexOf(killed), launched.remove(launched.size() - 1));
+        await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).until(() -> healthy(killed.port()));
+    }
+
+    private Instance instance(String name) {
+        return launched.stream().filter(instance -> instance.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No instance " + name + " was started"));
     }
 
     URI gateway() {
@@ -76,14 +122,14 @@ final class ConcordProcesses implements AutoCloseable {
     }
 
     /** One process started from a module's jar, named as its log is: the module, then {@code <module>-<n>} from the second. */
-    record Instance(String module, String name, int port, Process process) {
+    record Instance(String module, String name, int port, Map<String, String> environment, Process process) {
 
         URI uri() {
             return URI.create("http://127.0.0.1:" + port);
         }
     }
 
-    private void startAll(TestMongoDatabase database, int commandSides, int querySides) {
+    private void startAll(TestMongoDatabase database, Map<String, String> environment, int commandSides, int querySides) {
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
@@ -104,6 +150,7 @@ final class ConcordProcesses implements AutoCloseable {
         common.put("CONCORD_GATEWAY_LIMITS_PER_TOKEN_PER_SECOND", "100000");
         common.put("CONCORD_GATEWAY_LIMITS_PER_TOKEN_BURST", "100000");
         common.put("CONCORD_GATEWAY_LIMITS_FEEDS_PER_CLIENT", "1000");
+        common.putAll(environment);
 
         Map<String, String> gateway = new LinkedHashMap<>(common);
         gateway.put("CONCORD_GATEWAY_COMMAND_SIDE_URI", uris(commandPorts));
@@ -157,13 +204,16 @@ final class ConcordProcesses implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
                 "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(name + ".log").toFile());
+                // a restarted instance's log goes on after the lines that may say why it stopped
+                .redirectOutput(launched.stream().anyMatch(instance -> instance.name().equals(name))
+                        ? ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile())
+                        : ProcessBuilder.Redirect.to(logs.resolve(name + ".log").toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         try {
             Process process = builder.start();
             started.add(process);
-            launched.add(new Instance(module, name, port, process));
+            launched.add(new Instance(module, name, port, environment, process));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + module, e);
         }

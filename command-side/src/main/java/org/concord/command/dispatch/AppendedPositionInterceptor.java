@@ -5,17 +5,21 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.concord.eventstore.AppendedPosition;
+import org.concord.eventstore.IdempotentCommits;
 
 /**
  * Wraps every command's result with the position its events got in the event store. The events are
  * appended when the unit of work commits, after the handler returned, so the outcome carries a
  * tracker that the storage engine fills in; the caller reads it once the command has completed.
+ * The result is also kept for the engine, which stores it with a commit made under an Idempotency-Key.
  */
 class AppendedPositionInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         AppendedPosition appended = AppendedPosition.track(unitOfWork);
-        return new CommandOutcome(chain.proceed(), appended);
+        Object result = chain.proceed();
+        IdempotentCommits.recordResult(unitOfWork, result);
+        return new CommandOutcome(result, appended);
     }
 }

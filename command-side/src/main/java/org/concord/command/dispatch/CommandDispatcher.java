@@ -1,10 +1,16 @@
 package org.concord.command.dispatch;
 
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.concord.eventstore.IdempotencyKeyCommittedException;
+import org.concord.eventstore.IdempotentCommits;
+import org.concord.eventstore.SequencedMongoEventStorageEngine;
+import org.concord.web.idempotency.IdempotentRequest;
 import org.concord.web.problem.FieldProblem;
 import org.concord.web.problem.ProblemException;
 import org.springframework.http.HttpStatus;
@@ -15,6 +21,7 @@ import reactor.util.retry.Retry;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -26,9 +33,11 @@ public class CommandDispatcher {
 
     private static final int RACE_RETRIES = 3;
     private final CommandGateway commandGateway;
+    private final SequencedMongoEventStorageEngine eventStore;
 
-    public CommandDispatcher(CommandGateway commandGateway, CommandBus commandBus) {
+    public CommandDispatcher(CommandGateway commandGateway, CommandBus commandBus, SequencedMongoEventStorageEngine eventStore) {
         this.commandGateway = commandGateway;
+        this.eventStore = eventStore;
         commandBus.registerHandlerInterceptor(new AppendedPositionInterceptor());
     }
 
@@ -41,16 +50,51 @@ public class CommandDispatcher {
      * What the command's handler answered, and the position of its events, once they are stored. A
      * command that lost a race for its aggregate to another command-side instance wrote nothing, so it
      * is handled again on the new state, a few times, before the conflict reaches the caller.
+     * <p>
+     * Under an {@code Idempotency-Key} the command carries the key to its events, and a commit already
+     * stored under it (by an attempt that died before its answer was kept, or that is still running and
+     * got there first) answers instead: the command is not handled a second time.
      */
     public Mono<Dispatched> send(Object command) {
+        return Mono.deferContextual(context -> IdempotentRequest.key(context)
+                        .map(key -> sendOnce(command, key))
+                        .orElseGet(() -> handle(command)))
+                .onErrorMap(CommandDispatcher::translate);
+    }
+
+    private Mono<Dispatched> sendOnce(Object command, String key) {
+        CommandMessage<?> keyed = GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(Map.of(IdempotentCommits.METADATA_KEY, key));
+        return committedUnder(key)
+                .switchIfEmpty(Mono.defer(() -> handle(keyed)))
+                .onErrorResume(CommandDispatcher::committedBefore, committed -> committedUnder(key)
+                        .switchIfEmpty(Mono.error(committed)));
+    }
+
+    private Mono<Dispatched> committedUnder(String key) {
+        return Mono.fromCallable(() -> eventStore.committedUnder(key)
+                        .map(outcome -> new Dispatched(outcome.result(), outcome.position(), true))
+                        .orElse(null))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private Mono<Dispatched> handle(Object command) {
         return Mono.fromCallable(() -> {
                     CommandOutcome outcome = commandGateway.sendAndWait(command);
-                    return new Dispatched(outcome.result(), outcome.appended().highest().orElse(-1L));
+                    return new Dispatched(outcome.result(), outcome.appended().highest().orElse(-1L), false);
                 })
                 .subscribeOn(Schedulers.boundedElastic())
                 .retryWhen(Retry.backoff(RACE_RETRIES, Duration.ofMillis(10)).filter(CommandDispatcher::lostARace)
-                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
-                .onErrorMap(CommandDispatcher::translate);
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    private static boolean committedBefore(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IdempotencyKeyCommittedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean lostARace(Throwable error) {
@@ -58,8 +102,11 @@ public class CommandDispatcher {
         return cause instanceof ConcurrencyException && !(cause instanceof AggregateStreamCreationException);
     }
 
-    /** A handled command: its handler's answer and the highest global position of its events. */
-    public record Dispatched(Object result, long position) {
+    /**
+     * A handled command: its handler's answer and the highest global position of its events;
+     * {@code repeated} when they are those of an earlier attempt under the same Idempotency-Key.
+     */
+    public record Dispatched(Object result, long position, boolean repeated) {
     }
 
     private static Throwable translate(Throwable error) {

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import org.concord.command.dispatch.NewIds;
 import org.concord.web.identity.CallerIdentity;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -49,6 +50,8 @@ class OpenApiConfiguration {
     static {
         // the caller comes from the gateway's signed header, never from the client's request
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(CallerIdentity.class);
+        // the ids a request makes come from the server (see NewIds), never from the client
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(NewIds.class);
     }
 
     @Bean

@@ -93,7 +93,7 @@ class IdempotencyWebFilter implements WebFilter, Ordered {
         String claim = UUID.randomUUID().toString();
         return blocking(() -> store.claim(id, requestHash, claim, clock.instant()))
                 .flatMap(claimed -> claimed
-                        ? proceed(exchange, chain, id, claim, body)
+                        ? proceed(exchange, chain, id, requestHash, claim, body)
                         : blocking(() -> store.find(id)).flatMap(existing -> existing
                                 .map(key -> answerRetry(exchange, chain, key, requestHash, body, attempt))
                                 .orElseGet(() -> retryClaim(exchange, chain, id, requestHash, body, attempt))));
@@ -115,7 +115,7 @@ class IdempotencyWebFilter implements WebFilter, Ordered {
         String claim = UUID.randomUUID().toString();
         return blocking(() -> store.takeOver(key.id(), key.claim(), claim, now))
                 .flatMap(takenOver -> takenOver
-                        ? proceed(exchange, chain, key.id(), claim, body)
+                        ? proceed(exchange, chain, key.id(), requestHash, claim, body)
                         : retryClaim(exchange, chain, key.id(), requestHash, body, attempt));
     }
 
@@ -126,7 +126,8 @@ class IdempotencyWebFilter implements WebFilter, Ordered {
                 : stillInProgress(exchange);
     }
 
-    private Mono<Void> proceed(ServerWebExchange exchange, WebFilterChain chain, String id, String claim, byte[] body) {
+    private Mono<Void> proceed(ServerWebExchange exchange, WebFilterChain chain, String id, String requestHash,
+                               String claim, byte[] body) {
         ServerHttpRequest request = new ServerHttpRequestDecorator(exchange.getRequest()) {
             @Override
             public Flux<DataBuffer> getBody() {
@@ -134,7 +135,11 @@ class IdempotencyWebFilter implements WebFilter, Ordered {
             }
         };
         RecordingResponse response = new RecordingResponse(exchange.getResponse(), answer -> settle(id, claim, answer));
+        // The key and the request together: the same key with another request, once the key is forgotten, is another request.
+        String effectsKey = sha256(id + "\n" + requestHash);
+        exchange.getAttributes().put(IdempotentRequest.ATTRIBUTE, effectsKey);
         return chain.filter(exchange.mutate().request(request).response(response).build())
+                .contextWrite(context -> IdempotentRequest.withKey(context, effectsKey))
                 .then(Mono.defer(response::answerIfSilent))
                 .onErrorResume(error -> (response.answered() ? Mono.<Void>empty() : release(id, claim))
                         .then(Mono.error(error)));

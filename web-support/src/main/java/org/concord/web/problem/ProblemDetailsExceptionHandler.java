@@ -24,7 +24,9 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
@@ -32,19 +34,23 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
  * Concord's one problem+json mapper (RFC 9457): every error a Concord service answers goes through
  * here, whether a controller threw it or the framework did. Nothing internal (class names, stack
- * traces, messages of unexpected exceptions) reaches the client; a 5xx is logged as a defect.
+ * traces, messages of unexpected exceptions) reaches the client; a 500 is logged as a defect, a 502, 503
+ * or 504 (a service another one needs is down or slow) as a warning.
  */
 public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
     private static final String TYPE_PREFIX = "urn:concord:problem:";
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsExceptionHandler.class);
+    private static final Set<HttpStatus> UNAVAILABLE = Set.of(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE,
+            HttpStatus.GATEWAY_TIMEOUT);
 
     private final ObjectMapper objectMapper;
 
@@ -58,7 +64,11 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
             return Mono.error(error);
         }
         ProblemException problem = toProblem(error);
-        if (problem.status().is5xxServerError()) {
+        if (UNAVAILABLE.contains(problem.status())) {
+            // another service is down or restarting: an outage to see in the log, not a defect's stack trace
+            log.warn("{} {} failed: {} ({})", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    problem.status().value(), error.toString());
+        } else if (problem.status().is5xxServerError()) {
             log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
         }
         return write(exchange, problem);
@@ -100,6 +110,11 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
             return new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
                     "The request body is larger than this endpoint accepts.");
         }
+        if (connectionLost(error)) {
+            return new ProblemException(HttpStatus.BAD_GATEWAY, "bad-gateway",
+                    "A Concord service closed or reset the connection before answering; try again shortly"
+                            + " (a write with the same Idempotency-Key is not carried out twice).");
+        }
         if (causedBy(error, ConnectException.class)) {
             return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
                     "A Concord service needed for this request is not reachable; try again shortly.");
@@ -133,6 +148,17 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
         }
         return new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 "The service failed to handle the request. This is a defect; it has been logged.");
+    }
+
+    /** A peer that closed or reset the connection before answering (netty's and the JDK's wording alike). */
+    private static boolean connectionLost(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PrematureCloseException || cause instanceof IOException io
+                    && io.getMessage() != null && io.getMessage().contains("Connection reset")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemException inputProblem(ServerWebInputException input) {

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.concord.command.dispatch.Actors;
 import org.concord.command.dispatch.CommandDispatcher;
+import org.concord.command.dispatch.NewIds;
 import org.concord.messages.amendment.AcceptAmendmentCommand;
 import org.concord.messages.amendment.AmendmentStatus;
 import org.concord.messages.amendment.ProposeAmendmentCommand;
@@ -25,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
-import java.util.UUID;
 
 /** Participants propose, support and withdraw amendments; drafters accept or reject them. */
 @Tag(name = "Amendments")
@@ -42,10 +42,10 @@ class AmendmentCommandController {
     @Operation(operationId = "proposeAmendment", summary = "Propose an amendment to a provision while the round is OPEN (participant)",
             responses = @ApiResponse(responseCode = "201", description = "Proposed; Location is the amendment", useReturnTypeSchema = true))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Proposed>> propose(CallerIdentity caller, @PathVariable String consultationId,
+    Mono<ResponseEntity<Proposed>> propose(CallerIdentity caller, NewIds ids, @PathVariable String consultationId,
                                            @Valid @RequestBody Mono<AmendmentRequests.Propose> body) {
         caller.requireAnyRole("PARTICIPANT");
-        String amendmentId = UUID.randomUUID().toString();
+        String amendmentId = ids.next();
         return body.flatMap(request -> commands.dispatch(new ProposeAmendmentCommand(consultationId, amendmentId,
                         request.kind(), request.provisionId(), request.baseVersion(), request.text(), request.label(),
                         request.justification(), Actors.of(caller))))
@@ -80,13 +80,13 @@ class AmendmentCommandController {
 
     @Operation(operationId = "acceptAmendment", summary = "Accept an amendment (drafter), with modified text if given; makes a new version")
     @PostMapping(path = "/{amendmentId}/accept", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Accepted> accept(CallerIdentity caller, @PathVariable String consultationId, @PathVariable String amendmentId,
+    Mono<Accepted> accept(CallerIdentity caller, NewIds ids, @PathVariable String consultationId, @PathVariable String amendmentId,
                           @Valid @RequestBody Mono<AmendmentRequests.Accept> body) {
         caller.requireAnyRole("DRAFTER");
         return body.flatMap(request -> {
             boolean merged = request.text() != null && !request.text().isBlank();
             return commands.send(new AcceptAmendmentCommand(consultationId, amendmentId, request.reason(),
-                            merged ? request.text() : null, UUID.randomUUID().toString(), Actors.of(caller)))
+                            merged ? request.text() : null, ids.next(), Actors.of(caller)))
                     .map(done -> new Accepted(amendmentId,
                             merged ? AmendmentStatus.ACCEPTED_WITH_MODIFICATIONS : AmendmentStatus.ACCEPTED,
                             (Integer) done.result(), done.position()));

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.concord.command.dispatch.Actors;
 import org.concord.command.dispatch.CommandDispatcher;
+import org.concord.command.dispatch.NewIds;
 import org.concord.messages.comment.Attribution;
 import org.concord.messages.comment.PostCommentCommand;
 import org.concord.web.identity.CallerIdentity;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
-import java.util.UUID;
 
 /** Participants and drafters comment on a consultation, a provision or an amendment, or reply. */
 @Tag(name = "Comments")
@@ -39,10 +39,10 @@ class CommentCommandController {
             responses = @ApiResponse(responseCode = "201", description = "Posted; Location is the comment", useReturnTypeSchema = true))
     @PostMapping(path = "/api/consultations/{consultationId}/comments", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Posted>> post(CallerIdentity caller, @PathVariable String consultationId,
+    Mono<ResponseEntity<Posted>> post(CallerIdentity caller, NewIds ids, @PathVariable String consultationId,
                                       @Valid @RequestBody Mono<PostComment> body) {
         caller.requireAnyRole("PARTICIPANT", "DRAFTER");
-        String commentId = UUID.randomUUID().toString();
+        String commentId = ids.next();
         return body.flatMap(request -> commands.dispatch(new PostCommentCommand(commentId, consultationId,
                         request.provisionId(), request.amendmentId(), request.replyTo(), request.body(),
                         request.attribution(), Actors.of(caller))))

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.concord.command.dispatch.Actors;
 import org.concord.command.dispatch.CommandDispatcher;
+import org.concord.command.dispatch.NewIds;
 import org.concord.messages.consultation.AdoptConsultationCommand;
 import org.concord.messages.consultation.ChangeKind;
 import org.concord.messages.consultation.CloseRoundCommand;
@@ -28,7 +29,6 @@ import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A consultation's lifecycle: created by a drafter (DRAFT) or proposed by a participant (PROPOSED),
@@ -48,16 +48,16 @@ class ConsultationCommandController {
     @Operation(operationId = "createConsultation", summary = "Create a consultation: DRAFT by a drafter, PROPOSED by a participant",
             responses = @ApiResponse(responseCode = "201", description = "Created; Location is the consultation", useReturnTypeSchema = true))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<ConsultationCreated>> create(CallerIdentity caller, @Valid @RequestBody Mono<CreateConsultationRequest> body) {
+    Mono<ResponseEntity<ConsultationCreated>> create(CallerIdentity caller, NewIds ids, @Valid @RequestBody Mono<CreateConsultationRequest> body) {
         caller.requireAnyRole("DRAFTER", "PARTICIPANT");
-        return body.flatMap(request -> create(caller, request));
+        return body.flatMap(request -> create(caller, ids, request));
     }
 
-    private Mono<ResponseEntity<ConsultationCreated>> create(CallerIdentity caller, CreateConsultationRequest request) {
+    private Mono<ResponseEntity<ConsultationCreated>> create(CallerIdentity caller, NewIds ids, CreateConsultationRequest request) {
         ConsultationStatus status = caller.hasAnyRole("DRAFTER") ? ConsultationStatus.DRAFT : ConsultationStatus.PROPOSED;
-        String consultationId = UUID.randomUUID().toString();
+        String consultationId = ids.next();
         List<Provision> provisions = request.provisions().stream()
-                .map(p -> new Provision(UUID.randomUUID().toString(), p.label(), p.text()))
+                .map(p -> new Provision(ids.next(), p.label(), p.text()))
                 .toList();
         CreateConsultationCommand command = new CreateConsultationCommand(consultationId, request.title(),
                 request.summary(), request.visibility(), provisions, status, Actors.of(caller));
@@ -88,13 +88,13 @@ class ConsultationCommandController {
     @Operation(operationId = "reviseConsultation", summary = "Revise the text between rounds (drafter), against the current version",
             responses = @ApiResponse(responseCode = "201", description = "Revised; Location is the new version", useReturnTypeSchema = true))
     @PostMapping(path = "/{consultationId}/revisions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<NewVersion>> revise(CallerIdentity caller, @PathVariable String consultationId,
+    Mono<ResponseEntity<NewVersion>> revise(CallerIdentity caller, NewIds ids, @PathVariable String consultationId,
                                             @Valid @RequestBody Mono<ConsultationRequests.Revision> body) {
         caller.requireAnyRole("DRAFTER");
         return body.flatMap(request -> {
             List<TextChange> changes = request.changes().stream()
                     .map(c -> new TextChange(c.kind(), c.provisionId(),
-                            c.kind() == ChangeKind.INSERT_AFTER ? UUID.randomUUID().toString() : null, c.label(), c.text()))
+                            c.kind() == ChangeKind.INSERT_AFTER ? ids.next() : null, c.label(), c.text()))
                     .toList();
             return commands.send(new ReviseTextCommand(consultationId, request.baseVersion(), request.reason(), changes,
                     Actors.of(caller)));

@@ -6,9 +6,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.concord.command.dispatch.Actors;
 import org.concord.command.dispatch.CommandDispatcher;
+import org.concord.command.dispatch.NewIds;
 import org.concord.messages.participant.RegisterParticipantCommand;
 import org.concord.messages.participant.RevokeParticipantCommand;
 import org.concord.web.identity.CallerIdentity;
+import org.concord.web.problem.ProblemException;
 import org.concord.web.identity.TokenHash;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
-import java.util.UUID;
 
 /** Administrators register delegates, with a credential shown once, and revoke them. */
 @Tag(name = "Participants")
@@ -37,18 +38,24 @@ class ParticipantCommandController {
     @Operation(operationId = "registerParticipant", summary = "Register a participant (administrator); the token is shown only in this answer",
             responses = @ApiResponse(responseCode = "201", description = "Registered; Location is the participant", useReturnTypeSchema = true))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<ParticipantRegistered>> register(CallerIdentity caller,
+    Mono<ResponseEntity<ParticipantRegistered>> register(CallerIdentity caller, NewIds ids,
                                                          @Valid @RequestBody Mono<RegisterParticipantRequest> body) {
         caller.requireAnyRole("ADMIN");
         return body.flatMap(request -> {
-            String participantId = UUID.randomUUID().toString();
+            String participantId = ids.next();
             String token = TokenHash.newToken();
             RegisterParticipantCommand command = new RegisterParticipantCommand(participantId, request.organisation(),
                     request.stakeholderType(), request.country(), request.displayName(), request.roles(),
                     TokenHash.of(token), Actors.of(caller));
-            return commands.dispatch(command).map(position -> ResponseEntity
-                    .created(URI.create("/api/participants/" + participantId))
-                    .body(new ParticipantRegistered(participantId, token, position)));
+            return commands.send(command).map(done -> {
+                if (done.repeated()) {
+                    // Only the token's hash is stored, so the first attempt's token cannot be shown again.
+                    throw ProblemException.conflict("An earlier attempt with this Idempotency-Key registered participant "
+                            + participantId + " but its answer was lost; its token cannot be shown again: revoke it and register anew.");
+                }
+                return ResponseEntity.created(URI.create("/api/participants/" + participantId))
+                        .body(new ParticipantRegistered(participantId, token, done.position()));
+            });
         });
     }
 

@@ -1,0 +1,85 @@
+package org.concord.eventstore;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.concord.testing.MongoDbExtension;
+import org.concord.testing.TestMongoDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.concord.eventstore.TestEngine.event;
+
+/**
+ * One Idempotency-Key names at most one commit, and a retry can find that commit's position and its
+ * command's result: a second commit under the key is refused and leaves nothing visible.
+ */
+@ExtendWith(MongoDbExtension.class)
+class IdempotentCommitTest {
+
+    @Test
+    void aCommitUnderAKeyIsFoundWithItsHighestPositionAndResult(TestMongoDatabase database) {
+        try (TestEngine store = TestEngine.open(database)) {
+            store.engine.appendEvents(event("before", 0));
+            UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+            IdempotentCommits.recordResult(unitOfWork, 7);
+            store.engine.appendEvents(keyed(event("a", 0), "key-1"), keyed(event("a", 1), "key-1"));
+            unitOfWork.commit();
+
+            assertThat(store.engine.committedUnder("key-1")).contains(new IdempotentCommits.Outcome(7, 3L));
+            assertThat(store.engine.committedUnder("key-2")).isEmpty();
+        }
+    }
+
+    @Test
+    void aSecondCommitUnderTheSameKeyIsRefusedAndLeavesNothingVisible(TestMongoDatabase database) {
+        try (TestEngine store = TestEngine.open(database)) {
+            TrackingReader reader = new TrackingReader(store.engine, null);
+            store.engine.appendEvents(keyed(event("first", 0), "key-1"));
+
+            assertThatThrownBy(() -> store.engine.appendEvents(keyed(event("retry", 0), "key-1"), keyed(event("retry", 1), "key-1")))
+                    .isInstanceOf(IdempotencyKeyCommittedException.class);
+            store.engine.appendEvents(event("after", 0));
+
+            assertThat(texts(reader.poll())).containsExactly("first#0", "after#0");
+            assertThat(store.engine.lastSequenceNumberFor("retry")).isEmpty();
+            assertThat(store.engine.committedUnder("key-1")).contains(new IdempotentCommits.Outcome(null, 1L));
+        }
+    }
+
+    @Test
+    void twoProcessesCommittingUnderOneKeyStoreOneCommit(TestMongoDatabase database) {
+        try (TestEngine first = TestEngine.open(database); TestEngine second = TestEngine.open(database)) {
+            first.engine.appendEvents(keyed(event("first", 0), "key-1"));
+
+            assertThatThrownBy(() -> second.engine.appendEvents(keyed(event("second", 0), "key-1")))
+                    .isInstanceOf(IdempotencyKeyCommittedException.class);
+            assertThat(texts(new TrackingReader(second.engine, null).poll())).containsExactly("first#0");
+        }
+    }
+
+    @Test
+    void commitsWithoutAKeyAreUnaffected(TestMongoDatabase database) {
+        try (TestEngine store = TestEngine.open(database)) {
+            store.engine.appendEvents(event("a", 0));
+            store.engine.appendEvents(event("b", 0));
+
+            assertThat(texts(new TrackingReader(store.engine, null).poll())).containsExactly("a#0", "b#0");
+        }
+    }
+
+    private static DomainEventMessage<Noted> keyed(DomainEventMessage<Noted> event, String key) {
+        return event.andMetaData(MetaData.from(Map.of(IdempotentCommits.METADATA_KEY, key)));
+    }
+
+    private static List<String> texts(List<TrackedEventMessage<?>> events) {
+        return events.stream().map(e -> ((Noted) e.getPayload()).text()).toList();
+    }
+}

@@ -1,0 +1,37 @@
+package org.concord.web.idempotency;
+
+import org.springframework.web.server.ServerWebExchange;
+import reactor.util.context.Context;
+import reactor.util.context.ContextView;
+
+import java.util.Optional;
+
+/**
+ * The {@code Idempotency-Key} a request runs under, for the code that makes the request's effects: a
+ * digest of the caller, the key and the request (method, path, body), so two callers' keys never meet
+ * and the same key with another request is another request. The command side records it with the
+ * events, so that a retry whose first attempt died after writing them is answered from them instead
+ * of running again.
+ */
+public final class IdempotentRequest {
+
+    static final String ATTRIBUTE = IdempotentRequest.class.getName();
+    private static final String CONTEXT_KEY = IdempotentRequest.class.getName();
+
+    private IdempotentRequest() {
+    }
+
+    /** The key of the request handled in this exchange, if it holds one. */
+    public static Optional<String> key(ServerWebExchange exchange) {
+        return Optional.ofNullable(exchange.getAttribute(ATTRIBUTE));
+    }
+
+    /** The key of the request a reactive chain runs for, if it holds one. */
+    public static Optional<String> key(ContextView context) {
+        return context.getOrEmpty(CONTEXT_KEY);
+    }
+
+    static Context withKey(Context context, String key) {
+        return context.put(CONTEXT_KEY, key);
+    }
+}

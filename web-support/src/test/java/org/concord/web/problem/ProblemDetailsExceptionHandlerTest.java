@@ -1,0 +1,54 @@
+package org.concord.web.problem;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import reactor.netty.http.client.PrematureCloseException;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a service behind the gateway going away mid-request looks like to the client. */
+class ProblemDetailsExceptionHandlerTest {
+
+    private final ProblemDetailsExceptionHandler handler = new ProblemDetailsExceptionHandler(new ObjectMapper());
+
+    @Test
+    void a_service_that_closes_the_connection_before_answering_is_a_502_not_a_defect() {
+        MockServerWebExchange exchange = handle(new WebClientRequestException(PrematureCloseException.TEST_EXCEPTION,
+                HttpMethod.POST, URI.create("http://127.0.0.1:8081/api/consultations"), new HttpHeaders()));
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
+        assertThat(exchange.getResponse().getBodyAsString().block()).contains("urn:concord:problem:bad-gateway")
+                .doesNotContain("PrematureClose");
+    }
+
+    @Test
+    void a_service_that_resets_the_connection_is_a_502() {
+        MockServerWebExchange exchange = handle(new IOException("recvAddress(..) failed with error(-104): Connection reset by peer"));
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
+    }
+
+    @Test
+    void a_service_that_refuses_the_connection_is_a_503() {
+        MockServerWebExchange exchange = handle(new WebClientRequestException(new ConnectException("Connection refused"),
+                HttpMethod.POST, URI.create("http://127.0.0.1:8081/api/consultations"), new HttpHeaders()));
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    }
+
+    private MockServerWebExchange handle(Throwable error) {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/consultations"));
+        handler.handle(exchange, error).block();
+        return exchange;
+    }
+}
