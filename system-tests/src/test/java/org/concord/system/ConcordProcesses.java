@@ -38,6 +38,7 @@ final class ConcordProcesses implements AutoCloseable {
     private final List<Process> started = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private int gatewayPort;
+    private TestMongoDatabase database;
     private static ConcordProcesses shared;
 
     /** One running Concord for every system test of this JVM, stopped when the JVM exits. */
@@ -64,7 +65,13 @@ final class ConcordProcesses implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + gatewayPort);
     }
 
+    /** The test MongoDB database the three services share: the event store and the read models. */
+    TestMongoDatabase database() {
+        return database;
+    }
+
     private void startAll(TestMongoDatabase database) {
+        this.database = database;
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
