@@ -39,6 +39,7 @@ final class ConcordProcesses implements AutoCloseable {
     private final List<Instance> launched = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private int gatewayPort;
+    private TestMongoDatabase database;
     private static ConcordProcesses shared;
 
     /** One running Concord for every system test of this JVM, stopped when the JVM exits. */
@@ -129,7 +130,13 @@ final class ConcordProcesses implements AutoCloseable {
         }
     }
 
+    /** The test MongoDB database the services share: the event store and the read models. */
+    TestMongoDatabase database() {
+        return database;
+    }
+
     private void startAll(TestMongoDatabase database, Map<String, String> environment, int commandSides, int querySides) {
+        this.database = database;
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {

@@ -148,8 +148,12 @@ class WebhookController {
             problems.add(new FieldProblem("secret", "must be " + MIN_SECRET + " to " + MAX_SECRET + " characters"));
         }
         Set<String> types = new LinkedHashSet<>(request.types() == null ? List.of() : request.types());
-        types.stream().filter(type -> !FeedTypes.ALL.contains(type)).findFirst().ifPresent(unknown ->
-                problems.add(new FieldProblem("types", "unknown event type " + unknown + "; known: " + FeedTypes.ALL)));
+        if (types.contains(null)) {
+            problems.add(new FieldProblem("types", "must hold event type names, not null"));
+        } else {
+            types.stream().filter(type -> !FeedTypes.ALL.contains(type)).findFirst().ifPresent(unknown ->
+                    problems.add(new FieldProblem("types", "unknown event type " + unknown + "; known: " + FeedTypes.ALL)));
+        }
         if (request.after() != null && request.after() < 0) {
             problems.add(new FieldProblem("after", "must not be negative"));
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.concord.web.json.InvalidTextException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.reactive.error.ErrorWebExceptionHandler;
@@ -165,6 +166,9 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
         Throwable cause = input.getCause();
         while (cause != null && !(cause instanceof JsonProcessingException)) {
             cause = cause.getCause();
+        }
+        if (cause instanceof InvalidTextException text) {
+            return ProblemException.invalid(path(text), text.reason());
         }
         if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {

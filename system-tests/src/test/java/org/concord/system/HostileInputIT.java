@@ -1,0 +1,654 @@
+package org.concord.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.concord.testing.TestMongoDatabase;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.concord.system.ConcordApi.json;
+
+/**
+ * Generated hostile bodies against every endpoint that takes a POST or DELETE: a valid body with one
+ * hostile change (malformed JSON, wrong types, unknown enum values, huge numbers, lone surrogates, invalid
+ * UTF-8 bytes, control characters, NUL, very long strings, deep nesting, markup, missing and extra fields,
+ * arrays for objects), or a hostile body outright. Never a 5xx; every error is problem+json naming nothing
+ * internal; an error writes nothing (the event store does not grow, no read model or webhook changes); an
+ * accepted body keeps its markup verbatim as JSON strings, served with {@code X-Content-Type-Options: nosniff}.
+ * <p>
+ * Shrinking is off: every try writes to a live Concord, and a shrink that outruns jqwik's time bound is
+ * left running while the next property starts, writing events under its feet. A failing try is readable
+ * as it is: one endpoint, one named change.
+ */
+class HostileInputIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
+    private static final String RAW = "@@raw-json@@";
+    private static final AtomicInteger UNIQUE = new AtomicInteger();
+
+    private static ConcordApi api;
+    private static HttpClient client;
+    private static URI gateway;
+    private static MongoClient mongo;
+    private static MongoDatabase database;
+    private static final Map<String, String> tokens = new HashMap<>();
+    private static final Map<String, String> fixture = new HashMap<>();
+
+    /**
+     * An endpoint: who calls it (one allowed to, so that what is tested is the body), what it needs made
+     * fresh before each try, a body it accepts, and where an accepted body's texts can be read back.
+     */
+    record Endpoint(String method, String path, String caller, Function<Map<String, String>, Map<String, String>> stage,
+                    Function<Map<String, String>, Object> validBody, List<String> readBacks) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    /** One hostile change of a valid body, by name, as the bytes sent and their content type. */
+    record Mutation(String name, Function<JsonNode, byte[]> apply, String contentType) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    record Attempt(Endpoint endpoint, Mutation mutation) {
+        @Override
+        public String toString() {
+            return endpoint + " with " + mutation;
+        }
+    }
+
+    @BeforeContainer
+    static void setUp() {
+        ConcordProcesses concord = ConcordProcesses.shared();
+        api = new ConcordApi(concord);
+        gateway = concord.gateway();
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        TestMongoDatabase testDatabase = concord.database();
+        mongo = MongoClients.create(testDatabase.uri());
+        database = mongo.getDatabase(testDatabase.name());
+        tokens.put("admin", ConcordApi.ADMIN);
+        tokens.put("drafter", api.registerToken("Hostile Secretariat", "INTERNATIONAL_ORGANISATION", "CH", "DRAFTER"));
+        tokens.put("participant", api.registerToken("Hostile Delegation", "STATE", "PT", "PARTICIPANT"));
+        tokens.put("other", api.registerToken("Hostile Watch", "NGO", "CL", "PARTICIPANT"));
+
+        fixture.putAll(draftWithProvision());
+        json(api.post(tokens.get("drafter"), "/api/consultations/{c}/rounds",
+                Map.of("deadline", Instant.now().plus(Duration.ofDays(1)).toString()), fixture.get("c")), 201);
+        String amendment = json(api.post(tokens.get("participant"), "/api/consultations/{c}/amendments",
+                replacement(fixture.get("p")), fixture.get("c")), 201).get("amendmentId").asText();
+        fixture.put("a0", amendment);
+        fixture.put("m0", json(api.post(tokens.get("other"), "/api/consultations/{c}/comments", Map.of("amendmentId", amendment,
+                "body", "A first remark", "attribution", "ATTRIBUTED"), fixture.get("c")), 201).get("commentId").asText());
+    }
+
+    @AfterContainer
+    static void tearDown() {
+        if (mongo != null) {
+            mongo.close();
+        }
+    }
+
+    @Property(tries = 30, shrinking = ShrinkingMode.OFF)
+    void participant_registrations_survive_hostile_bodies(@ForAll("participantAttempts") Attempt attempt) throws Exception {
+        check(attempt);
+    }
+
+    @Property(tries = 30, shrinking = ShrinkingMode.OFF)
+    void consultation_writes_survive_hostile_bodies(@ForAll("consultationAttempts") Attempt attempt) throws Exception {
+        check(attempt);
+    }
+
+    @Property(tries = 30, shrinking = ShrinkingMode.OFF)
+    void amendment_writes_survive_hostile_bodies(@ForAll("amendmentAttempts") Attempt attempt) throws Exception {
+        check(attempt);
+    }
+
+    @Property(tries = 30, shrinking = ShrinkingMode.OFF)
+    void comments_survive_hostile_bodies(@ForAll("commentAttempts") Attempt attempt) throws Exception {
+        check(attempt);
+    }
+
+    @Property(tries = 40, shrinking = ShrinkingMode.OFF)
+    void webhook_registrations_survive_hostile_bodies(@ForAll("webhookAttempts") Attempt attempt) throws Exception {
+        check(attempt);
+    }
+
+    /** These read no body: whatever is sent is ignored, and the answer is the endpoint's usual one. */
+    @Property(tries = 12, shrinking = ShrinkingMode.OFF)
+    void endpoints_without_a_body_survive_hostile_bodies(@ForAll("bodilessAttempts") Attempt attempt) throws Exception {
+        check(attempt);
+    }
+
+    /** Found by this test: a null among a webhook's types was a 500 (the type lookup cannot take null). */
+    @Example
+    void a_webhook_whose_types_hold_null_is_refused() throws Exception {
+        Endpoint registration = new Endpoint("POST", "/api/webhooks", "participant", vars -> Map.of(),
+                vars -> Map.of("url", "http://127.0.0.1:9/hostile-hook", "secret", "hostile-secret-0123456789", "types", List.of()),
+                List.of());
+        int status = check(new Attempt(registration, raw("types holding null", "{\"url\":\"http://127.0.0.1:9/hostile-hook\","
+                + "\"secret\":\"hostile-secret-0123456789\",\"types\":[\"ConsultationAdopted\",null]}")));
+        assertThat(status).isEqualTo(400);
+    }
+
+    @Provide
+    Arbitrary<Attempt> participantAttempts() {
+        return attempts(new Endpoint("POST", "/api/participants", "admin", vars -> Map.of(),
+                vars -> Map.of("organisation", "Hostile Org " + UNIQUE.incrementAndGet(), "stakeholderType", "ACADEMIA",
+                        "country", "DK", "displayName", "A delegate", "roles", List.of("PARTICIPANT")),
+                List.of("/api/participants")));
+    }
+
+    @Provide
+    Arbitrary<Attempt> consultationAttempts() {
+        return attempts(
+                new Endpoint("POST", "/api/consultations", "drafter", vars -> Map.of(),
+                        vars -> ConcordApi.consultation("Hostile consultation", "PUBLIC"), List.of("/api/consultations/{consultationId}")),
+                new Endpoint("POST", "/api/consultations/{c}/rounds", "drafter", vars -> draft(),
+                        vars -> Map.of("deadline", Instant.now().plus(Duration.ofDays(1)).toString()), List.of()),
+                new Endpoint("POST", "/api/consultations/{c}/revisions", "drafter", vars -> draftWithProvision(),
+                        vars -> Map.of("baseVersion", 1, "reason", "A revision", "changes", List.of(
+                                Map.of("kind", "REPLACE", "provisionId", vars.get("p"), "text", "Revised wording."),
+                                Map.of("kind", "INSERT_AFTER", "provisionId", vars.get("p"), "label", "9", "text", "A new provision."))),
+                        List.of("/api/consultations/{c}/versions", "/api/consultations/{c}")));
+    }
+
+    @Provide
+    Arbitrary<Attempt> amendmentAttempts() {
+        String amendment = "/api/consultations/{c}/amendments/{a}";
+        return attempts(
+                new Endpoint("POST", "/api/consultations/{c}/amendments", "participant", vars -> Map.of(),
+                        vars -> Map.of("kind", "INSERT_AFTER", "provisionId", vars.get("p"), "baseVersion", 1, "label", "h" + UNIQUE.incrementAndGet(),
+                                "text", "An inserted provision.", "justification", "Because."),
+                        List.of("/api/consultations/{c}/amendments/{amendmentId}")),
+                new Endpoint("POST", amendment + "/accept", "drafter", vars -> insertion(),
+                        vars -> Map.of("reason", "Agreed in plenary", "text", "The merged wording."),
+                        List.of(amendment, "/api/consultations/{c}")),
+                new Endpoint("POST", amendment + "/reject", "drafter", vars -> insertion(),
+                        vars -> Map.of("reason", "Covered elsewhere"), List.of(amendment)));
+    }
+
+    @Provide
+    Arbitrary<Attempt> commentAttempts() {
+        return attempts(new Endpoint("POST", "/api/consultations/{c}/comments", "participant", vars -> Map.of(),
+                vars -> Map.of("amendmentId", vars.get("a0"), "replyTo", vars.get("m0"), "body", "A reply.", "attribution", "CHATHAM_HOUSE"),
+                List.of("/api/consultations/{c}/comments")));
+    }
+
+    @Provide
+    Arbitrary<Attempt> webhookAttempts() {
+        return attempts(new Endpoint("POST", "/api/webhooks", "participant", vars -> Map.of(),
+                vars -> Map.of("url", "http://127.0.0.1:9/hostile-hook", "secret", "hostile-secret-0123456789",
+                        "consultationId", vars.get("c"), "types", List.of("ConsultationAdopted"), "after", 0),
+                List.of()));
+    }
+
+    @Provide
+    Arbitrary<Attempt> bodilessAttempts() {
+        String amendment = "/api/consultations/{c}/amendments/{a}";
+        return attempts(
+                new Endpoint("POST", "/api/participants/{registered}/revoke", "admin",
+                        vars -> Map.of("registered", api.register("Hostile Revocable " + UNIQUE.incrementAndGet(), "NGO", "BE",
+                                "PARTICIPANT").get("participantId").asText()),
+                        vars -> Map.of(), List.of()),
+                new Endpoint("POST", "/api/consultations/{c}/rounds/current/close", "drafter", vars -> openConsultation(),
+                        vars -> Map.of(), List.of()),
+                new Endpoint("POST", "/api/consultations/{c}/adopt", "drafter", vars -> draft(), vars -> Map.of(), List.of()),
+                new Endpoint("POST", "/api/consultations/{c}/endorsements", "participant", vars -> adopted(),
+                        vars -> Map.of(), List.of()),
+                new Endpoint("POST", amendment + "/support", "other", vars -> insertion(), vars -> Map.of(), List.of()),
+                new Endpoint("DELETE", amendment + "/support", "other", vars -> supported(insertion()), vars -> Map.of(), List.of()),
+                new Endpoint("POST", amendment + "/withdraw", "participant", vars -> insertion(), vars -> Map.of(), List.of()),
+                new Endpoint("DELETE", "/api/webhooks/{w}", "participant",
+                        vars -> Map.of("w", json(api.post(tokens.get("participant"), "/api/webhooks", Map.of("url", "http://127.0.0.1:9/hostile-hook",
+                                "secret", "hostile-secret-0123456789", "consultationId", vars.get("c"), "types", List.of("ConsultationAdopted"))), 201)
+                                .get("webhookId").asText()),
+                        vars -> Map.of(), List.of()));
+    }
+
+    private static Arbitrary<Attempt> attempts(Endpoint... endpoints) {
+        return Combinators.combine(Arbitraries.of(endpoints), mutations()).as(Attempt::new);
+    }
+
+    // ---- the hostile changes ----
+
+    static Arbitrary<Mutation> mutations() {
+        Arbitrary<Integer> anyField = Arbitraries.integers().between(0, 1000);
+        return Arbitraries.oneOf(
+                Arbitraries.of("", "null", "[]", "{}", "\"a string\"", "1e400", "true", "{", "{\"a\":", "}{", "{\"a\":1}{\"b\":2}",
+                                "[{}]", "{'single':'quotes'}", "{\"a\":1,}", "\ufeff{}", "NaN")
+                        .map(body -> raw("the whole body " + abbreviate(body), body)),
+                Arbitraries.integers().between(1, 40)
+                        .map(cut -> new Mutation("the last " + cut + " characters cut off", node -> {
+                            byte[] whole = bytes(node);
+                            return Arrays.copyOf(whole, Math.max(0, whole.length - cut));
+                        }, "application/json")),
+                Combinators.combine(anyField, Arbitraries.of("42", "-1", "0", "3.5", "true", "false", "\"text\"", "{}", "[]", "null",
+                                "[\"a\",\"b\"]", "[null]", "{\"kind\":\"REPLACE\"}"))
+                        .as((field, value) -> replaced("a field set to " + value, field, value)),
+                Combinators.combine(anyField, Arbitraries.of("1e400", "-1e400", "1180591620717411303424", "-1180591620717411303424",
+                                "9223372036854775808", "1e-400", "2147483648", "-2147483649", "0.0000001", "1E+2"))
+                        .as((field, value) -> replaced("a field set to the number " + value, field, value)),
+                Combinators.combine(anyField, Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12))
+                        .as((field, word) -> replaced("a field set to the unknown word " + word, field, quoted(word))),
+                Combinators.combine(anyField, hostileStrings())
+                        .as((field, text) -> replaced("a field set to " + abbreviate(text), field, text)),
+                Combinators.combine(anyField, Arbitraries.of(
+                                new byte[]{(byte) 0xC3, 0x28}, new byte[]{(byte) 0xFF}, new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                                new byte[]{(byte) 0xC0, (byte) 0xAF}, new byte[]{(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+                                new byte[]{(byte) 0xE2, (byte) 0x82}, new byte[]{0x61, 0x00, 0x62}, new byte[]{0x01, 0x1B, 0x7F}))
+                        .as((field, invalid) -> new Mutation("a string holding the raw bytes " + hex(invalid), node -> {
+                            byte[] body = bytes(withValue(node, field, RAW));
+                            return replaceRaw(body, concat(new byte[]{'"'}, invalid, new byte[]{'"'}));
+                        }, "application/json")),
+                Combinators.combine(anyField, Arbitraries.of(64, 1500, 20_000), Arbitraries.of("[", "{\"a\":"))
+                        .as((field, depth, open) -> replaced("a field nested " + depth + " deep in " + open, field, nested(open, depth))),
+                anyField.map(field -> new Mutation("a field left out", node -> bytes(without(node, field)), "application/json")),
+                Combinators.combine(Arbitraries.of("participantId", "author", "by", "status", "version", "position", "roles", "__proto__",
+                                "constructor", "consultationId", "organisation"),
+                                Arbitraries.of("\"admin\"", "{\"participantId\":\"admin\",\"roles\":[\"ADMIN\"]}", "[\"ADMIN\"]", "99",
+                                        "\"ADOPTED\"", "{}", "null"))
+                        .as((name, value) -> new Mutation("an extra field " + name + "=" + value, node -> {
+                            JsonNode copy = node.deepCopy();
+                            if (copy instanceof ObjectNode object) {
+                                object.put(name, RAW);
+                            }
+                            return replaceRaw(bytes(copy), value.getBytes(StandardCharsets.UTF_8));
+                        }, "application/json")),
+                anyField.map(field -> new Mutation("a field wrapped in an array", node -> bytes(wrapped(node, field)), "application/json")),
+                Arbitraries.of("text/plain", "application/xml", "application/x-www-form-urlencoded", "application/json;charset=ISO-8859-1")
+                        .map(type -> new Mutation("sent as " + type, HostileInputIT::bytes, type)));
+    }
+
+    /** Texts no field should choke on, as JSON string literals. */
+    static Arbitrary<String> hostileStrings() {
+        return Arbitraries.oneOf(
+                Arbitraries.of("\"\\ud800\"", "\"before\\udfffafter\"", "\"\\udc00\\ud800\"", "\"a\\u0000b\"", "\"\\u0000\"",
+                        "\"\\u0001\\u0007\\u001b[31m\\u007f\"", "\"\\u202eevil\"", "\"\\ufeff\"", "\"\\ud83d\\ude00 emoji\"",
+                        "\"   \"", "\"\\r\\n\\t\"", "\"\\\\\"", "\"${jndi:ldap://example.org/a}\"", "\"{{7*7}}\"",
+                        "\"'; DROP TABLE events; --\"", "\"{\\\"$gt\\\": \\\"\\\"}\""),
+                markup().map(HostileInputIT::quoted),
+                Arbitraries.of(70, 5_001, 20_001, 600_000).map(length -> quoted("x".repeat(length))),
+                Arbitraries.strings().all().ofMaxLength(30).map(HostileInputIT::quoted));
+    }
+
+    static Arbitrary<String> markup() {
+        return Arbitraries.of("<script>alert('concord')</script>", "<img src=x onerror=alert(1)>", "\"><svg/onload=alert(1)>",
+                "<a href=\"javascript:alert(1)\">click</a>", "</textarea><script>alert(document.cookie)</script>",
+                "<iframe src=\"https://example.org\"></iframe>", "<b>bold</b> & <i>italic</i>");
+    }
+
+    private static Mutation raw(String name, String body) {
+        return new Mutation(name, node -> body.getBytes(StandardCharsets.UTF_8), "application/json");
+    }
+
+    private static Mutation replaced(String name, int field, String rawJson) {
+        return new Mutation(name, node -> replaceRaw(bytes(withValue(node, field, RAW)), rawJson.getBytes(StandardCharsets.UTF_8)),
+                "application/json");
+    }
+
+    /** Every value below the root, by its parent and its key or index. */
+    private static List<Object[]> slots(JsonNode root) {
+        List<Object[]> slots = new ArrayList<>();
+        collect(root, slots);
+        return slots;
+    }
+
+    private static void collect(JsonNode node, List<Object[]> slots) {
+        if (node instanceof ObjectNode object) {
+            for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                slots.add(new Object[]{object, name});
+                collect(object.get(name), slots);
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                slots.add(new Object[]{array, i});
+                collect(array.get(i), slots);
+            }
+        }
+    }
+
+    /** The body with one value (the {@code field}-th, wrapping around) set to {@code value}; the whole body when it has none. */
+    private static JsonNode withValue(JsonNode node, int field, String value) {
+        JsonNode copy = node.deepCopy();
+        List<Object[]> slots = slots(copy);
+        if (slots.isEmpty()) {
+            return new TextNode(value);
+        }
+        Object[] slot = slots.get(field % slots.size());
+        if (slot[0] instanceof ObjectNode object) {
+            object.put((String) slot[1], value);
+        } else {
+            ((ArrayNode) slot[0]).set((Integer) slot[1], new TextNode(value));
+        }
+        return copy;
+    }
+
+    private static JsonNode without(JsonNode node, int field) {
+        JsonNode copy = node.deepCopy();
+        List<Object[]> slots = slots(copy);
+        if (slots.isEmpty()) {
+            return JSON.nullNode();
+        }
+        Object[] slot = slots.get(field % slots.size());
+        if (slot[0] instanceof ObjectNode object) {
+            object.remove((String) slot[1]);
+        } else {
+            ((ArrayNode) slot[0]).remove((int) (Integer) slot[1]);
+        }
+        return copy;
+    }
+
+    private static JsonNode wrapped(JsonNode node, int field) {
+        JsonNode copy = node.deepCopy();
+        List<Object[]> slots = slots(copy);
+        if (slots.isEmpty()) {
+            return JSON.createArrayNode().add(copy);
+        }
+        Object[] slot = slots.get(field % slots.size());
+        if (slot[0] instanceof ObjectNode object) {
+            object.set((String) slot[1], JSON.createArrayNode().add(object.get((String) slot[1])));
+        } else {
+            ArrayNode array = (ArrayNode) slot[0];
+            array.set((Integer) slot[1], JSON.createArrayNode().add(array.get((Integer) slot[1])));
+        }
+        return copy;
+    }
+
+    private static String nested(String open, int depth) {
+        String close = open.equals("[") ? "]" : "}";
+        return open.repeat(depth) + "1" + close.repeat(depth);
+    }
+
+    private static byte[] replaceRaw(byte[] body, byte[] replacement) {
+        byte[] marker = ("\"" + RAW + "\"").getBytes(StandardCharsets.UTF_8);
+        String text = new String(body, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf(new String(marker, StandardCharsets.ISO_8859_1));
+        if (at < 0) {
+            return body;
+        }
+        return concat(Arrays.copyOfRange(body, 0, at), replacement,
+                Arrays.copyOfRange(body, at + marker.length, body.length));
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] bytes(JsonNode node) {
+        try {
+            return JSON.writeValueAsBytes(node);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String quoted(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        String shown = text.length() > 40 ? text.substring(0, 40) + "… (" + text.length() + " characters)" : text;
+        StringBuilder visible = new StringBuilder();
+        shown.codePoints().forEach(c -> visible.append(c < 0x20 || Character.isSurrogate((char) c) ? String.format("\\u%04x", c)
+                : new String(Character.toChars(c))));
+        return visible.toString();
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder hex = new StringBuilder();
+        for (byte b : bytes) {
+            hex.append(String.format("%02X ", b));
+        }
+        return hex.toString().trim();
+    }
+
+    // ---- one try ----
+
+    /** One try: the request and every rule above; answers the status. */
+    private static int check(Attempt attempt) throws Exception {
+        Endpoint endpoint = attempt.endpoint();
+        Map<String, String> vars = new HashMap<>(fixture);
+        vars.putAll(endpoint.stage().apply(vars));
+        String path = expand(endpoint.path(), vars);
+        byte[] body = attempt.mutation().apply().apply(JSON.valueToTree(endpoint.validBody().apply(vars)));
+        Snapshot before = snapshot(vars.get("c"));
+
+        HttpRequest request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", ConcordApi.bearer(tokens.get(endpoint.caller())))
+                .header("Content-Type", attempt.mutation().contentType())
+                .method(endpoint.method(), HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        String where = attempt + " → " + response.statusCode() + " " + response.body();
+
+        assertThat(response.statusCode()).as(where).isLessThan(500);
+        List<String> sentTexts = textsIn(body);
+        if (!endpoint.readBacks().isEmpty() || endpoint.path().equals("/api/webhooks")) {
+            // half a surrogate pair cannot be stored faithfully: refused, never stored altered
+            if (sentTexts.stream().anyMatch(HostileInputIT::hasUnpairedSurrogate)) {
+                assertThat(response.statusCode()).as(where + ": text that is not Unicode is refused").isBetween(400, 499);
+            }
+        }
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).as(where).contains("nosniff");
+        if (response.statusCode() >= 400) {
+            assertThat(response.headers().firstValue("Content-Type")).as(where).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("application/problem+json"));
+            JsonNode problem = JSON.readTree(response.body());
+            assertThat(problem.get("status").asInt()).as(where).isEqualTo(response.statusCode());
+            assertThat(response.body()).as(where).doesNotContain("org.concord", "java.", "Exception", "\tat ", "springframework", "jackson");
+            Snapshot after = snapshot(vars.get("c"));
+            assertThat(after).as(where + ": nothing may be written, yet the store holds " + eventsAfter(before.head())).isEqualTo(before);
+        } else {
+            assertThat(response.headers().firstValue("Content-Type")).as(where).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("application/json"));
+            JsonNode answer = JSON.readTree(response.body());
+            answer.fields().forEachRemaining(field -> {
+                if (field.getValue().isTextual()) {
+                    vars.put(field.getKey(), field.getValue().asText());
+                }
+            });
+            // markup and control characters are data: stored and answered exactly as sent, inside JSON strings
+            List<String> verbatim = sentTexts.stream().filter(text -> text.contains("<") || text.chars().anyMatch(c -> c < 0x20)).toList();
+            List<String> readBack = new ArrayList<>();
+            for (String read : endpoint.readBacks()) {
+                readBack.addAll(readBack(expand(read, vars), answer.path("position").asLong(), where));
+            }
+            assertThat(readBack).as(where + ", read back at " + endpoint.readBacks() + ": " + readBack).containsAll(verbatim);
+            if (endpoint.method().equals("POST") && answer.has("webhookId")) {
+                // registered only to see the body accepted: removed so that it never calls anyone
+                json(api.http.delete().uri("/api/webhooks/{id}", answer.get("webhookId").asText())
+                        .header("Authorization", ConcordApi.bearer(tokens.get(endpoint.caller()))).exchange(), 200);
+            }
+        }
+        return response.statusCode();
+    }
+
+    /** The texts of a body as a JSON parser reads them; none when it is no JSON. */
+    private static List<String> textsIn(byte[] body) {
+        List<String> texts = new ArrayList<>();
+        try {
+            collectTexts(JSON.readTree(body), texts);
+        } catch (IOException notJson) {
+            return List.of();
+        }
+        return texts;
+    }
+
+    private static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void collectTexts(JsonNode node, List<String> texts) {
+        if (node.isTextual()) {
+            texts.add(node.asText());
+        } else if (node instanceof ContainerNode<?>) {
+            node.elements().forEachRemaining(child -> collectTexts(child, texts));
+        }
+    }
+
+    /** The texts of a read, answered as JSON with nosniff, once the read models have processed {@code position}. */
+    private static List<String> readBack(String path, long position, String where) throws Exception {
+        HttpResponse<String> read = client.send(HttpRequest.newBuilder(gateway.resolve(path))
+                        .header("Authorization", ConcordApi.bearer(tokens.get("drafter")))
+                        .header("X-Concord-Min-Position", Long.toString(position)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(read.statusCode()).as(where + ", read back at " + path).isEqualTo(200);
+        assertThat(read.headers().firstValue("Content-Type")).as(where).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(read.headers().firstValue("X-Content-Type-Options")).as(where).contains("nosniff");
+        List<String> texts = new ArrayList<>();
+        collectTexts(JSON.readTree(read.body()), texts);
+        return texts;
+    }
+
+    /**
+     * What a rejected request must leave as it was: the number of events and of documents in every
+     * collection (read models, webhooks, credentials), and what the consultation's reads show.
+     */
+    record Snapshot(long head, long events, Map<String, Long> documents, List<String> reads) {
+    }
+
+    private static List<String> eventsAfter(long head) {
+        List<String> events = new ArrayList<>();
+        database.getCollection("events").find(Filters.gt("_id", head))
+                .forEach(event -> events.add(event.get("_id") + " " + event.get("payloadType") + " at " + event.get("appendedAt") + " "
+                        + (event.get("payload") instanceof Binary binary ? new String(binary.getData(), StandardCharsets.UTF_8) : event.get("payload"))));
+        return events;
+    }
+
+    private static Snapshot snapshot(String consultation) throws Exception {
+        Document last = database.getCollection("events").find().sort(Sorts.descending("_id")).limit(1).first();
+        long head = last == null ? 0 : ((Number) last.get("_id")).longValue();
+        // the reads wait until every projection has processed the head, so the read models are settled before they are counted
+        List<String> reads = new ArrayList<>();
+        for (String read : List.of("/api/consultations/" + consultation, "/api/consultations/" + consultation + "/amendments",
+                "/api/consultations/" + consultation + "/comments", "/api/participants")) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(gateway.resolve(read))
+                            .header("Authorization", ConcordApi.bearer(tokens.get("drafter")))
+                            .header("X-Concord-Min-Position", Long.toString(head)).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(response.headers().firstValue("X-Concord-Caught-Up")).as(read).contains("true");
+            reads.add(response.statusCode() + " " + response.body());
+        }
+        Map<String, Long> documents = new TreeMap<>();
+        for (String name : database.listCollectionNames()) {
+            documents.put(name, database.getCollection(name).countDocuments());
+        }
+        return new Snapshot(head, database.getCollection("events").countDocuments(), documents, reads);
+    }
+
+    // ---- what each try needs ----
+
+    private static Map<String, String> draft() {
+        String c = json(api.createConsultation(tokens.get("drafter"), "Hostile draft", "PUBLIC"), 201).get("consultationId").asText();
+        return Map.of("c", c);
+    }
+
+    private static Map<String, String> draftWithProvision() {
+        JsonNode created = json(api.createConsultation(tokens.get("drafter"), "Hostile draft", "PUBLIC"), 201);
+        String consultation = created.get("consultationId").asText();
+        String provision = json(api.get(tokens.get("drafter"), "/api/consultations/{c}?minPosition={p}", consultation,
+                created.get("position").asLong()), 200).at("/provisions/0/provisionId").asText();
+        return Map.of("c", consultation, "p", provision);
+    }
+
+    private static Map<String, String> openConsultation() {
+        Map<String, String> draft = draft();
+        json(api.post(tokens.get("drafter"), "/api/consultations/{c}/rounds",
+                Map.of("deadline", Instant.now().plus(Duration.ofDays(1)).toString()), draft.get("c")), 201);
+        return draft;
+    }
+
+    private static Map<String, String> adopted() {
+        Map<String, String> draft = draft();
+        json(api.post(tokens.get("drafter"), "/api/consultations/{c}/adopt", null, draft.get("c")), 200);
+        return draft;
+    }
+
+    /** A fresh amendment by the participant on the open consultation, under a label of its own so that it is never stale. */
+    private static Map<String, String> insertion() {
+        return Map.of("a", json(api.post(tokens.get("participant"), "/api/consultations/{c}/amendments",
+                Map.of("kind", "INSERT_AFTER", "provisionId", fixture.get("p"), "baseVersion", 1, "label", "i" + UNIQUE.incrementAndGet(),
+                        "text", "An inserted provision.", "justification", "Because."), fixture.get("c")), 201).get("amendmentId").asText());
+    }
+
+    private static Map<String, String> supported(Map<String, String> amendment) {
+        json(api.post(tokens.get("other"), "/api/consultations/{c}/amendments/{a}/support", null, fixture.get("c"), amendment.get("a")), 200);
+        return amendment;
+    }
+
+    private static Map<String, Object> replacement(String provision) {
+        return Map.of("kind", "REPLACE", "provisionId", provision, "baseVersion", 1, "text", "A replacement.", "justification", "Because.");
+    }
+
+    private static String expand(String template, Map<String, String> vars) {
+        Matcher matcher = VARIABLE.matcher(template);
+        StringBuilder path = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(path, Matcher.quoteReplacement(vars.get(matcher.group(1))));
+        }
+        matcher.appendTail(path);
+        return path.toString();
+    }
+}
