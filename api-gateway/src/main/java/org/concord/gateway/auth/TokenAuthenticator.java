@@ -4,10 +4,12 @@ import org.concord.gateway.balancing.BalancedService;
 import org.concord.web.identity.CallerIdentity;
 import org.concord.web.identity.CallerIdentityCodec;
 import org.concord.web.identity.TokenHash;
+import org.concord.web.problem.ProblemException;
 import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
 
@@ -51,6 +53,21 @@ class TokenAuthenticator {
                 .retrieve()
                 .bodyToMono(CallerIdentity.class)
                 .onErrorResume(WebClientResponseException.class,
-                        notFound -> notFound.getStatusCode() == HttpStatus.NOT_FOUND ? Mono.empty() : Mono.error(notFound));
+                        notFound -> notFound.getStatusCode() == HttpStatus.NOT_FOUND ? Mono.empty() : Mono.error(unavailable(notFound)))
+                .onErrorMap(WebClientRequestException.class, TokenAuthenticator::unavailable);
+    }
+
+    /**
+     * No command side could say whose the token is (none running, or every one failing): an outage the
+     * client waits out, not a defect; nobody is let in meanwhile.
+     */
+    private static Throwable unavailable(Throwable cause) {
+        if (cause instanceof WebClientResponseException response && !response.getStatusCode().is5xxServerError()) {
+            return cause;
+        }
+        ProblemException problem = new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                "Credentials cannot be checked right now: no command side answers; try again shortly.");
+        problem.initCause(cause);
+        return problem;
     }
 }

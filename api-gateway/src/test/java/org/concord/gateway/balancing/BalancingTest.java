@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The gateway in front of two instances of each service, played by plain HTTP servers: requests are
  * balanced between the instances, a command whose instance refuses the connection goes to the other
- * one, and a command that reached an instance is never sent twice.
+ * one, a command that reached an instance is never sent twice, and a token no command side can check
+ * is a 503.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BalancingTest {
@@ -94,6 +95,14 @@ class BalancingTest {
         COMMAND_1.failNext.set(true);
         post(client, "/api/consultations", "failing").expectStatus().value(status -> assertThat(status).isGreaterThanOrEqualTo(500));
         assertThat(COMMAND_1.received("failing")).isEqualTo(1);
+
+        // no command side left to check a token: the caller is told to wait (503), nobody is let in; anonymous reads go on
+        COMMAND_1.stop();
+        client.get().uri("/api/consultations").header("Authorization", "Bearer " + PARTICIPANT_TOKEN).exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:concord:problem:service-unavailable");
+        client.get().uri("/api/consultations").exchange().expectStatus().isOk();
     }
 
     private static WebTestClient.ResponseSpec post(WebTestClient client, String path, String body) {

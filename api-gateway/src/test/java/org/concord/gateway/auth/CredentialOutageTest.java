@@ -1,0 +1,89 @@
+package org.concord.gateway.auth;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * With no command side running, the gateway cannot say whose a token is: every authenticated request
+ * is a 503 the client waits out, both while the dead instance is still listed (the connection is
+ * refused) and once the health check has dropped it (the balancer has no instance left), never a 500.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CredentialOutageTest {
+
+    private static final HttpServer QUERY_SIDE = querySide();
+    private static final int DEAD_PORT = unusedPort();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void instances(DynamicPropertyRegistry registry) {
+        registry.add("concord.gateway.command-side-uri", () -> "http://127.0.0.1:" + DEAD_PORT);
+        registry.add("concord.gateway.query-side-uri", () -> "http://127.0.0.1:" + QUERY_SIDE.getAddress().getPort());
+        registry.add("concord.gateway.admin-token", () -> "outage-test-admin");
+        registry.add("concord.internal.secret", () -> "outage-test-internal-secret");
+        registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "100ms");
+    }
+
+    @AfterAll
+    static void stop() {
+        QUERY_SIDE.stop(0);
+    }
+
+    @Test
+    void a_token_no_command_side_can_check_is_a_503_before_and_after_the_health_check_drops_the_instance() throws Exception {
+        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20)).build();
+        long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (System.nanoTime() < until) {
+            client.get().uri("/api/consultations").header("Authorization", "Bearer some-participant-token").exchange()
+                    .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo("urn:concord:problem:service-unavailable");
+            Thread.sleep(100);
+        }
+        client.get().uri("/api/consultations").exchange().expectStatus().isOk();
+    }
+
+    private static HttpServer querySide() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                byte[] body = (exchange.getRequestURI().getPath().startsWith("/actuator") ? "{\"status\":\"UP\"}" : "[]")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int unusedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
