@@ -2,7 +2,10 @@ package org.concord.gateway.balancing;
 
 import org.concord.gateway.GatewayProperties;
 import org.springframework.cloud.client.DefaultServiceInstance;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.loadbalancer.core.ReactorLoadBalancer;
+import org.springframework.cloud.loadbalancer.core.RoundRobinLoadBalancer;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.cloud.loadbalancer.support.ServiceInstanceListSuppliers;
@@ -41,5 +44,16 @@ class InstanceListConfiguration {
                 .withHealthChecks()
                 .with((ignored, healthy) -> new InListOrder(healthy, order))
                 .build(context);
+    }
+
+    /** Commands go by consultation ({@link ConsultationAffinity}); reads and token lookups round-robin. */
+    @Bean
+    ReactorLoadBalancer<ServiceInstance> reactorServiceInstanceLoadBalancer(Environment environment,
+                                                                           LoadBalancerClientFactory factory) {
+        String serviceId = environment.getProperty(LoadBalancerClientFactory.PROPERTY_NAME);
+        ObjectProvider<ServiceInstanceListSupplier> instances = factory.getLazyProvider(serviceId, ServiceInstanceListSupplier.class);
+        return BalancedService.of(serviceId) == BalancedService.COMMAND_SIDE
+                ? new ConsultationAffinity(instances, serviceId)
+                : new RoundRobinLoadBalancer(instances, serviceId);
     }
 }

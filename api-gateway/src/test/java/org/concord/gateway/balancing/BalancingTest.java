@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway in front of two instances of each service, played by plain HTTP servers: requests are
- * balanced between the instances, a command whose instance refuses the connection goes to the other
+ * balanced between the instances, the commands about one consultation all go to one of them, a command whose instance refuses the connection goes to the other
  * one, a command that reached an instance is never sent twice, and a token no command side can check
  * is a 503.
  */
@@ -76,8 +77,25 @@ class BalancingTest {
         assertThat(commandInstances).containsExactlyInAnyOrder("command-side-1", "command-side-2");
         assertThat(queryInstances).containsExactlyInAnyOrder("query-side-1", "query-side-2");
 
+        // the commands about one consultation all go to one instance; the consultations are spread over both
+        // (seven of them: a round-robin over two instances would send a consultation's next command to the other)
+        Map<String, String> instanceOf = new HashMap<>();
+        for (int round = 0; round < 3; round++) {
+            for (int c = 0; c < 7; c++) {
+                String instance = post(client, "/api/consultations/c-" + c + "/comments", "comment " + round + " on " + c)
+                        .expectStatus().isCreated().returnResult(String.class).getResponseHeaders().getFirst(InstanceHeaderFilter.HEADER);
+                assertThat(instanceOf.computeIfAbsent("c-" + c, id -> instance)).as("instance of c-%d", c).isEqualTo(instance);
+            }
+        }
+        assertThat(new HashSet<>(instanceOf.values())).containsExactlyInAnyOrder("command-side-1", "command-side-2");
+
         COMMAND_2.stop();
         QUERY_1.stop();
+        // a consultation whose instance died goes to the next in its ranking at once (the health check has not run)
+        for (int c = 0; c < 7; c++) {
+            post(client, "/api/consultations/c-" + c + "/comments", "after the stop on " + c).expectStatus().isCreated()
+                    .expectHeader().valueEquals(InstanceHeaderFilter.HEADER, "command-side-1");
+        }
         for (int i = 0; i < 6; i++) {
             post(client, "/api/consultations", "after " + i).expectStatus().isCreated()
                     .expectHeader().valueEquals(InstanceHeaderFilter.HEADER, "command-side-1");
