@@ -451,7 +451,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         Long headHint = null;
         while (true) {
             long from = to - batchSize;
-            List<Document> found = documents(wanted);
+            List<Document> found = withLateArrivals(wanted, documents(wanted));
             Tracked tracked = track(token, found, visibleAmong(found));
             if (!tracked.batch().isEmpty()) {
                 return tracked.batch();
@@ -470,6 +470,34 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     }
 
     private record Tracked(List<TrackedEventData<?>> batch, GapAwareTrackingToken token) {
+    }
+
+    /**
+     * A lookup is no snapshot: it may miss a document inserted while it ran and yet find one inserted
+     * after it, e.g. an aggregate's event n + 1, written once its writer saw event n stored. Delivered
+     * thus, event n would come later, as a filled gap, after n + 1. So the positions the lookup missed
+     * below the highest it found are looked up once more: whatever was stored before that highest
+     * document is there now.
+     */
+    private List<Document> withLateArrivals(Collection<Long> wanted, List<Document> found) {
+        if (found.isEmpty()) {
+            return found;
+        }
+        long highest = EventDocuments.position(found.get(found.size() - 1));
+        Set<Long> present = new HashSet<>();
+        found.forEach(document -> present.add(EventDocuments.position(document)));
+        List<Long> missed = wanted.stream().filter(position -> position < highest && !present.contains(position)).toList();
+        if (missed.isEmpty()) {
+            return found;
+        }
+        List<Document> late = documents(missed);
+        if (late.isEmpty()) {
+            return found;
+        }
+        List<Document> merged = new ArrayList<>(found);
+        merged.addAll(late);
+        merged.sort(Comparator.comparingLong(EventDocuments::position));
+        return merged;
     }
 
     private Tracked track(GapAwareTrackingToken start, List<Document> found, Predicate<Document> visible) {
