@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The resident memory (what {@code ps -o rss} shows) of each process {@code ./concord up} started, found
@@ -37,15 +39,30 @@ final class ServiceMemory implements AutoCloseable {
         sampler.scheduleAtFixedRate(this::sample, 0, 1, TimeUnit.SECONDS);
     }
 
-    /** Read again at every sample: a service restarted (./concord restart) has a new pid. */
+    /**
+     * Read again at every sample: a service restarted (./concord restart) has a new pid. Every instance of a
+     * scaled-out service ({@code command-side-2}, ...) is sampled too, after the first of its service.
+     */
     private void readPids() {
-        for (String process : PROCESSES) {
-            try {
-                pids.put(process, Long.parseLong(Files.readString(dataDir.resolve("run").resolve(process + ".pid")).trim()));
-            } catch (IOException | NumberFormatException notStarted) {
-                // not started by ./concord up from this data directory: nothing to sample
-            }
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(dataDir.resolve("run"))) {
+            files = listed.filter(file -> file.getFileName().toString().endsWith(".pid")).toList();
+        } catch (IOException notStarted) {
+            return;
         }
+        files.stream()
+                .map(file -> file.getFileName().toString().replaceFirst("\\.pid$", ""))
+                .filter(name -> PROCESSES.stream().anyMatch(process -> name.equals(process) || name.startsWith(process + "-")))
+                .sorted(Comparator.comparingInt((String name) -> PROCESSES.indexOf(PROCESSES.stream()
+                        .filter(process -> name.equals(process) || name.startsWith(process + "-")).findFirst().orElseThrow()))
+                        .thenComparing(Comparator.naturalOrder()))
+                .forEach(name -> {
+                    try {
+                        pids.put(name, Long.parseLong(Files.readString(dataDir.resolve("run").resolve(name + ".pid")).trim()));
+                    } catch (IOException | NumberFormatException stopped) {
+                        // stopped meanwhile: nothing to sample
+                    }
+                });
     }
 
     /** Peaks from now on are counted under {@code name}. */
