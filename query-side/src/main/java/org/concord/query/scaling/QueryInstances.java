@@ -105,7 +105,9 @@ public class QueryInstances implements DisposableBean {
     public void destroy() {
         heartbeats.shutdownNow();
         try {
-            registry.deleteOne(Filters.eq("_id", name));
+            // bounded: a MongoDB already gone (a test's embedded server, stopped first) would hold the shutdown
+            // for the driver's whole server selection timeout; the heartbeat then simply expires
+            registry.withTimeout(2, TimeUnit.SECONDS).deleteOne(Filters.eq("_id", name));
         } catch (RuntimeException e) {
             log.debug("Could not remove this query-side process from {}", COLLECTION, e);
         }
