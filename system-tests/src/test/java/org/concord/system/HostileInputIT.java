@@ -503,12 +503,15 @@ class HostileInputIT {
                 }
             });
             // markup and control characters are data: stored and answered exactly as sent, inside JSON strings
-            List<String> verbatim = sentTexts.stream().filter(text -> text.contains("<") || text.chars().anyMatch(c -> c < 0x20)).toList();
-            List<String> readBack = new ArrayList<>();
-            for (String read : endpoint.readBacks()) {
-                readBack.addAll(readBack(expand(read, vars), answer.path("position").asLong(), where));
+            // (an endpoint that reads no body, and so has nothing to read back, ignores whatever was sent)
+            if (!endpoint.readBacks().isEmpty()) {
+                List<String> verbatim = sentTexts.stream().filter(text -> text.contains("<") || text.chars().anyMatch(c -> c < 0x20)).toList();
+                List<String> readBack = new ArrayList<>();
+                for (String read : endpoint.readBacks()) {
+                    readBack.addAll(readBack(expand(read, vars), answer.path("position").asLong(), where));
+                }
+                assertThat(readBack).as(where + ", read back at " + endpoint.readBacks() + ": " + readBack).containsAll(verbatim);
             }
-            assertThat(readBack).as(where + ", read back at " + endpoint.readBacks() + ": " + readBack).containsAll(verbatim);
             if (endpoint.method().equals("POST") && answer.has("webhookId")) {
                 // registered only to see the body accepted: removed so that it never calls anyone
                 json(api.http.delete().uri("/api/webhooks/{id}", answer.get("webhookId").asText())
