@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.concord.query.history.query.TimelineEntries;
+import org.concord.query.readmodel.EntryPage;
 import org.concord.web.identity.CallerIdentity;
 import org.concord.web.problem.ProblemException;
 import org.springframework.http.MediaType;
@@ -19,8 +20,6 @@ import java.util.List;
 @Tag(name = "Operations")
 @RestController
 class AuditController {
-
-    private static final int MAX_PAGE = 10_000;
 
     private final AuditTrailProjection trails;
 
@@ -44,13 +43,8 @@ class AuditController {
         if (participantId.isBlank()) {
             throw ProblemException.invalid("participantId", "must not be blank");
         }
-        if (after < 0) {
-            throw ProblemException.invalid("after", "must not be negative");
-        }
-        if (limit != null && (limit < 1 || limit > MAX_PAGE)) {
-            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_PAGE);
-        }
-        return Mono.fromCallable(() -> trails.trail(participantId, after, limit == null ? 0 : limit))
+        EntryPage page = EntryPage.of(after, limit);
+        return Mono.fromCallable(() -> trails.trail(participantId, page))
                 .subscribeOn(Schedulers.boundedElastic())
                 .map(entries -> {
                     if (entries.isEmpty() && after == 0) {

@@ -14,6 +14,7 @@ import org.concord.messages.participant.ParticipantRevokedEvent;
 import org.concord.query.event.EventDescription;
 import org.concord.query.history.query.TimelineEntries;
 import org.concord.query.readmodel.ChunkedEntries;
+import org.concord.query.readmodel.EntryPage;
 import org.concord.query.readmodel.ReadModels;
 import org.springframework.stereotype.Component;
 
@@ -72,11 +73,9 @@ public class AuditTrailProjection {
         trails.reset();
     }
 
-    /** The participant's entries after the position, at most {@code limit} of them (all when 0), as an administrator sees them. */
-    public List<TimelineEntries.Entry> trail(String participantId, long afterPosition, int limit) {
-        return trails.read(participantId).stream()
-                .filter(entry -> entry.getLong("position") > afterPosition)
-                .limit(limit > 0 ? limit : Long.MAX_VALUE)
+    /** The participant's entries of the page, as an administrator sees them. */
+    public List<TimelineEntries.Entry> trail(String participantId, EntryPage page) {
+        return trails.read(participantId, page).stream()
                 .map(entry -> TimelineEntries.entry(entry, null, false))
                 .toList();
     }

@@ -75,6 +75,14 @@ public final class ChunkedEntries {
         return entries;
     }
 
+    /** The key's entries of the page, in the order of their positions. */
+    public List<Document> read(String key, EntryPage page) {
+        return read(key).stream()
+                .filter(entry -> entry.getLong("position") > page.after())
+                .limit(page.limit() > 0 ? page.limit() : Long.MAX_VALUE)
+                .toList();
+    }
+
     public void reset() {
         index.writing().drop();
         chunks.writing().drop();

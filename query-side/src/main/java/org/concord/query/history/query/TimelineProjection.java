@@ -12,11 +12,11 @@ import org.concord.messages.consultation.ConsultationEvent;
 import org.concord.messages.history.FindTimelineQuery;
 import org.concord.query.event.EventDescription;
 import org.concord.query.readmodel.ChunkedEntries;
+import org.concord.query.readmodel.EntryPage;
 import org.concord.query.readmodel.ReadModels;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,17 +54,9 @@ public class TimelineProjection {
 
     @QueryHandler
     public List<TimelineEntries.Entry> handle(FindTimelineQuery query) {
-        List<TimelineEntries.Entry> entries = new ArrayList<>();
-        for (Document entry : stored(query.consultationId())) {
-            if (entry.getLong("position") <= query.afterPosition()) {
-                continue;
-            }
-            if (query.limit() > 0 && entries.size() >= query.limit()) {
-                break;
-            }
-            entries.add(TimelineEntries.entry(entry, query.readerParticipantId(), query.readerIsDrafter()));
-        }
-        return entries;
+        return timelines.read(query.consultationId(), new EntryPage(query.afterPosition(), query.limit())).stream()
+                .map(entry -> TimelineEntries.entry(entry, query.readerParticipantId(), query.readerIsDrafter()))
+                .toList();
     }
 
     /** Every stored entry of a consultation, in order, unmasked: for folds that mask themselves. */

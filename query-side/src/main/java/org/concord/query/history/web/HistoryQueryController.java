@@ -20,6 +20,7 @@ import org.concord.query.history.query.HistoryViews.VersionSummary;
 import org.concord.query.history.query.HistoryViews.Wording;
 import org.concord.query.history.query.ParticipationQueries.Participation;
 import org.concord.query.history.query.TimelineEntries;
+import org.concord.query.readmodel.EntryPage;
 import org.concord.web.identity.CallerIdentity;
 import org.concord.web.problem.ProblemException;
 import org.springframework.http.MediaType;
@@ -44,8 +45,6 @@ import java.util.Optional;
 @RestController
 @RequestMapping(path = "/api/consultations/{consultationId}", produces = MediaType.APPLICATION_JSON_VALUE)
 class HistoryQueryController {
-
-    private static final int MAX_TIMELINE_PAGE = 10_000;
 
     private final ConsultationAccess access;
 
@@ -111,14 +110,9 @@ class HistoryQueryController {
                                               @RequestParam(defaultValue = "0") long after,
                                               @Parameter(description = "at most this many entries (1 to 10000); all when absent")
                                               @RequestParam(required = false) Integer limit) {
-        if (after < 0) {
-            throw ProblemException.invalid("after", "must not be negative");
-        }
-        if (limit != null && (limit < 1 || limit > MAX_TIMELINE_PAGE)) {
-            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_TIMELINE_PAGE);
-        }
+        EntryPage page = EntryPage.of(after, limit);
         FindTimelineQuery query = new FindTimelineQuery(consultationId, caller.participantId(), caller.hasAnyRole("DRAFTER"),
-                after, limit == null ? 0 : limit);
+                page.after(), page.limit());
         return access.visible(caller, consultationId)
                 .then(access.query(query, ResponseTypes.multipleInstancesOf(TimelineEntries.Entry.class)));
     }
