@@ -52,10 +52,8 @@ final class ServiceMemory implements AutoCloseable {
         }
         files.stream()
                 .map(file -> file.getFileName().toString().replaceFirst("\\.pid$", ""))
-                .filter(name -> PROCESSES.stream().anyMatch(process -> name.equals(process) || name.startsWith(process + "-")))
-                .sorted(Comparator.comparingInt((String name) -> PROCESSES.indexOf(PROCESSES.stream()
-                        .filter(process -> name.equals(process) || name.startsWith(process + "-")).findFirst().orElseThrow()))
-                        .thenComparing(Comparator.naturalOrder()))
+                .filter(name -> serviceIndex(name) >= 0)
+                .sorted(Comparator.comparingInt(ServiceMemory::serviceIndex).thenComparing(Comparator.naturalOrder()))
                 .forEach(name -> {
                     try {
                         pids.put(name, Long.parseLong(Files.readString(dataDir.resolve("run").resolve(name + ".pid")).trim()));
@@ -63,6 +61,16 @@ final class ServiceMemory implements AutoCloseable {
                         // stopped meanwhile: nothing to sample
                     }
                 });
+    }
+
+    /** Which of {@link #PROCESSES} an instance ({@code query-side-2}, ...) belongs to; -1 for none. */
+    private static int serviceIndex(String instance) {
+        for (int i = 0; i < PROCESSES.size(); i++) {
+            if (instance.equals(PROCESSES.get(i)) || instance.startsWith(PROCESSES.get(i) + "-")) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Peaks from now on are counted under {@code name}. */

@@ -79,7 +79,7 @@ class ConsultationAffinity implements ReactorServiceInstanceLoadBalancer {
         return new DefaultResponse(ranked.get(attempt % ranked.size()));
     }
 
-    static long weight(String consultationId, ServiceInstance instance) {
+    private static long weight(String consultationId, ServiceInstance instance) {
         CRC32 crc = new CRC32();
         crc.update((consultationId + "@" + instance.getInstanceId()).getBytes(StandardCharsets.UTF_8));
         return crc.getValue();
