@@ -26,8 +26,8 @@ import static org.concord.system.ConcordApi.json;
 
 /**
  * The change feeds through the gateway: a subscriber gets the events of a write as server-sent events
- * with the global position as id, resumes with Last-Event-ID, and the Atom feed of versions is valid
- * for a feed parser.
+ * with the global position as id, resumes with Last-Event-ID (which wins over {@code ?after=}), and the
+ * Atom feed of versions is valid for a feed parser, whatever its texts hold.
  */
 class FeedIT {
 
@@ -62,6 +62,24 @@ class FeedIT {
                 .filter(event -> event.id() != null).take(1).collectList().block(Duration.ofSeconds(20));
         assertThat(resumed.get(0).event()).isEqualTo("RoundOpened");
         assertThat(resumed.get(0).id()).isEqualTo(Long.toString(round.get("position").asLong()));
+    }
+
+    @Test
+    void a_reconnecting_client_resumes_after_its_last_event_id_even_when_its_url_says_after_0() {
+        JsonNode created = json(api.createConsultation(drafter, "Reconnected consultation", "PUBLIC"), 201);
+        String c = created.get("consultationId").asText();
+        long position = created.get("position").asLong();
+        JsonNode round = json(api.post(drafter, "/api/consultations/{id}/rounds", Map.of("deadline", "2099-01-01T00:00:00Z"), c), 201);
+
+        // a standard EventSource repeats the URL it was opened with and adds the last id it received
+        List<ServerSentEvent<String>> resumed = api.http.get().uri("/api/consultations/{id}/feed?after=0", c)
+                .header("Last-Event-ID", Long.toString(position)).accept(MediaType.TEXT_EVENT_STREAM).exchange()
+                .expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+                }).getResponseBody()
+                .filter(event -> event.id() != null).take(1).collectList().block(Duration.ofSeconds(20));
+        assertThat(resumed.get(0).id()).isEqualTo(Long.toString(round.get("position").asLong()));
+        assertThat(resumed.get(0).event()).isEqualTo("RoundOpened");
     }
 
     @Test

@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
 
 /**
  * The change feeds as server-sent events: {@code id:} is the global position, {@code event:} the type,
- * {@code data:} the entry as the timeline shows it. Resume with {@code Last-Event-ID} or {@code ?after=};
- * filter with {@code ?types=}.
+ * {@code data:} the entry as the timeline shows it. Resume with {@code Last-Event-ID} or {@code ?after=}
+ * (the header wins when both are given); filter with {@code ?types=}.
  */
 @Tag(name = "Feeds")
 @RestController
@@ -41,7 +41,7 @@ class FeedController {
     @Operation(operationId = "feed", summary = "Every event the caller may see, as server-sent events, from a position on")
     @GetMapping(path = "/api/feed", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<String>> all(CallerIdentity caller,
-                                      @Parameter(description = "resume after this global position (Last-Event-ID does the same)")
+                                      @Parameter(description = "resume after this global position, unless a Last-Event-ID header is sent, which takes precedence")
                                       @RequestParam(required = false) String after,
                                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                                       @Parameter(description = "comma-separated event types, e.g. AmendmentProposed,CommentPosted")
@@ -64,19 +64,26 @@ class FeedController {
                 .thenMany(feed.stream(subscription));
     }
 
+    /**
+     * Where a subscriber resumes: after its {@code Last-Event-ID} when it sends one, else after {@code ?after=}.
+     * A standard EventSource client reconnects with the URL it was opened with, {@code after} included, and
+     * adds the last id it received: that id, not the URL's starting point, says what it already has.
+     */
     private static long resumeAfter(String after, String lastEventId) {
-        String given = after != null ? after : lastEventId;
+        boolean reconnecting = lastEventId != null && !lastEventId.isBlank();
+        String given = reconnecting ? lastEventId : after;
+        String field = reconnecting ? "Last-Event-ID" : "after";
         if (given == null || given.isBlank()) {
             return 0;
         }
         try {
             long position = Long.parseLong(given.trim());
             if (position < 0) {
-                throw ProblemException.invalid(after != null ? "after" : "Last-Event-ID", "must not be negative");
+                throw ProblemException.invalid(field, "must not be negative");
             }
             return position;
         } catch (NumberFormatException e) {
-            throw ProblemException.invalid(after != null ? "after" : "Last-Event-ID", "must be a global event position, a whole number");
+            throw ProblemException.invalid(field, "must be a global event position, a whole number");
         }
     }
 
