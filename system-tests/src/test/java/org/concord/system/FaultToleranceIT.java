@@ -2,6 +2,15 @@ package org.concord.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.launchdarkly.eventsource.DefaultRetryDelayStrategy;
+import com.launchdarkly.eventsource.ErrorStrategy;
+import com.launchdarkly.eventsource.EventSource;
+import com.launchdarkly.eventsource.MessageEvent;
+import com.launchdarkly.eventsource.StartedEvent;
+import com.launchdarkly.eventsource.StreamClosedByCallerException;
+import com.launchdarkly.eventsource.StreamEvent;
+import com.launchdarkly.eventsource.StreamException;
+import com.launchdarkly.eventsource.StreamHttpErrorException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -31,6 +40,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -52,7 +62,8 @@ import static org.awaitility.Awaitility.await;
  * each with an {@code Idempotency-Key}, retrying failed attempts with the same key, while the query
  * side, the command side and the gateway are each killed and restarted on the same port. No
  * acknowledged write is lost, none is recorded twice, nothing refused is recorded, the read models and
- * the feed hold each write once and agree with the event store. This Concord is the test's own: it
+ * the feed hold each write once and agree with the event store; a standard EventSource client following
+ * the feed through the restarts gets every event once, in order. This Concord is the test's own: it
  * must not disturb the one the other system tests share.
  */
 class FaultToleranceIT {
@@ -188,6 +199,131 @@ class FaultToleranceIT {
         assertThat(stored("org.concord.messages.amendment.AmendmentProposedEvent", setting.consultationId())).isEqualTo(amendments.size());
         assertThat(stored("org.concord.messages.amendment.AmendmentSupportedEvent", setting.consultationId()))
                 .isEqualTo(supportsByAmendment.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    @Test
+    void a_standard_event_source_client_gets_every_event_once_in_order_through_restarts_of_the_gateway_and_the_query_side()
+            throws Exception {
+        Setting setting = setting(1);
+        String delegate = setting.participants().get(0);
+        String consultation = "/api/consultations/" + setting.consultationId();
+        List<Long> acknowledged = new CopyOnWriteArrayList<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            while (!stop.get()) {
+                try {
+                    HttpResponse<String> posted = post(delegate, consultation + "/comments",
+                            Map.of("body", "Followed " + UUID.randomUUID(), "attribution", "ATTRIBUTED"), UUID.randomUUID().toString());
+                    if (posted.statusCode() == 201) {
+                        acknowledged.add(JSON.readTree(posted.body()).get("position").asLong());
+                    }
+                } catch (IOException e) {
+                    // the gateway is down: this comment is not acknowledged, the next one may be
+                }
+                try {
+                    TimeUnit.MILLISECONDS.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "comment-writer");
+
+        // opened as a page opens it, from the start; on every reconnection it repeats this URL with its Last-Event-ID
+        try (StandardEventSource follower = new StandardEventSource(concord.gateway().resolve(consultation + "/feed?after=0"))) {
+            writer.start();
+            try {
+                TimeUnit.SECONDS.sleep(3);
+                concord.kill("api-gateway");
+                concord.restart("api-gateway");
+                TimeUnit.SECONDS.sleep(3);
+                concord.kill("query-side");
+                TimeUnit.SECONDS.sleep(2);
+                concord.restart("query-side");
+                TimeUnit.SECONDS.sleep(3);
+            } finally {
+                stop.set(true);
+                writer.join(TimeUnit.SECONDS.toMillis(30));
+            }
+            assertThat(acknowledged).as("comments acknowledged").hasSizeGreaterThan(10);
+            long highest = acknowledged.stream().mapToLong(Long::longValue).max().orElseThrow();
+            await().atMost(Duration.ofSeconds(60)).until(() -> follower.failure() != null || follower.lastPosition() >= highest);
+
+            assertThat(follower.failure()).as("the client gave up").isNull();
+            List<Long> received = follower.positions();
+            System.out.printf("FaultToleranceIT: a standard EventSource client received %d events over %d connections%n",
+                    received.size(), follower.connections());
+            assertThat(received).as("positions received, in order, none twice").isSorted().doesNotHaveDuplicates();
+            assertThat(received).as("every acknowledged comment's position").containsAll(acknowledged);
+            assertThat(received).as("every event of the consultation up to the last comment")
+                    .isEqualTo(new ArrayList<>(new TreeSet<>(feed(setting.consultationId(), highest).keySet())));
+        }
+    }
+
+    /**
+     * A third-party EventSource client (LaunchDarkly's) that behaves as the WHATWG standard, and so every
+     * browser, does: it reconnects with the URL it was opened with and its Last-Event-ID when the
+     * connection fails or ends, but gives up for good on an answer that is not a 200.
+     */
+    private static final class StandardEventSource implements AutoCloseable {
+        private final EventSource source;
+        private final List<Long> positions = new CopyOnWriteArrayList<>();
+        private final AtomicInteger connections = new AtomicInteger();
+        private volatile Exception failure;
+        private final Thread reader;
+
+        StandardEventSource(URI uri) {
+            source = new EventSource.Builder(uri)
+                    .errorStrategy(new ErrorStrategy() {
+                        @Override
+                        public Result apply(StreamException error) {
+                            return new Result(error instanceof StreamHttpErrorException ? Action.THROW : Action.CONTINUE, this);
+                        }
+                    })
+                    .retryDelay(500, TimeUnit.MILLISECONDS)
+                    .retryDelayStrategy(DefaultRetryDelayStrategy.defaultStrategy().maxDelay(2, TimeUnit.SECONDS))
+                    .build();
+            reader = new Thread(this::read, "standard-event-source");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void read() {
+            try {
+                while (true) {
+                    StreamEvent event = source.readAnyEvent();
+                    if (event instanceof StartedEvent) {
+                        connections.incrementAndGet();
+                    } else if (event instanceof MessageEvent message && !"disconnect".equals(message.getEventName())) {
+                        positions.add(Long.parseLong(message.getLastEventId()));
+                    }
+                }
+            } catch (StreamClosedByCallerException e) {
+                // closed by the test
+            } catch (Exception e) {
+                failure = e;
+            }
+        }
+
+        long lastPosition() {
+            return positions.isEmpty() ? 0 : positions.get(positions.size() - 1);
+        }
+
+        List<Long> positions() {
+            return List.copyOf(positions);
+        }
+
+        int connections() {
+            return connections.get();
+        }
+
+        Exception failure() {
+            return failure;
+        }
+
+        @Override
+        public void close() {
+            source.close();
+        }
     }
 
     /** The clients' writes and what came of them. */

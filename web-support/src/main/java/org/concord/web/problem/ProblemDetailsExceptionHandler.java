@@ -12,7 +12,9 @@ import org.springframework.boot.web.reactive.error.ErrorWebExceptionHandler;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -29,6 +31,8 @@ import reactor.netty.http.client.PrematureCloseException;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,13 +47,16 @@ import java.util.stream.Collectors;
  * Concord's one problem+json mapper (RFC 9457): every error a Concord service answers goes through
  * here, whether a controller threw it or the framework did. Nothing internal (class names, stack
  * traces, messages of unexpected exceptions) reaches the client; a 500 is logged as a defect, a 502, 503
- * or 504 (a service another one needs is down or slow) as a warning.
+ * or 504 (a service another one needs is down or slow) as a warning. Such an outage met by a change feed
+ * (a GET that accepts {@code text/event-stream}) is answered so that an EventSource client reconnects.
  */
 public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
     private static final String TYPE_PREFIX = "urn:concord:problem:";
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsExceptionHandler.class);
+    /** How long a change-feed client waits before it reconnects after an outage. */
+    static final Duration FEED_RETRY = Duration.ofSeconds(2);
     private static final Set<HttpStatus> UNAVAILABLE = Set.of(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE,
             HttpStatus.GATEWAY_TIMEOUT);
 
@@ -77,6 +84,9 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
 
     /** Writes a problem as the whole response; usable by filters that answer before any handler. */
     public Mono<Void> write(ServerWebExchange exchange, ProblemException problem) {
+        if (UNAVAILABLE.contains(problem.status()) && asksForEventStream(exchange)) {
+            return writeRetry(exchange, problem);
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_PREFIX + problem.type());
         body.put("title", problem.status().getReasonPhrase());
@@ -101,6 +111,30 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
         }
         DataBuffer buffer = response.bufferFactory().wrap(bytes);
         return response.writeWith(Mono.just(buffer));
+    }
+
+    /**
+     * An outage answered to a change feed: a standard EventSource client fails for good on any status but
+     * 200 and never reconnects, so the outage is a 200 event stream that holds only a {@code retry:} field
+     * and a comment saying why, and ends; the client reconnects after that delay, with its Last-Event-ID,
+     * until the feed is back.
+     */
+    private static Mono<Void> writeRetry(ServerWebExchange exchange, ProblemException problem) {
+        String body = "retry: " + FEED_RETRY.toMillis() + "\n: " + problem.status().value() + " "
+                + problem.getMessage().replaceAll("[\r\n]+", " ") + " Reconnect to resume.\n\n";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        var response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.OK);
+        response.getHeaders().setContentType(MediaType.TEXT_EVENT_STREAM);
+        response.getHeaders().setCacheControl(CacheControl.noStore());
+        response.getHeaders().setContentLength(bytes.length);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    }
+
+    private static boolean asksForEventStream(ServerWebExchange exchange) {
+        var request = exchange.getRequest();
+        return HttpMethod.GET.equals(request.getMethod()) && request.getHeaders().getAccept().stream()
+                .anyMatch(MediaType.TEXT_EVENT_STREAM::equalsTypeAndSubtype);
     }
 
     static ProblemException toProblem(Throwable error) {
