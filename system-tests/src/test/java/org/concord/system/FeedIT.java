@@ -140,4 +140,22 @@ class FeedIT {
         assertThat(feed.getEntries().get(0).getDescription().getValue()).contains("Tighter & clearer");
         assertThat(feed.getEntries().get(0).getLink()).endsWith("/api/consultations/" + c + "/versions/2");
     }
+
+    @Test
+    void the_atom_feed_is_xml_when_a_text_holds_characters_xml_cannot_carry() throws Exception {
+        // U+000B is the manual line break Word puts into pasted text; NUL and U+FFFF have no place in XML either
+        JsonNode created = json(api.post(drafter, "/api/consultations", Map.of("title", "Pasted\u0000 from Word\uFFFF",
+                "summary", "First line\u000Bsecond line", "visibility", "PUBLIC",
+                "provisions", List.of(Map.of("label", "1", "text", "States should regulate spyware.")))), 201);
+        String c = created.get("consultationId").asText();
+        JsonNode detail = json(api.get(null, "/api/consultations/{id}?minPosition={p}", c, created.get("position").asLong()), 200);
+        assertThat(detail.get("summary").asText()).as("the text as stored").isEqualTo("First line\u000Bsecond line");
+
+        String atom = api.get(null, "/api/consultations/{id}/feed.atom", c).expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        SyndFeed feed = new SyndFeedInput().build(new InputSource(new StringReader(atom)));
+
+        assertThat(feed.getDescription()).isEqualTo("First line\nsecond line");
+        assertThat(feed.getTitle()).isEqualTo("Pasted\uFFFD from Word\uFFFD");
+    }
 }

@@ -8,6 +8,7 @@ import org.concord.query.access.ConsultationAccess;
 import org.concord.query.consultation.query.ConsultationDetail;
 import org.concord.query.history.query.HistoryViews.VersionSummary;
 import org.concord.web.identity.CallerIdentity;
+import org.concord.web.xml.XmlCharacters;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,6 +25,7 @@ import java.util.List;
 /**
  * An Atom 1.0 feed of a consultation's versions, newest first, for feed readers: each entry says what
  * made the version (creation, an amendment, a revision), who decided and why, and links to the text.
+ * Texts go through {@link XmlCharacters}, so that the feed is XML whatever they hold.
  */
 @Tag(name = "Feeds")
 @RestController
@@ -48,7 +50,7 @@ class AtomFeedController {
                 .map(found -> render(base, found.getT1(), found.getT2()));
     }
 
-    private static String render(String base, ConsultationDetail consultation, List<VersionSummary> versions) {
+    static String render(String base, ConsultationDetail consultation, List<VersionSummary> versions) {
         String self = base + "/api/consultations/" + consultation.consultationId();
         StringWriter xml = new StringWriter();
         try {
@@ -109,13 +111,13 @@ class AtomFeedController {
 
     private static void element(XMLStreamWriter atom, String name, String text) throws XMLStreamException {
         atom.writeStartElement(name);
-        atom.writeCharacters(text == null ? "" : text);
+        atom.writeCharacters(text == null ? "" : XmlCharacters.legal(text));
         atom.writeEndElement();
     }
 
     private static void link(XMLStreamWriter atom, String rel, String href) throws XMLStreamException {
         atom.writeEmptyElement("link");
         atom.writeAttribute("rel", rel);
-        atom.writeAttribute("href", href);
+        atom.writeAttribute("href", XmlCharacters.legal(href));
     }
 }
