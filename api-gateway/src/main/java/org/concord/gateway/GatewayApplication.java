@@ -2,10 +2,15 @@ package org.concord.gateway;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Concord's only public entry: authenticates callers and routes commands and queries. */
-@SpringBootApplication
+/**
+ * Concord's only public entry: authenticates callers and routes commands and queries. It keeps nothing in
+ * a database: the MongoDB driver comes on its class path with web-support (the services' idempotency
+ * store), and would otherwise connect to the driver's default {@code localhost:27017}.
+ */
+@SpringBootApplication(exclude = MongoAutoConfiguration.class)
 @ConfigurationPropertiesScan
 public class GatewayApplication {
 

@@ -40,6 +40,7 @@ final class ConcordProcesses implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private int gatewayPort;
     private TestMongoDatabase database;
+    private final ConnectionTrap strayDatabase = new ConnectionTrap();
     private static ConcordProcesses shared;
 
     /** One running Concord for every system test of this JVM, stopped when the JVM exits. */
@@ -130,6 +131,11 @@ final class ConcordProcesses implements AutoCloseable {
         }
     }
 
+    /** How many connections the gateway opened to the MongoDB that Spring Boot would give it by default. */
+    int strayDatabaseConnections() {
+        return strayDatabase.accepted();
+    }
+
     /** The test MongoDB database the services share: the event store and the read models. */
     TestMongoDatabase database() {
         return database;
@@ -163,6 +169,9 @@ final class ConcordProcesses implements AutoCloseable {
         gateway.put("CONCORD_GATEWAY_COMMAND_SIDE_URI", uris(commandPorts));
         gateway.put("CONCORD_GATEWAY_QUERY_SIDE_URI", uris(queryPorts));
         gateway.put("CONCORD_ADMIN_TOKEN", ADMIN_TOKEN);
+        // where a MongoDB client the gateway should not have would connect (Spring Boot 3's and 4's property)
+        gateway.put("SPRING_DATA_MONGODB_URI", "mongodb://127.0.0.1:" + strayDatabase.port() + "/stray");
+        gateway.put("SPRING_MONGODB_URI", "mongodb://127.0.0.1:" + strayDatabase.port() + "/stray");
 
         List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < commandSides; i++) {
@@ -259,6 +268,7 @@ final class ConcordProcesses implements AutoCloseable {
 
     @Override
     public void close() {
+        strayDatabase.close();
         started.forEach(Process::destroy);
         for (Process process : started) {
             try {
