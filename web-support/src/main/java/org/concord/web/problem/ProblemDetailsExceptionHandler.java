@@ -120,8 +120,9 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
      * until the feed is back.
      */
     private static Mono<Void> writeRetry(ServerWebExchange exchange, ProblemException problem) {
-        String body = "retry: " + FEED_RETRY.toMillis() + "\n: " + problem.status().value() + " "
-                + problem.getMessage().replaceAll("[\r\n]+", " ") + " Reconnect to resume.\n\n";
+        String reason = problem.getMessage().replaceAll("[\r\n]+", " ").strip();
+        String body = "retry: " + FEED_RETRY.toMillis() + "\n: " + problem.status().value() + " " + reason
+                + (reason.endsWith(".") ? "" : ".") + " Reconnect to resume.\n\n";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         var response = exchange.getResponse();
         response.setStatusCode(HttpStatus.OK);
