@@ -16,6 +16,9 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * {@code GET /v3/api-docs/concord}: the command side's and the query side's OpenAPI documents merged
@@ -28,6 +31,15 @@ class MergedApiDocs {
     static final String PATH = "/v3/api-docs/concord";
     private static final String SERVICE_DOCS = "/v3/api-docs";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Set<String> READS = Set.of("get", "head");
+    private static final Map<String, String> EVERY_OPERATION = Map.of(
+            "429", "Too many requests from this token or address, or too many open feeds; `Retry-After` says when to try again",
+            "5XX", "A Concord service is unavailable or slow (502, 503, 504): try again, with the same `Idempotency-Key` for a write."
+                    + " A 500 is a defect. A change feed is answered 200 with `retry:` instead, so that EventSource reconnects");
+    private static final Map<String, String> EVERY_WRITE = Map.of(
+            "413", "The request body is larger than this endpoint accepts",
+            "415", "The body is not `application/json`",
+            "422", "This `Idempotency-Key` was used before with another path or body");
 
     private final ObjectMapper objectMapper;
     private final WebClient webClient;
@@ -86,7 +98,40 @@ class MergedApiDocs {
                 });
             });
         }
+        addCommonAnswers(paths, components);
         return merged;
+    }
+
+    /**
+     * The answers any operation may get whichever service runs it: from the gateway (rate limits, a
+     * service down), and for writes from what every service shares (body limits, idempotency keys).
+     */
+    private void addCommonAnswers(ObjectNode paths, ObjectNode components) {
+        ObjectNode responses = components.has("responses") ? (ObjectNode) components.get("responses") : components.putObject("responses");
+        Map<String, String> all = new TreeMap<>(EVERY_OPERATION);
+        all.putAll(EVERY_WRITE);
+        all.forEach((status, description) -> {
+            if (!responses.has(status)) {
+                ObjectNode response = responses.putObject(status).put("description", description);
+                response.putObject("content").putObject(MediaType.APPLICATION_PROBLEM_JSON_VALUE).putObject("schema")
+                        .put("$ref", "#/components/schemas/Problem");
+            }
+        });
+        paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            JsonNode answers = operation.getValue().path("responses");
+            if (!(answers instanceof ObjectNode known)) {
+                return;
+            }
+            Map<String, String> common = new TreeMap<>(EVERY_OPERATION);
+            if (!READS.contains(operation.getKey())) {
+                common.putAll(EVERY_WRITE);
+            }
+            common.keySet().forEach(status -> {
+                if (!known.has(status)) {
+                    known.putObject(status).put("$ref", "#/components/responses/" + status);
+                }
+            });
+        }));
     }
 
     private static void addTag(ArrayNode tags, JsonNode tag) {

@@ -20,6 +20,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.concord.command.dispatch.NewIds;
 import org.concord.web.identity.CallerIdentity;
+import org.concord.web.openapi.NullableProperties;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -72,6 +73,12 @@ class OpenApiConfiguration {
                 // the service is reached only through the gateway, so "try it out" goes to the document's own origin
                 .servers(List.of(new Server().url("/").description("the api-gateway")))
                 .components(components);
+    }
+
+    /** Properties marked {@code @Nullable} are documented as such. */
+    @Bean
+    NullableProperties nullableProperties() {
+        return new NullableProperties();
     }
 
     /** Every write needs a token, may carry an idempotency key, and may fail with a problem. */

@@ -1,5 +1,6 @@
 package org.concord.query.feed;
 
+import jakarta.annotation.Nullable;
 import org.bson.Document;
 import org.concord.web.identity.CallerIdentity;
 
@@ -30,8 +31,8 @@ record Webhook(String webhookId, CallerIdentity owner, String url, String secret
         return new View(webhookId, url, consultationId, types, createdAt, deliveredUpTo, failures, nextAttemptAt, pausedBecause);
     }
 
-    record View(String webhookId, String url, String consultationId, Set<String> types, Instant createdAt,
-                long deliveredUpTo, int failures, Instant nextAttemptAt, String pausedBecause) {
+    record View(String webhookId, String url, @Nullable String consultationId, Set<String> types, Instant createdAt,
+                long deliveredUpTo, int failures, @Nullable Instant nextAttemptAt, @Nullable String pausedBecause) {
     }
 
     Document toDocument() {

@@ -1,6 +1,7 @@
 package org.concord.query.feed;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -64,7 +65,9 @@ class WebhookController {
 
     @Operation(operationId = "registerWebhook", summary = "Register a URL to which the events the caller may see are POSTed, signed with X-Concord-Signature",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
-                    value = "{\"url\":\"https://example.org/concord-hook\",\"secret\":\"a-secret-of-16-chars-or-more\",\"types\":[\"AmendmentAccepted\"]}"))))
+                    value = "{\"url\":\"https://example.org/concord-hook\",\"secret\":\"a-secret-of-16-chars-or-more\",\"types\":[\"AmendmentAccepted\"]}"))),
+            responses = @ApiResponse(responseCode = "201", description = "Registered; deliveries start after `position`",
+                    useReturnTypeSchema = true))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Registered>> register(CallerIdentity caller, @RequestBody RegisterWebhookRequest request) {
         if (caller.isAnonymous()) {

@@ -20,6 +20,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.concord.web.identity.CallerIdentity;
+import org.concord.web.openapi.NullableProperties;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -43,6 +44,8 @@ class OpenApiConfiguration {
     private static final String MIN_POSITION = "MinPosition";
     private static final String MIN_POSITION_HEADER = "MinPositionHeader";
     private static final String IDEMPOTENCY_KEY = "IdempotencyKey";
+    /** Reads under this path are for administrators only, and refuse others with 403. */
+    private static final String ADMINISTRATION = "/api/admin/";
     private static final Map<String, String> ERRORS = new TreeMap<>(Map.of(
             "400", "Bad input; `errors` lists each wrong field",
             "401", "No token, or a bad or revoked one",
@@ -86,19 +89,28 @@ class OpenApiConfiguration {
                 .components(components);
     }
 
+    /** Properties marked {@code @Nullable} are documented as such. */
+    @Bean
+    NullableProperties nullableProperties() {
+        return new NullableProperties();
+    }
+
     /**
      * Every read takes an optional token and read-your-writes; every write needs a token and may carry
-     * an idempotency key; both may fail with a problem.
+     * an idempotency key; both may fail with a problem, and an administrator's read with a 403.
      */
     @Bean
     OpenApiCustomizer querySideConventions() {
-        return openApi -> openApi.getPaths().values().forEach(path -> path.readOperationsMap().forEach((method, operation) -> {
+        return openApi -> openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             if (method == PathItem.HttpMethod.GET) {
                 // the empty requirement: anonymous callers may read what is PUBLIC
                 operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER), new SecurityRequirement()));
                 operation.addParametersItem(new Parameter().$ref("#/components/parameters/" + MIN_POSITION));
                 operation.addParametersItem(new Parameter().$ref("#/components/parameters/" + MIN_POSITION_HEADER));
                 addErrors(operation, ERRORS);
+                if (path.startsWith(ADMINISTRATION)) {
+                    addErrors(operation, Map.of("403", WRITE_ERRORS.get("403")));
+                }
             } else {
                 operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
                 operation.addParametersItem(new Parameter().$ref("#/components/parameters/" + IDEMPOTENCY_KEY));

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import jakarta.annotation.Nullable;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
@@ -165,8 +166,8 @@ public class ReadModelRebuild implements DisposableBean {
      * What a rebuild did or does: positions processed of the total (the head of the event store when
      * it started), into which generation, since when, until when, and how fast it went once done.
      */
-    public record RebuildStatus(State state, long processed, long total, int generation, Instant startedAt, Instant finishedAt,
-                                Long positionsPerSecond) {
+    public record RebuildStatus(State state, long processed, long total, int generation, @Nullable Instant startedAt,
+                                @Nullable Instant finishedAt, @Nullable Long positionsPerSecond) {
 
         static final RebuildStatus IDLE = new RebuildStatus(State.IDLE, 0, 0, 0, null, null, null);
 

@@ -1,6 +1,7 @@
 package org.concord.web.identity;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.annotation.Nullable;
 import org.concord.web.problem.ProblemException;
 
 import java.util.Arrays;
@@ -11,7 +12,7 @@ import java.util.Set;
  * header, never from a request body. {@code stakeholderType} and {@code country} are null for the
  * bootstrap administrator.
  */
-public record CallerIdentity(String participantId, String organisation, String stakeholderType, String country,
+public record CallerIdentity(String participantId, String organisation, @Nullable String stakeholderType, @Nullable String country,
                              String displayName, Set<String> roles) {
 
     public static final CallerIdentity ANONYMOUS = new CallerIdentity(null, null, null, null, null, Set.of());

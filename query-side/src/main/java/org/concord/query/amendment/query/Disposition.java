@@ -1,5 +1,6 @@
 package org.concord.query.amendment.query;
 
+import jakarta.annotation.Nullable;
 import org.concord.messages.amendment.AmendmentStatus;
 import org.concord.messages.consultation.ChangeKind;
 import org.concord.messages.participant.StakeholderType;
@@ -12,9 +13,10 @@ import java.util.stream.Stream;
  * One row of the dispositions table drafters publish: an amendment, who proposed it (organisation and
  * stakeholder type), how many supported it, what was decided, why, and the version it made.
  */
-public record Disposition(String amendmentId, ChangeKind kind, String provisionId, String label, int round,
+public record Disposition(String amendmentId, ChangeKind kind, String provisionId, @Nullable String label, int round,
                           String organisation, StakeholderType stakeholderType, int supporters,
-                          AmendmentStatus status, String reason, Instant decidedAt, Integer resultingVersion) {
+                          AmendmentStatus status, @Nullable String reason, @Nullable Instant decidedAt,
+                          @Nullable Integer resultingVersion) {
 
     static final List<String> COLUMNS = List.of("amendmentId", "kind", "provisionId", "label", "round", "organisation",
             "stakeholderType", "supporters", "status", "reason", "decidedAt", "resultingVersion");

@@ -1,6 +1,7 @@
 package org.concord.query.consultation.query;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.annotation.Nullable;
 import org.concord.messages.consultation.ConsultationStatus;
 import org.concord.messages.consultation.Provision;
 import org.concord.messages.consultation.Visibility;
@@ -14,8 +15,8 @@ import java.util.Map;
  * A consultation with its current text; {@code round} is null until a first round opens.
  * {@code changedIn} is the version each current provision last changed in.
  */
-public record ConsultationDetail(String consultationId, String title, String summary, ConsultationStatus status,
-                                 Visibility visibility, int version, Actor proposer, Round round,
+public record ConsultationDetail(String consultationId, String title, @Nullable String summary, ConsultationStatus status,
+                                 Visibility visibility, int version, @Nullable Actor proposer, @Nullable Round round,
                                  List<Provision> provisions, Instant createdAt,
                                  @JsonIgnore Map<String, Integer> changedIn) {
 

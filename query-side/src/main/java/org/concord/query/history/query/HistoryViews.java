@@ -1,5 +1,6 @@
 package org.concord.query.history.query;
 
+import jakarta.annotation.Nullable;
 import org.concord.messages.consultation.Provision;
 import org.concord.messages.participant.Actor;
 import org.concord.messages.participant.StakeholderType;
@@ -14,7 +15,8 @@ public final class HistoryViews {
     }
 
     /** Why a version exists: CREATION, AMENDMENT or REVISION, by whom, decided by whom, and why. */
-    public record Cause(String type, String amendmentId, Actor author, Actor decidedBy, String reason) {
+    public record Cause(String type, @Nullable String amendmentId, @Nullable Actor author, @Nullable Actor decidedBy,
+                        @Nullable String reason) {
     }
 
     public record VersionSummary(int version, Instant createdAt, Cause cause) {
@@ -23,7 +25,7 @@ public final class HistoryViews {
     public record TextAtVersion(int version, Instant createdAt, List<Provision> provisions) {
     }
 
-    public record ProvisionChange(String provisionId, String label, String change, String before, String after,
+    public record ProvisionChange(String provisionId, String label, String change, @Nullable String before, @Nullable String after,
                                   List<InlineDiff.Run> inline) {
     }
 
@@ -31,10 +33,10 @@ public final class HistoryViews {
     }
 
     /** One wording of a provision; {@code text} is null where the version deleted it. */
-    public record Wording(int version, String label, String text, boolean deleted, Cause cause) {
+    public record Wording(int version, String label, @Nullable String text, boolean deleted, Cause cause) {
     }
 
-    public record Span(String text, int version, String amendmentId, String organisation, StakeholderType stakeholderType) {
+    public record Span(String text, int version, @Nullable String amendmentId, String organisation, StakeholderType stakeholderType) {
     }
 
     public record ProvisionProvenance(String provisionId, String label, List<Span> spans) {

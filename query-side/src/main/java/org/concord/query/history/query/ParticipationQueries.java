@@ -1,5 +1,6 @@
 package org.concord.query.history.query;
 
+import jakarta.annotation.Nullable;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.concord.messages.history.FindParticipationQuery;
@@ -39,7 +40,7 @@ public class ParticipationQueries {
 
     /** Counts of one group of participants; {@code acceptanceRate} is accepted / decided, null before any decision. */
     public record Counts(int participants, int organisations, int amendments, int accepted, int rejected, int withdrawn,
-                         int supports, int comments, int endorsements, Double acceptanceRate) {
+                         int supports, int comments, int endorsements, @Nullable Double acceptanceRate) {
     }
 
     public record Participation(String consultationId, Counts total, Map<String, Counts> byStakeholderType,

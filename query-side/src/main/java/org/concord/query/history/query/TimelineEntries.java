@@ -1,5 +1,7 @@
 package org.concord.query.history.query;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.Nullable;
 import org.bson.Document;
 import org.concord.query.access.ChathamHouse;
 import org.concord.messages.participant.StakeholderType;
@@ -18,10 +20,11 @@ public final class TimelineEntries {
     }
 
     /** Who acted; only {@code stakeholderType} is set when the reader may not know who. */
-    public record Actor(String participantId, String organisation, StakeholderType stakeholderType) {
+    @Schema(name = "TimelineActor")
+    public record Actor(@Nullable String participantId, @Nullable String organisation, @Nullable StakeholderType stakeholderType) {
     }
 
-    public record Entry(long position, Instant at, String type, Actor actor, String summary, Map<String, Object> data) {
+    public record Entry(long position, Instant at, String type, @Nullable Actor actor, String summary, Map<String, Object> data) {
     }
 
     public static Entry entry(Document stored, String readerParticipantId, boolean readerIsDrafter) {
