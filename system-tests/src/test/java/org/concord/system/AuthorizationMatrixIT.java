@@ -279,6 +279,8 @@ class AuthorizationMatrixIT {
                     ? firstEventData(stream)
                     : new String(stream.readAllBytes(), StandardCharsets.UTF_8);
         }
+        OpenApiContract.of(gateway).check(response, row.answer() == Answer.EVENT_STREAM && response.statusCode() == 200
+                ? new byte[0] : answer.getBytes(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).as(where + ": " + answer).isEqualTo(expected);
         if (expected >= 400) {
             assertThat(response.headers().firstValue("Content-Type")).as(where).hasValueSatisfying(type ->

@@ -1,15 +1,22 @@
 package org.concord.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** A client of the running Concord's gateway, with the calls the system tests share. */
+/**
+ * A client of the running Concord's gateway, with the calls the system tests share; every answer it
+ * receives is held against the OpenAPI document ({@link OpenApiContract}).
+ */
 final class ConcordApi {
 
     static final String ADMIN = ConcordProcesses.ADMIN_TOKEN;
@@ -17,7 +24,30 @@ final class ConcordApi {
 
     ConcordApi(ConcordProcesses concord) {
         this.http = WebTestClient.bindToServer().baseUrl(concord.gateway().toString())
-                .responseTimeout(Duration.ofSeconds(20)).build();
+                .responseTimeout(Duration.ofSeconds(20))
+                .filter(checkedAgainst(OpenApiContract.of(concord.gateway())))
+                .build();
+    }
+
+    /**
+     * Holds every answer against the OpenAPI document before the test sees it; an event stream's media
+     * type only, since its body never ends.
+     */
+    private static ExchangeFilterFunction checkedAgainst(OpenApiContract contract) {
+        return (request, next) -> next.exchange(request).flatMap(response -> {
+            String method = request.method().name();
+            int status = response.statusCode().value();
+            MediaType type = response.headers().contentType().orElse(null);
+            String contentType = type == null ? null : type.toString();
+            if (type != null && MediaType.TEXT_EVENT_STREAM.equalsTypeAndSubtype(type)) {
+                contract.check(method, request.url(), status, contentType, new byte[0]);
+                return Mono.just(response);
+            }
+            return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).map(body -> {
+                contract.check(method, request.url(), status, contentType, body);
+                return response.mutate().body(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body))).build();
+            });
+        });
     }
 
     /** Registers a delegate and answers the registration: participantId, token, position. */

@@ -468,7 +468,8 @@ class FaultToleranceIT {
             request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return OpenApiContract.of(concord.gateway()).check(response, response.body().getBytes(StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
@@ -480,6 +481,7 @@ class FaultToleranceIT {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(concord.gateway().resolve(path + "?minPosition=" + position))
                     .timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            OpenApiContract.of(concord.gateway()).check(response, response.body().getBytes(StandardCharsets.UTF_8));
             boolean caughtUp = response.statusCode() == 200
                     && response.headers().firstValue("X-Concord-Caught-Up").orElse("true").equals("true");
             return caughtUp ? JSON.readTree(response.body()) : null;

@@ -473,7 +473,7 @@ class HostileInputIT {
                 .header("Content-Type", attempt.mutation().contentType())
                 .method(endpoint.method(), HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = checked(client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         String where = attempt + " → " + response.statusCode() + " " + response.body();
 
         assertThat(response.statusCode()).as(where).isLessThan(500);
@@ -551,12 +551,17 @@ class HostileInputIT {
         }
     }
 
+    /** The answer, once held against the OpenAPI document. */
+    private static HttpResponse<String> checked(HttpResponse<String> response) {
+        return OpenApiContract.of(gateway).check(response, response.body().getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The texts of a read, answered as JSON with nosniff, once the read models have processed {@code position}. */
     private static List<String> readBack(String path, long position, String where) throws Exception {
-        HttpResponse<String> read = client.send(HttpRequest.newBuilder(gateway.resolve(path))
+        HttpResponse<String> read = checked(client.send(HttpRequest.newBuilder(gateway.resolve(path))
                         .header("Authorization", ConcordApi.bearer(tokens.get("drafter")))
                         .header("X-Concord-Min-Position", Long.toString(position)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         assertThat(read.statusCode()).as(where + ", read back at " + path).isEqualTo(200);
         assertThat(read.headers().firstValue("Content-Type")).as(where).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(read.headers().firstValue("X-Content-Type-Options")).as(where).contains("nosniff");
@@ -587,10 +592,10 @@ class HostileInputIT {
         List<String> reads = new ArrayList<>();
         for (String read : List.of("/api/consultations/" + consultation, "/api/consultations/" + consultation + "/amendments",
                 "/api/consultations/" + consultation + "/comments", "/api/participants")) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(gateway.resolve(read))
+            HttpResponse<String> response = checked(client.send(HttpRequest.newBuilder(gateway.resolve(read))
                             .header("Authorization", ConcordApi.bearer(tokens.get("drafter")))
                             .header("X-Concord-Min-Position", Long.toString(head)).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
             assertThat(response.headers().firstValue("X-Concord-Caught-Up")).as(read).contains("true");
             reads.add(response.statusCode() + " " + response.body());
         }
