@@ -18,7 +18,8 @@ import static org.concord.system.ConcordApi.json;
 /**
  * The history of a consultation through the gateway: versions, the text at a version and at an instant,
  * diffs, a provision's wordings, provenance, the timeline with Chatham House masking, statistics, the
- * dispositions table as JSON and CSV, and a rebuild of the read models while reads keep answering.
+ * dispositions table as JSON and CSV, and a rebuild of the read models while reads keep answering; a
+ * white space correction in the diff.
  */
 class HistoryIT {
 
@@ -122,6 +123,29 @@ class HistoryIT {
     }
 
     @Test
+    void a_white_space_only_correction_shows_in_the_diff_whose_runs_spell_both_wordings() {
+        String spaced = "The parties agree to this text .";
+        String corrected = "The parties agree to this text.";
+        String withEmoji = "Vendors 👩🏽‍💻 should assess risks.";
+        String spaceMissing = "Vendors 👩🏽‍💻should assess risks.";
+        JsonNode created = json(api.post(drafter, "/api/consultations", Map.of("title", "Spacing", "summary", "A spacing correction",
+                "visibility", "PUBLIC", "provisions", List.of(Map.of("label", "1", "text", spaced), Map.of("label", "2", "text", withEmoji)))), 201);
+        String c = created.get("consultationId").asText();
+        JsonNode detail = read(null, "/api/consultations/" + c, created.get("position").asLong());
+        JsonNode revised = json(api.post(drafter, "/api/consultations/{id}/revisions", Map.of("baseVersion", 1, "reason", "Spacing",
+                "changes", List.of(
+                        Map.of("kind", "REPLACE", "provisionId", detail.at("/provisions/0/provisionId").asText(), "text", corrected),
+                        Map.of("kind", "REPLACE", "provisionId", detail.at("/provisions/1/provisionId").asText(), "text", spaceMissing))), c), 201);
+        read(null, "/api/consultations/" + c + "/versions", revised.get("position").asLong());
+
+        JsonNode diff = json(api.get(null, "/api/consultations/{id}/diff?from=1&to=2", c), 200);
+
+        assertThat(diff.get("changes").findValuesAsText("change")).containsExactly("MODIFIED", "MODIFIED");
+        assertSpellsBothWordings(diff.at("/changes/0"), spaced, corrected);
+        assertSpellsBothWordings(diff.at("/changes/1"), withEmoji, spaceMissing);
+    }
+
+    @Test
     void a_restricted_consultation_s_history_does_not_exist_for_anonymous_readers() {
         JsonNode created = json(api.createConsultation(drafter, "Restricted annex", "RESTRICTED"), 201);
         String c = created.get("consultationId").asText();
@@ -130,6 +154,28 @@ class HistoryIT {
             json(api.get(null, "/api/consultations/" + c + "/" + read), 404);
             json(api.get(france, "/api/consultations/" + c + "/" + read), 200);
         }
+    }
+
+    /** The EQUAL and DELETE runs of {@code change} spell {@code before}, its EQUAL and INSERT runs {@code after}, and some run is not EQUAL. */
+    private static void assertSpellsBothWordings(JsonNode change, String before, String after) {
+        assertThat(change.get("before").asText()).isEqualTo(before);
+        assertThat(change.get("after").asText()).isEqualTo(after);
+        StringBuilder old = new StringBuilder();
+        StringBuilder current = new StringBuilder();
+        List<String> ops = new ArrayList<>();
+        for (JsonNode run : change.get("inline")) {
+            String op = run.get("op").asText();
+            ops.add(op);
+            if (!op.equals("INSERT")) {
+                old.append(run.get("text").asText());
+            }
+            if (!op.equals("DELETE")) {
+                current.append(run.get("text").asText());
+            }
+        }
+        assertThat(old).as("EQUAL and DELETE runs of %s", change.get("inline")).hasToString(before);
+        assertThat(current).as("EQUAL and INSERT runs of %s", change.get("inline")).hasToString(after);
+        assertThat(ops).as("runs of %s", change.get("inline")).anyMatch(op -> !op.equals("EQUAL"));
     }
 
     private static JsonNode read(String token, String path, long position) {

@@ -1,9 +1,15 @@
 package org.concord.query.history.query;
 
+import org.concord.query.history.query.Words.Word;
+
 import java.util.ArrayList;
 import java.util.List;
 
-/** A word-level diff of one provision's wording, as runs of EQUAL, DELETE and INSERT text. */
+/**
+ * A word-level diff of one provision's wording, as runs of EQUAL, DELETE and INSERT text: the EQUAL and
+ * DELETE runs spell the old wording exactly, the EQUAL and INSERT runs the new one, so a change of white
+ * space alone is a change too. Between two EQUAL runs, what was deleted comes before what was inserted.
+ */
 public final class InlineDiff {
 
     public enum Op { EQUAL, INSERT, DELETE }
@@ -15,33 +21,81 @@ public final class InlineDiff {
     }
 
     public static List<Run> between(String before, String after) {
-        List<String> beforeWords = Words.of(before);
-        List<String> afterWords = Words.of(after);
-        List<Run> runs = new ArrayList<>();
+        List<Word> beforeWords = Words.of(before);
+        List<Word> afterWords = Words.of(after);
+        Runs runs = new Runs();
         Words.compare(beforeWords, afterWords, new Words.Visitor() {
             @Override
-            public void both(int beforeFrom, int afterFrom, int length) {
-                add(runs, Op.EQUAL, afterWords.subList(afterFrom, afterFrom + length));
+            public void both(int beforeWord, int afterWord) {
+                Word was = beforeWords.get(beforeWord);
+                Word is = afterWords.get(afterWord);
+                runs.equal(is.body());
+                if (was.space().equals(is.space())) {
+                    runs.equal(is.space());
+                } else {
+                    runs.deleted(was.space());
+                    runs.inserted(is.space());
+                }
             }
 
             @Override
             public void onlyBefore(int from, int length) {
-                add(runs, Op.DELETE, beforeWords.subList(from, from + length));
+                beforeWords.subList(from, from + length).forEach(word -> runs.deleted(word.body() + word.space()));
             }
 
             @Override
             public void onlyAfter(int from, int length) {
-                add(runs, Op.INSERT, afterWords.subList(from, from + length));
+                afterWords.subList(from, from + length).forEach(word -> runs.inserted(word.body() + word.space()));
             }
         });
-        return runs;
+        return runs.done();
     }
 
-    private static void add(List<Run> runs, Op op, List<String> words) {
-        String text = String.join("", words);
-        if (!runs.isEmpty() && runs.get(runs.size() - 1).op() == op) {
-            text = runs.remove(runs.size() - 1).text() + text;
+    /** Collects text into runs, one EQUAL run and then at most one DELETE and one INSERT run between matches. */
+    private static final class Runs {
+
+        private final List<Run> runs = new ArrayList<>();
+        private final StringBuilder equal = new StringBuilder();
+        private final StringBuilder deleted = new StringBuilder();
+        private final StringBuilder inserted = new StringBuilder();
+
+        void equal(String text) {
+            if (!text.isEmpty()) {
+                flushChanges();
+                equal.append(text);
+            }
         }
-        runs.add(new Run(op, text));
+
+        void deleted(String text) {
+            if (!text.isEmpty()) {
+                flush(Op.EQUAL, equal);
+                deleted.append(text);
+            }
+        }
+
+        void inserted(String text) {
+            if (!text.isEmpty()) {
+                flush(Op.EQUAL, equal);
+                inserted.append(text);
+            }
+        }
+
+        List<Run> done() {
+            flush(Op.EQUAL, equal);
+            flushChanges();
+            return runs;
+        }
+
+        private void flushChanges() {
+            flush(Op.DELETE, deleted);
+            flush(Op.INSERT, inserted);
+        }
+
+        private void flush(Op op, StringBuilder text) {
+            if (!text.isEmpty()) {
+                runs.add(new Run(op, text.toString()));
+                text.setLength(0);
+            }
+        }
     }
 }

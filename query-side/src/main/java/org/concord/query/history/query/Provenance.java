@@ -1,14 +1,21 @@
 package org.concord.query.history.query;
 
+import org.concord.query.history.query.Words.Word;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Word-level blame of one provision: its wording as runs of words, each run with the
- * {@link Attribution} of the change that introduced it. A new wording keeps the attribution of every
- * word it shares with the previous one; its other words are the new change's.
+ * Word-level blame of one provision: its wording as runs of text, each run with the {@link Attribution}
+ * of the change that introduced it; joined, the runs are the wording exactly. A new wording keeps the
+ * attribution of every word it shares with the previous one; its other words are the new change's.
+ * <p>
+ * White space is attributed on its own. A word keeps its author when only the white space after it
+ * changes, and that new white space is the change's: whoever turns a space into a no-break space or
+ * a line break made a change that matters in legal text, and the word's author did not write it.
+ * White space left as it was keeps its attribution.
  */
 public record Provenance(List<Span> spans) {
 
@@ -21,8 +28,8 @@ public record Provenance(List<Span> spans) {
 
     /** A wording that is all new: a provision as created or inserted. */
     public static Provenance of(String text, Attribution by) {
-        List<String> words = Words.of(text);
-        return join(words, by(words.size(), by));
+        List<Word> words = Words.of(text);
+        return join(words, filled(words.size(), by), filled(words.size(), by));
     }
 
     public String text() {
@@ -35,59 +42,81 @@ public record Provenance(List<Span> spans) {
     }
 
     /**
-     * The provenance of {@code newText}, an amendment's wording as a drafter accepted it: words the
-     * amendment proposed are its author's ({@code by}); words the drafter wrote instead are the
-     * drafter's ({@code modifiedBy}). Without a proposal, every new word is {@code by}'s.
+     * The provenance of {@code newText}, an amendment's wording as a drafter accepted it: words and white
+     * space the amendment proposed are its author's ({@code by}); what the drafter wrote instead is the
+     * drafter's ({@code modifiedBy}). Without a proposal, everything new is {@code by}'s.
      */
     public Provenance revisedTo(String newText, Attribution by, String proposedText, Attribution modifiedBy) {
-        List<String> before = new ArrayList<>();
-        List<Attribution> beforeBy = new ArrayList<>();
-        for (Span span : spans) {
-            for (String word : Words.of(span.text())) {
-                before.add(word);
-                beforeBy.add(span.by());
-            }
-        }
-        List<String> after = Words.of(newText);
-        Attribution[] afterBy = by(after.size(), proposedText == null ? by : modifiedBy);
+        List<Word> after = Words.of(newText);
+        Attribution[] bodyBy = filled(after.size(), proposedText == null ? by : modifiedBy);
+        Attribution[] spaceBy = filled(after.size(), proposedText == null ? by : modifiedBy);
         if (proposedText != null) {
-            Words.compare(Words.of(proposedText), after, new Words.Visitor() {
-                @Override
-                public void both(int proposedFrom, int afterFrom, int length) {
-                    Arrays.fill(afterBy, afterFrom, afterFrom + length, by);
+            List<Word> proposed = Words.of(proposedText);
+            Words.compare(proposed, after, (proposedWord, afterWord) -> {
+                bodyBy[afterWord] = by;
+                if (proposed.get(proposedWord).space().equals(after.get(afterWord).space())) {
+                    spaceBy[afterWord] = by;
                 }
             });
         }
-        Words.compare(before, after, new Words.Visitor() {
-            @Override
-            public void both(int beforeFrom, int afterFrom, int length) {
-                for (int i = 0; i < length; i++) {
-                    afterBy[afterFrom + i] = beforeBy.get(beforeFrom + i);
-                }
+        String text = text();
+        List<Word> before = Words.of(text);
+        Attribution[] charBy = attributionOfEachChar(text.length());
+        int[] start = starts(before);
+        Words.compare(before, after, (beforeWord, afterWord) -> {
+            Word was = before.get(beforeWord);
+            if (!was.body().isEmpty()) {
+                bodyBy[afterWord] = charBy[start[beforeWord]];
+            }
+            if (!was.space().isEmpty() && was.space().equals(after.get(afterWord).space())) {
+                spaceBy[afterWord] = charBy[start[beforeWord] + was.body().length()];
             }
         });
-        return join(after, afterBy);
+        return join(after, bodyBy, spaceBy);
     }
 
-    private static Attribution[] by(int words, Attribution by) {
+    private Attribution[] attributionOfEachChar(int length) {
+        Attribution[] by = new Attribution[length];
+        int at = 0;
+        for (Span span : spans) {
+            Arrays.fill(by, at, at + span.text().length(), span.by());
+            at += span.text().length();
+        }
+        return by;
+    }
+
+    private static int[] starts(List<Word> words) {
+        int[] starts = new int[words.size()];
+        int at = 0;
+        for (int i = 0; i < words.size(); i++) {
+            starts[i] = at;
+            at += words.get(i).body().length() + words.get(i).space().length();
+        }
+        return starts;
+    }
+
+    private static Attribution[] filled(int words, Attribution by) {
         Attribution[] attributions = new Attribution[words];
         Arrays.fill(attributions, by);
         return attributions;
     }
 
-    private static Provenance join(List<String> words, Attribution[] by) {
+    private static Provenance join(List<Word> words, Attribution[] bodyBy, Attribution[] spaceBy) {
         List<Span> spans = new ArrayList<>();
-        StringBuilder run = new StringBuilder();
         for (int i = 0; i < words.size(); i++) {
-            if (i > 0 && !Objects.equals(by[i], by[i - 1])) {
-                spans.add(new Span(run.toString(), by[i - 1]));
-                run.setLength(0);
-            }
-            run.append(words.get(i));
-        }
-        if (!words.isEmpty()) {
-            spans.add(new Span(run.toString(), by[words.size() - 1]));
+            append(spans, words.get(i).body(), bodyBy[i]);
+            append(spans, words.get(i).space(), spaceBy[i]);
         }
         return new Provenance(spans);
+    }
+
+    private static void append(List<Span> spans, String text, Attribution by) {
+        if (text.isEmpty()) {
+            return;
+        }
+        if (!spans.isEmpty() && Objects.equals(spans.get(spans.size() - 1).by(), by)) {
+            text = spans.remove(spans.size() - 1).text() + text;
+        }
+        spans.add(new Span(text, by));
     }
 }

@@ -11,45 +11,94 @@ import java.util.regex.Pattern;
 /**
  * A text as a list of words, each with the white space after it, so that joining the words gives the
  * text back exactly. A word is a run of letters and digits (with inner hyphens and apostrophes, as in
- * "hacking-for-hire" or "State's"), or any other single character such as a punctuation mark, so that
- * adding a clause before a full stop leaves the full stop alone. Two words are the same when they
- * differ only in the white space after them: re-spacing a sentence changes nobody's words.
+ * "hacking-for-hire" or "State's"), a single Chinese or Japanese character (those scripts put no space
+ * between words), or any other single character such as a punctuation mark or an emoji, so that adding a
+ * clause before a full stop leaves the full stop alone. Leading white space is a word without letters.
+ * A character is what a reader sees as one (a grapheme cluster: an emoji with its skin tone or ZWJ
+ * sequence, a letter with its combining marks, CR LF), so no diff splits one; white space is Unicode's,
+ * no-break and ideographic spaces and line separators included.
+ * <p>
+ * Words are matched by their letters alone, so that re-spacing a sentence does not unmatch its words;
+ * the white space after two matched words is compared on its own, and a difference there is a change
+ * like any other: in legal text a no-break space, a doubled space or a line break matters.
  */
 final class Words {
 
-    private static final Pattern WORD = Pattern.compile("^\\s+|[\\p{L}\\p{N}\\p{M}]+(?:['’-][\\p{L}\\p{N}\\p{M}]+)*\\s*|\\S\\s*");
+    private static final Pattern CHARACTER = Pattern.compile("\\X");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\p{IsWhite_Space}+");
+    private static final Pattern LETTER = Pattern.compile("(?![\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}])[\\p{L}\\p{N}\\p{M}].*",
+            Pattern.DOTALL);
+    private static final Pattern JOINER = Pattern.compile("['’-]");
+
+    /** A word: what is printed ({@code body}, empty only for leading white space) and the white space after it. */
+    record Word(String body, String space) {
+    }
 
     private Words() {
     }
 
-    static List<String> of(String text) {
-        List<String> words = new ArrayList<>();
+    static List<Word> of(String text) {
+        List<Word> words = new ArrayList<>();
         if (text == null) {
             return words;
         }
-        Matcher matcher = WORD.matcher(text);
+        List<String> characters = new ArrayList<>();
+        Matcher matcher = CHARACTER.matcher(text);
         while (matcher.find()) {
-            words.add(matcher.group());
+            characters.add(matcher.group());
+        }
+        int at = endOfSpace(characters, 0);
+        if (at > 0) {
+            words.add(new Word("", String.join("", characters.subList(0, at))));
+        }
+        while (at < characters.size()) {
+            int bodyEnd = endOfBody(characters, at);
+            int spaceEnd = endOfSpace(characters, bodyEnd);
+            words.add(new Word(String.join("", characters.subList(at, bodyEnd)), String.join("", characters.subList(bodyEnd, spaceEnd))));
+            at = spaceEnd;
         }
         return words;
     }
 
-    static boolean same(String a, String b) {
-        return a.strip().equals(b.strip());
+    private static int endOfSpace(List<String> characters, int from) {
+        int end = from;
+        while (end < characters.size() && WHITE_SPACE.matcher(characters.get(end)).matches()) {
+            end++;
+        }
+        return end;
+    }
+
+    private static int endOfBody(List<String> characters, int from) {
+        if (!isLetter(characters, from)) {
+            return from + 1;
+        }
+        int end = from + 1;
+        while (isLetter(characters, end) || isJoiner(characters, end) && isLetter(characters, end + 1)) {
+            end += isLetter(characters, end) ? 1 : 2;
+        }
+        return end;
+    }
+
+    private static boolean isLetter(List<String> characters, int at) {
+        return at < characters.size() && LETTER.matcher(characters.get(at)).matches();
+    }
+
+    private static boolean isJoiner(List<String> characters, int at) {
+        return at < characters.size() && JOINER.matcher(characters.get(at)).matches();
     }
 
     /**
-     * Walks the word-level difference from {@code before} to {@code after} in order: runs of words
-     * both have, runs only {@code before} has, and runs only {@code after} has, by index and length.
+     * Walks the word-level difference from {@code before} to {@code after} in order: each pair of words
+     * matched by their bodies, and the runs of words only {@code before} has and only {@code after} has.
      */
-    static void compare(List<String> before, List<String> after, Visitor visitor) {
+    static void compare(List<Word> before, List<Word> after, Visitor visitor) {
         int keptBefore = 0;
         int keptAfter = 0;
-        for (AbstractDelta<String> delta : DiffUtils.diff(before, after, Words::same).getDeltas()) {
+        for (AbstractDelta<String> delta : DiffUtils.diff(bodies(before), bodies(after)).getDeltas()) {
             int from = delta.getSource().getPosition();
             int to = delta.getTarget().getPosition();
-            if (to > keptAfter) {
-                visitor.both(keptBefore, keptAfter, to - keptAfter);
+            for (int i = 0; i < to - keptAfter; i++) {
+                visitor.both(keptBefore + i, keptAfter + i);
             }
             if (delta.getSource().size() > 0) {
                 visitor.onlyBefore(from, delta.getSource().size());
@@ -60,16 +109,20 @@ final class Words {
             keptBefore = from + delta.getSource().size();
             keptAfter = to + delta.getTarget().size();
         }
-        if (keptAfter < after.size()) {
-            visitor.both(keptBefore, keptAfter, after.size() - keptAfter);
+        for (int i = 0; i < after.size() - keptAfter; i++) {
+            visitor.both(keptBefore + i, keptAfter + i);
         }
     }
 
-    /** What {@link #compare} reports; a visitor implements only what it needs. */
+    private static List<String> bodies(List<Word> words) {
+        return words.stream().map(Word::body).toList();
+    }
+
+    /** What {@link #compare} reports; a visitor that needs only the matched words is a lambda. */
+    @FunctionalInterface
     interface Visitor {
 
-        default void both(int beforeFrom, int afterFrom, int length) {
-        }
+        void both(int before, int after);
 
         default void onlyBefore(int from, int length) {
         }

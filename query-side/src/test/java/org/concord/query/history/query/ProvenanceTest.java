@@ -1,7 +1,16 @@
 package org.concord.query.history.query;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.concord.messages.participant.StakeholderType;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -22,8 +31,8 @@ class ProvenanceTest {
         assertThat(amended.spans()).extracting(Provenance.Span::text, Provenance.Span::by).containsExactly(
                 tuple("States should ", SECRETARIAT),
                 tuple("strictly ", KENYA),
-                tuple("regulate spyware ", SECRETARIAT),
-                tuple("and hackers-for-hire", KENYA),
+                tuple("regulate spyware", SECRETARIAT),
+                tuple(" and hackers-for-hire", KENYA),
                 tuple(".", SECRETARIAT));
     }
 
@@ -43,19 +52,103 @@ class ProvenanceTest {
     }
 
     @Test
-    void re_spacing_a_sentence_changes_nobodys_words() {
+    void re_spacing_a_sentence_keeps_every_word_with_its_author_and_credits_the_new_spacing_to_the_change() {
         Provenance created = Provenance.of("One  two three", SECRETARIAT);
 
-        assertThat(created.revisedTo("One two  three", KENYA).spans())
-                .containsExactly(new Provenance.Span("One two  three", SECRETARIAT));
+        assertThat(created.revisedTo("One two  three", KENYA).spans()).extracting(Provenance.Span::text, Provenance.Span::by).containsExactly(
+                tuple("One", SECRETARIAT),
+                tuple(" ", KENYA),
+                tuple("two", SECRETARIAT),
+                tuple("  ", KENYA),
+                tuple("three", SECRETARIAT));
     }
 
-    @Test
-    void the_inline_diff_leaves_punctuation_alone_when_a_clause_is_added_before_it() {
-        assertThat(InlineDiff.between("including spyware.", "including spyware and hacking-for-hire services."))
-                .containsExactly(
-                        new InlineDiff.Run(InlineDiff.Op.EQUAL, "including spyware "),
-                        new InlineDiff.Run(InlineDiff.Op.INSERT, "and hacking-for-hire services"),
-                        new InlineDiff.Run(InlineDiff.Op.EQUAL, "."));
+    @Property(tries = 500)
+    void after_a_white_space_only_change_words_keep_their_authors_and_only_changed_white_space_is_the_change_s(
+            @ForAll("respaced") Respaced respaced) {
+        Provenance revised = Provenance.of(respaced.before(), SECRETARIAT).revisedTo(respaced.after(), KENYA);
+
+        assertThat(revised.spans()).isEqualTo(respaced.expected());
+    }
+
+    @Property(tries = 500)
+    void the_spans_spell_the_current_text_after_any_revisions_and_accepted_amendments(@ForAll("revisions") UnicodeTexts.Revision history) {
+        List<String> pieces = history.pieces();
+        Provenance provenance = Provenance.of(String.join("", pieces), SECRETARIAT);
+        for (int step = 0; step < history.edits().size(); step++) {
+            List<UnicodeTexts.Edit> edits = history.edits().get(step);
+            List<String> revised = UnicodeTexts.apply(pieces, edits);
+            Attribution author = new Attribution(step + 2, "a-" + step, "p-" + step, "Delegation " + step, StakeholderType.STATE);
+            if (step % 2 == 0) {
+                provenance = provenance.revisedTo(String.join("", revised), author);
+            } else {
+                String proposed = String.join("", UnicodeTexts.apply(pieces, edits.subList(0, edits.size() / 2)));
+                Attribution drafter = new Attribution(step + 2, "a-" + step, "p-1", "Secretariat", StakeholderType.INTERNATIONAL_ORGANISATION);
+                provenance = provenance.revisedTo(String.join("", revised), author, proposed, drafter);
+            }
+            pieces = revised;
+
+            String text = String.join("", pieces);
+            assertThat(provenance.text()).isEqualTo(text);
+            assertThat(provenance.spans()).allSatisfy(span -> assertThat(span.text()).isNotEmpty());
+            List<Integer> ends = new ArrayList<>();
+            int at = 0;
+            for (int i = 0; i < provenance.spans().size(); i++) {
+                at += provenance.spans().get(i).text().length();
+                ends.add(at);
+                if (i > 0) {
+                    assertThat(provenance.spans().get(i).by()).isNotEqualTo(provenance.spans().get(i - 1).by());
+                }
+            }
+            assertThat(UnicodeTexts.characterBoundaries(text)).containsAll(ends);
+        }
+    }
+
+    @Provide
+    Arbitrary<UnicodeTexts.Revision> revisions() {
+        return UnicodeTexts.revisions();
+    }
+
+    /** A text, the same words spaced differently, and who each part of the second should be attributed to. */
+    record Respaced(String before, String after, List<Provenance.Span> expected) {
+    }
+
+    @Provide
+    Arbitrary<Respaced> respaced() {
+        Arbitrary<String> space = Arbitraries.of(UnicodeTexts.SPACES);
+        Arbitrary<String> maybeSpace = Arbitraries.oneOf(space, Arbitraries.just(""));
+        Arbitrary<List<List<String>>> spacedWords = Combinators.combine(Arbitraries.of(UnicodeTexts.WORDS), space, space).as(List::of)
+                .list().ofMinSize(1).ofMaxSize(10);
+        return Combinators.combine(maybeSpace, maybeSpace, spacedWords, maybeSpace, maybeSpace)
+                .as((leadingBefore, leadingAfter, words, trailingBefore, trailingAfter) -> {
+                    StringBuilder before = new StringBuilder(leadingBefore);
+                    StringBuilder after = new StringBuilder(leadingAfter);
+                    List<Provenance.Span> expected = new ArrayList<>();
+                    respaced(expected, leadingBefore, leadingAfter);
+                    for (int i = 0; i < words.size(); i++) {
+                        boolean last = i == words.size() - 1;
+                        String spaceBefore = last ? trailingBefore : words.get(i).get(1);
+                        String spaceAfter = last ? trailingAfter : words.get(i).get(2);
+                        before.append(words.get(i).get(0)).append(spaceBefore);
+                        after.append(words.get(i).get(0)).append(spaceAfter);
+                        append(expected, words.get(i).get(0), SECRETARIAT);
+                        respaced(expected, spaceBefore, spaceAfter);
+                    }
+                    return new Respaced(before.toString(), after.toString(), expected);
+                });
+    }
+
+    private static void respaced(List<Provenance.Span> spans, String before, String after) {
+        append(spans, after, before.equals(after) ? SECRETARIAT : KENYA);
+    }
+
+    private static void append(List<Provenance.Span> spans, String text, Attribution by) {
+        if (text.isEmpty()) {
+            return;
+        }
+        if (!spans.isEmpty() && spans.get(spans.size() - 1).by().equals(by)) {
+            text = spans.remove(spans.size() - 1).text() + text;
+        }
+        spans.add(new Provenance.Span(text, by));
     }
 }
