@@ -1,0 +1,255 @@
+package org.concord.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.bson.Document;
+import org.concord.testing.MongoDbExtension;
+import org.concord.testing.TestMongoDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.json.JSONException;
+import org.junit.jupiter.api.Test;
+import org.skyscreamer.jsonassert.JSONCompare;
+import org.skyscreamer.jsonassert.JSONCompareMode;
+import org.skyscreamer.jsonassert.JSONCompareResult;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Data stored by an earlier release still works with this one. The fixture in {@code src/test/resources/stored-data}
+ * was written once, by the release named in its {@code about.json}, with {@link StoredDataFixtureWriterIT}: every kind
+ * of event, a snapshot, tracking tokens, idempotency records, credentials and webhooks. This test writes that stored
+ * data into a fresh database, leaves the read models out, starts this release's services on it and checks that
+ * every aggregate loads to the state it had, that the token store reads every token, that a keyed write sent again
+ * gets its first answer, and that the rebuilt read models answer every recorded read as the earlier release did.
+ * It fails when the stored form of an event, a snapshot, a token or a record no longer reads as before; the fixture
+ * must then not be written again: the new release must read the old data (system-tests/README.md).
+ */
+class StoredDataCompatibilityIT {
+
+    /** Data only the store holds: restored as it was. */
+    private static final Set<String> STORED = Set.of("events", "snapshots", "eventPositions", "trackingtokens",
+            "idempotency_keys", "credentials", "webhooks", "webhookDeliveries");
+    /** Read models, rebuilt from the events by the test, and the query sides' liveness, which belongs to processes long gone. */
+    private static final Set<String> REBUILT_OR_RUNTIME = Set.of("amendments", "auditTrailChunks", "auditTrails", "comments",
+            "consultations", "endorsements", "historyAmendments", "historyTexts", "participants", "provenance",
+            "provisionHistories", "timelineChunks", "timelines", "versions", "readModelGenerations", "readModelRebuilds",
+            "queryInstances");
+    /** This keyed write's idempotency record is left out, so that it is answered from the commit its key is stored on. */
+    private static final String ANSWERED_FROM_COMMIT = "stored-data/comment/france";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path FIXTURE = StoredDataFixture.directory();
+    private static JsonNode about;
+    private static TestMongoDatabase database;
+    private static ConcordProcesses concord;
+    private static WebTestClient http;
+    private static final Map<String, TrackingToken> tokensRead = new TreeMap<>();
+
+    @BeforeAll
+    static void restoreTheStoredDataAndStartThisRelease() throws IOException {
+        about = JSON.readTree(FIXTURE.resolve(StoredDataFixture.ABOUT).toFile());
+        TreeMap<String, List<Document>> store = StoredData.read(FIXTURE.resolve(StoredDataFixture.STORE));
+        Set<String> unknown = new TreeSet<>(store.keySet());
+        unknown.removeAll(STORED);
+        unknown.removeAll(REBUILT_OR_RUNTIME);
+        assertThat(unknown).as("collections of the fixture this test neither restores nor rebuilds; say which they are").isEmpty();
+
+        JsonNode fromCommit = keyedWrite(ANSWERED_FROM_COMMIT);
+        String location = fromCommit.path("answer").path("commentId").asText();
+        List<Document> records = store.get("idempotency_keys");
+        store.put("idempotency_keys", records.stream()
+                .filter(record -> !String.valueOf(record.get("response", Document.class).getString("location")).endsWith("/comments/" + location))
+                .toList());
+        assertThat(store.get("idempotency_keys")).as("the record of %s is left out", ANSWERED_FROM_COMMIT).hasSize(records.size() - 1);
+
+        database = MongoDbExtension.newDatabase();
+        StoredData.restore(store, STORED, database.serverUri(), database.name());
+        readTokensBeforeAnyProcessClaimsThem(store.get("trackingtokens"));
+
+        // the idempotency records are as old as the fixture; kept longer than that, a retry finds them
+        concord = ConcordProcesses.start(database, "stored-data", Map.of("CONCORD_IDEMPOTENCY_KEEP", "36500d"));
+        http = WebTestClient.bindToServer().baseUrl(concord.gateway().toString()).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (concord != null) {
+            concord.close();
+        }
+    }
+
+    @Test
+    void every_aggregate_loads_from_its_events_and_from_its_snapshot_to_the_state_it_had() throws IOException {
+        JsonNode recorded = JSON.readTree(FIXTURE.resolve(StoredDataFixture.AGGREGATES).toFile());
+        Map<String, String> inTheEvents = StoredDataFixture.aggregateIds(StoredData.read(FIXTURE.resolve(StoredDataFixture.STORE)));
+        assertThat(recorded.findValuesAsText("id")).as("every aggregate of the stored events has a recorded state")
+                .containsExactlyInAnyOrderElementsOf(inTheEvents.keySet());
+        List<String> differences = new ArrayList<>();
+        try (AggregateStates states = new AggregateStates(database.uri(), database.name())) {
+            for (JsonNode aggregate : recorded) {
+                String type = aggregate.get("type").asText();
+                String id = aggregate.get("id").asText();
+                ObjectNode loaded = JSON.createObjectNode().put("type", type).put("id", id);
+                loaded.setAll(states.load(type, id));
+                // the order of a set's elements in the state is no part of it
+                JSONCompareResult comparison = compare(aggregate.toString(), loaded.toString(),
+                        JSONCompareMode.NON_EXTENSIBLE);
+                if (comparison.failed()) {
+                    differences.add(type + " " + id + ": " + comparison.getMessage());
+                }
+            }
+        }
+        assertThat(differences).as("aggregates whose state differs from the state recorded by %s", writtenBy()).isEmpty();
+        assertThat(recorded.findValues("snapshotAt")).as("the fixture's snapshot was read").anyMatch(at -> !at.isNull());
+    }
+
+    @Test
+    void the_token_store_reads_every_stored_tracking_token() throws IOException {
+        long lastPosition = about.get("lastPosition").asLong();
+        List<Document> stored = StoredData.read(FIXTURE.resolve(StoredDataFixture.STORE)).get("trackingtokens");
+        assertThat(tokensRead).hasSize(stored.size());
+        tokensRead.forEach((segment, token) -> assertThat(token.position())
+                .as("the token of %s, stored after every event was handled", segment).isEqualTo(OptionalLong.of(lastPosition)));
+    }
+
+    @Test
+    void a_write_sent_again_with_its_idempotency_key_gets_its_first_answer() throws IOException {
+        List<String> differences = new ArrayList<>();
+        for (JsonNode write : JSON.readTree(FIXTURE.resolve(StoredDataFixture.KEYED_WRITES).toFile())) {
+            EntityExchangeResult<byte[]> again = resend(write);
+            String body = new String(again.getResponseBody() == null ? new byte[0] : again.getResponseBody(), StandardCharsets.UTF_8);
+            JSONCompareResult comparison = compare(write.get("answer").toString(), body, JSONCompareMode.STRICT);
+            if (again.getStatus().value() != write.get("status").asInt() || comparison.failed()) {
+                differences.add("POST " + write.get("path").asText() + " with key " + write.get("key").asText() + ": "
+                        + write.get("status") + " " + write.get("answer") + " was answered " + again.getStatus().value() + " " + body);
+            }
+        }
+        assertThat(differences).as("keyed writes not answered as the first time (the record of %s was left out, "
+                + "so it is answered from its commit)", ANSWERED_FROM_COMMIT).isEmpty();
+        try (MongoClient client = MongoClients.create(database.uri())) {
+            assertThat(client.getDatabase(database.name()).getCollection("events").countDocuments())
+                    .as("events stored: none carried out a second time")
+                    .isEqualTo(StoredData.read(FIXTURE.resolve(StoredDataFixture.STORE)).get("events").size());
+        }
+    }
+
+    @Test
+    void rebuilt_read_models_answer_every_recorded_read_as_before() throws IOException {
+        assertThat(ConcordApi.json(http.post().uri("/api/admin/replay")
+                .header(HttpHeaders.AUTHORIZATION, ConcordApi.bearer(ConcordApi.ADMIN)).exchange(), 200).get("state").asText())
+                .isEqualTo("RUNNING");
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> "DONE".equals(
+                ConcordApi.json(http.get().uri("/api/admin/replay").header(HttpHeaders.AUTHORIZATION,
+                        ConcordApi.bearer(ConcordApi.ADMIN)).exchange(), 200).get("state").asText()));
+
+        JsonNode answers = JSON.readTree(FIXTURE.resolve(StoredDataFixture.ANSWERS).toFile());
+        List<String> differences = new ArrayList<>();
+        for (JsonNode answer : answers) {
+            String caller = answer.get("caller").asText();
+            WebTestClient.RequestHeadersSpec<?> request = http.get().uri(URI.create(concord.gateway() + answer.get("path").asText()))
+                    .header(HttpHeaders.ACCEPT, answer.get("accept").asText());
+            if (!caller.equals("anonymous")) {
+                request.header(HttpHeaders.AUTHORIZATION, ConcordApi.bearer(token(caller)));
+            }
+            EntityExchangeResult<byte[]> result = request.exchange().expectBody().returnResult();
+            String body = new String(result.getResponseBody() == null ? new byte[0] : result.getResponseBody(), StandardCharsets.UTF_8);
+            String difference = difference(answer.get("body"), body);
+            if (result.getStatus().value() != answer.get("status").asInt() || difference != null) {
+                differences.add("GET " + answer.get("path").asText() + " as " + caller + ": status " + answer.get("status")
+                        + " then, " + result.getStatus().value() + " now; " + (difference == null ? "same body" : difference));
+            }
+        }
+        assertThat(differences).as("reads of the rebuilt read models that differ from the answers of %s (%s reads)",
+                writtenBy(), answers.size()).isEmpty();
+    }
+
+    private static String difference(JsonNode expected, String actual) {
+        if (expected.isTextual()) {
+            return expected.asText().equals(actual) ? null : "expected\n" + expected.asText() + "\nbut was\n" + actual;
+        }
+        JSONCompareResult comparison = compare(expected.toString(), actual, JSONCompareMode.STRICT);
+        return comparison.failed() ? comparison.getMessage() : null;
+    }
+
+    /** The differences between two JSON texts; an answer that is not JSON at all is one difference. */
+    private static JSONCompareResult compare(String expected, String actual, JSONCompareMode mode) {
+        try {
+            return JSONCompare.compareJSON(expected, actual, mode);
+        } catch (JSONException notJson) {
+            JSONCompareResult result = new JSONCompareResult();
+            result.fail("an answer that is not JSON: " + actual);
+            return result;
+        }
+    }
+
+    private static EntityExchangeResult<byte[]> resend(JsonNode write) {
+        WebTestClient.RequestBodySpec request = http.post().uri(URI.create(concord.gateway() + write.get("path").asText()))
+                .header(HttpHeaders.AUTHORIZATION, ConcordApi.bearer(token(write.get("caller").asText())))
+                .header("Idempotency-Key", write.get("key").asText());
+        WebTestClient.RequestHeadersSpec<?> withBody = write.get("body").isNull() ? request
+                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(write.get("body").asText());
+        return withBody.exchange().expectBody().returnResult();
+    }
+
+    private static void readTokensBeforeAnyProcessClaimsThem(List<Document> stored) {
+        try (MongoClient client = MongoClients.create(database.uri());
+             AggregateStates states = new AggregateStates(database.uri(), database.name())) {
+            TokenStore tokenStore = MongoTokenStore.builder()
+                    .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, database.name()).build())
+                    .serializer(states.serializer())
+                    .nodeId("stored-data-compatibility")
+                    .claimTimeout(Duration.ofSeconds(10))
+                    .build();
+            for (Document document : stored) {
+                String processor = document.getString("processorName");
+                int segment = document.getInteger("segment");
+                tokensRead.put(processor + "/" + segment, tokenStore.fetchToken(processor, segment));
+                tokenStore.releaseClaim(processor, segment);
+            }
+        }
+    }
+
+    private static JsonNode keyedWrite(String key) throws IOException {
+        for (JsonNode write : JSON.readTree(FIXTURE.resolve(StoredDataFixture.KEYED_WRITES).toFile())) {
+            if (write.get("key").asText().equals(key)) {
+                return write;
+            }
+        }
+        throw new AssertionError("The fixture has no keyed write " + key);
+    }
+
+    private static String token(String caller) {
+        return about.get("tokens").get(caller).asText();
+    }
+
+    private static String writtenBy() {
+        return "commit " + about.get("commit").asText() + " (Spring Boot " + about.get("springBoot").asText() + ", Axon "
+                + about.get("axon").asText() + ")";
+    }
+}
