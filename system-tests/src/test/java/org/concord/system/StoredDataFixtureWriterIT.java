@@ -74,9 +74,9 @@ class StoredDataFixtureWriterIT {
             write(fixture.resolve(StoredDataFixture.ANSWERS), answers);
             write(fixture.resolve(StoredDataFixture.KEYED_WRITES), keyedWrites);
             ObjectNode about = JSON.createObjectNode();
-            // the last commit of the services' code: this writer and its fixture are no part of the release that writes it
-            about.put("commit", git("log", "-1", "--format=%H", "--", ".", ":(exclude)system-tests/src/test"));
-            about.put("uncommittedChanges", !git("status", "--porcelain", "--", ".", ":(exclude)system-tests/src/test").isEmpty());
+            // the last commit of the release: the system tests, this writer and its fixture are no part of it
+            about.put("commit", git("log", "-1", "--format=%H", "--", ".", ":(exclude)system-tests"));
+            about.put("uncommittedChanges", !git("status", "--porcelain", "--", ".", ":(exclude)system-tests").isEmpty());
             about.put("springBoot", SpringBootVersion.getVersion());
             about.put("axon", jarVersion(EventSourcingRepository.class, "axon-eventsourcing-"));
             about.put("jackson", com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION.toString());
