@@ -9,12 +9,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +64,8 @@ class OpenApiIT {
             "POST /api/consultations/{}/comments");
 
     private static final List<String> METHODS = List.of("get", "head", "post", "put", "patch", "delete");
+    /** An endpoint of docs/api.md: a table row whose first cell is {@code `METHOD /path`}. */
+    private static final Pattern ENDPOINT_ROW = Pattern.compile("(?m)^\\| `(GET|HEAD|POST|PUT|PATCH|DELETE) (/[^`\\s]*)` \\|");
 
     private static ConcordProcesses concord;
     private static ConcordApi api;
@@ -82,6 +89,22 @@ class OpenApiIT {
         assertThat(operations.keySet())
                 .containsAll(BUILT.stream().map(OpenApiIT::normalised).toList());
         assertThat(document.path("servers").get(0).path("url").asText()).isEqualTo(concord.gateway().toString());
+    }
+
+    /** The reference in the repository lists exactly the endpoints of the document, path variables named alike. */
+    @Test
+    void the_api_reference_in_docs_lists_every_endpoint_of_the_document_and_no_other() throws IOException {
+        Path reference = Path.of(System.getProperty("concord.root", "..")).resolve("docs/api.md");
+        Set<String> listed = new TreeSet<>();
+        Matcher row = ENDPOINT_ROW.matcher(Files.readString(reference));
+        while (row.find()) {
+            listed.add(row.group(1) + " " + row.group(2));
+        }
+        Set<String> documented = new TreeSet<>();
+        document.path("paths").properties().forEach(path -> METHODS.stream().filter(method -> path.getValue().has(method))
+                .forEach(method -> documented.add(method.toUpperCase() + " " + path.getKey())));
+        assertThat(listed).as("the endpoints listed in docs/api.md (table rows starting | `METHOD /path` |)")
+                .containsExactlyInAnyOrderElementsOf(documented);
     }
 
     @Test
