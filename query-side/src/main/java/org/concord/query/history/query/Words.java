@@ -25,10 +25,6 @@ import java.util.regex.Pattern;
 final class Words {
 
     private static final Pattern CHARACTER = Pattern.compile("\\X");
-    private static final Pattern WHITE_SPACE = Pattern.compile("\\p{IsWhite_Space}+");
-    private static final Pattern LETTER = Pattern.compile("(?![\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}])[\\p{L}\\p{N}\\p{M}].*",
-            Pattern.DOTALL);
-    private static final Pattern JOINER = Pattern.compile("['’-]");
 
     /** A word: what is printed ({@code body}, empty only for leading white space) and the white space after it. */
     record Word(String body, String space) {
@@ -62,7 +58,7 @@ final class Words {
 
     private static int endOfSpace(List<String> characters, int from) {
         int end = from;
-        while (end < characters.size() && WHITE_SPACE.matcher(characters.get(end)).matches()) {
+        while (end < characters.size() && characters.get(end).codePoints().allMatch(Words::isWhiteSpace)) {
             end++;
         }
         return end;
@@ -79,12 +75,39 @@ final class Words {
         return end;
     }
 
+    /** A character that starts with a letter, digit or mark of a script that puts spaces between words. */
     private static boolean isLetter(List<String> characters, int at) {
-        return at < characters.size() && LETTER.matcher(characters.get(at)).matches();
+        if (at >= characters.size()) {
+            return false;
+        }
+        int first = characters.get(at).codePointAt(0);
+        if (!Character.isLetterOrDigit(first) && !isMark(first) && Character.getType(first) != Character.LETTER_NUMBER
+                && Character.getType(first) != Character.OTHER_NUMBER) {
+            return false;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(first);
+        return script != Character.UnicodeScript.HAN && script != Character.UnicodeScript.HIRAGANA
+                && script != Character.UnicodeScript.KATAKANA;
+    }
+
+    private static boolean isMark(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
     private static boolean isJoiner(List<String> characters, int at) {
-        return at < characters.size() && JOINER.matcher(characters.get(at)).matches();
+        if (at >= characters.size()) {
+            return false;
+        }
+        String character = characters.get(at);
+        return character.equals("'") || character.equals("’") || character.equals("-");
+    }
+
+    /** Unicode's White_Space property, which Character.isWhitespace leaves no-break spaces out of. */
+    private static boolean isWhiteSpace(int codePoint) {
+        return codePoint >= 0x09 && codePoint <= 0x0D || codePoint == 0x20 || codePoint == 0x85 || codePoint == 0xA0
+                || codePoint == 0x1680 || codePoint >= 0x2000 && codePoint <= 0x200A || codePoint == 0x2028
+                || codePoint == 0x2029 || codePoint == 0x202F || codePoint == 0x205F || codePoint == 0x3000;
     }
 
     /**
