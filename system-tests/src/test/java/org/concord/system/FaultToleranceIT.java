@@ -47,6 +47,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -208,41 +209,38 @@ class FaultToleranceIT {
         String delegate = setting.participants().get(0);
         String consultation = "/api/consultations/" + setting.consultationId();
         List<Long> acknowledged = new CopyOnWriteArrayList<>();
-        AtomicBoolean stop = new AtomicBoolean();
-        Thread writer = new Thread(() -> {
-            while (!stop.get()) {
-                try {
-                    HttpResponse<String> posted = post(delegate, consultation + "/comments",
-                            Map.of("body", "Followed " + UUID.randomUUID(), "attribution", "ATTRIBUTED"), UUID.randomUUID().toString());
-                    if (posted.statusCode() == 201) {
-                        acknowledged.add(JSON.readTree(posted.body()).get("position").asLong());
-                    }
-                } catch (IOException e) {
-                    // the gateway is down: this comment is not acknowledged, the next one may be
+        Runnable comment = () -> {
+            try {
+                HttpResponse<String> posted = post(delegate, consultation + "/comments",
+                        Map.of("body", "Followed " + UUID.randomUUID(), "attribution", "ATTRIBUTED"), UUID.randomUUID().toString());
+                if (posted.statusCode() == 201) {
+                    acknowledged.add(JSON.readTree(posted.body()).get("position").asLong());
                 }
-                try {
-                    TimeUnit.MILLISECONDS.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                }
+            } catch (IOException e) {
+                // the gateway is down: this comment is not acknowledged, the next one may be
             }
-        }, "comment-writer");
+        };
+        ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
 
         // opened as a page opens it, from the start; on every reconnection it repeats this URL with its Last-Event-ID
         try (StandardEventSource follower = new StandardEventSource(concord.gateway().resolve(consultation + "/feed?after=0"))) {
-            writer.start();
+            // a comment every 0.2 s, through the kills
+            writer.scheduleWithFixedDelay(comment, 0, 200, TimeUnit.MILLISECONDS);
             try {
-                TimeUnit.SECONDS.sleep(3);
+                awaitComments(acknowledged, 10);
+                await().atMost(Duration.ofSeconds(30)).until(() -> follower.lastPosition() >= acknowledged.get(4));
                 concord.kill("api-gateway");
                 concord.restart("api-gateway");
-                TimeUnit.SECONDS.sleep(3);
+                // the client is back on the restarted gateway before the query side goes
+                long afterRestart = awaitComments(acknowledged, 5);
+                await().atMost(Duration.ofSeconds(30)).until(() -> follower.lastPosition() >= afterRestart);
                 concord.kill("query-side");
-                TimeUnit.SECONDS.sleep(2);
+                awaitComments(acknowledged, 5);
                 concord.restart("query-side");
-                TimeUnit.SECONDS.sleep(3);
+                awaitComments(acknowledged, 5);
             } finally {
-                stop.set(true);
-                writer.join(TimeUnit.SECONDS.toMillis(30));
+                writer.shutdown();
+                assertThat(writer.awaitTermination(30, TimeUnit.SECONDS)).as("the writer stopped").isTrue();
             }
             assertThat(acknowledged).as("comments acknowledged").hasSizeGreaterThan(10);
             long highest = acknowledged.stream().mapToLong(Long::longValue).max().orElseThrow();
@@ -257,6 +255,13 @@ class FaultToleranceIT {
             assertThat(received).as("every event of the consultation up to the last comment")
                     .isEqualTo(new ArrayList<>(new TreeSet<>(feed(setting.consultationId(), highest).keySet())));
         }
+    }
+
+    /** Waits until {@code count} more comments have been acknowledged; answers the position of the last of them. */
+    private static long awaitComments(List<Long> acknowledged, int count) {
+        int wanted = acknowledged.size() + count;
+        await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= wanted);
+        return acknowledged.get(wanted - 1);
     }
 
     /**
@@ -469,7 +474,7 @@ class FaultToleranceIT {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return OpenApiContract.of(concord.gateway()).check(response, response.body().getBytes(StandardCharsets.UTF_8));
+            return OpenApiContract.of(concord.gateway()).check(response);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
@@ -481,7 +486,7 @@ class FaultToleranceIT {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(concord.gateway().resolve(path + "?minPosition=" + position))
                     .timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-            OpenApiContract.of(concord.gateway()).check(response, response.body().getBytes(StandardCharsets.UTF_8));
+            OpenApiContract.of(concord.gateway()).check(response);
             boolean caughtUp = response.statusCode() == 200
                     && response.headers().firstValue("X-Concord-Caught-Up").orElse("true").equals("true");
             return caughtUp ? JSON.readTree(response.body()) : null;

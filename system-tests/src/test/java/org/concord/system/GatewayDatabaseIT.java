@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The gateway keeps nothing in a database and connects to none: not even to the MongoDB that Spring
@@ -14,12 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GatewayDatabaseIT {
 
     @Test
-    void the_gateway_opens_no_database_connection() throws Exception {
+    void the_gateway_opens_no_database_connection() {
         ConcordProcesses concord = ConcordProcesses.shared();
         new ConcordApi(concord).get(null, "/api/consultations").expectStatus().isOk();
         // a MongoDB client connects at once when created, and its monitor every few seconds after
-        Thread.sleep(Duration.ofSeconds(2).toMillis());
-
-        assertThat(concord.strayDatabaseConnections()).as("connections from the gateway to a database").isZero();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                .untilAsserted(() -> assertThat(concord.strayDatabaseConnections())
+                        .as("connections from the gateway to a database").isZero());
     }
 }
