@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -149,7 +150,12 @@ final class OpenApiContract {
         }
     }
 
-    /** Checks an answer received with the JDK's client. */
+    /** Checks an answer received with the JDK's client as text. */
+    HttpResponse<String> check(HttpResponse<String> response) {
+        return check(response, response.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Checks an answer received with the JDK's client, whose body was read as {@code body}. */
     <T> HttpResponse<T> check(HttpResponse<T> response, byte[] body) {
         check(response.request().method(), response.uri(), response.statusCode(),
                 response.headers().firstValue("Content-Type").orElse(null), body);

@@ -106,7 +106,7 @@ class MergedApiDocs {
      * The answers any operation may get whichever service runs it: from the gateway (rate limits, a
      * service down), and for writes from what every service shares (body limits, idempotency keys).
      */
-    private void addCommonAnswers(ObjectNode paths, ObjectNode components) {
+    private static void addCommonAnswers(ObjectNode paths, ObjectNode components) {
         ObjectNode responses = components.has("responses") ? (ObjectNode) components.get("responses") : components.putObject("responses");
         Map<String, String> all = new TreeMap<>(EVERY_OPERATION);
         all.putAll(EVERY_WRITE);

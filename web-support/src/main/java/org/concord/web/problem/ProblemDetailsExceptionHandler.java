@@ -56,7 +56,7 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
     private static final String TYPE_PREFIX = "urn:concord:problem:";
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsExceptionHandler.class);
     /** How long a change-feed client waits before it reconnects after an outage. */
-    static final Duration FEED_RETRY = Duration.ofSeconds(2);
+    private static final Duration FEED_RETRY = Duration.ofSeconds(2);
     private static final Set<HttpStatus> UNAVAILABLE = Set.of(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE,
             HttpStatus.GATEWAY_TIMEOUT);
 
