@@ -2,15 +2,14 @@ package org.concord.gateway;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Concord's only public entry: authenticates callers and routes commands and queries. It keeps nothing in
  * a database: the MongoDB driver comes on its class path with web-support (the services' idempotency
- * store), and would otherwise connect to the driver's default {@code localhost:27017}.
+ * store), but not Spring Boot's MongoDB auto-configuration, so it connects nowhere (GatewayDatabaseIT).
  */
-@SpringBootApplication(exclude = MongoAutoConfiguration.class)
+@SpringBootApplication
 @ConfigurationPropertiesScan
 public class GatewayApplication {
 

@@ -151,7 +151,7 @@ final class DeadlineDayBenchmark {
                 .header("Authorization", "Bearer " + delegate.token());
         Route straight = null;
         if (options.direct()) {
-            CallerIdentityCodec codec = new CallerIdentityCodec(internalSecret(), JSON, Clock.systemUTC());
+            CallerIdentityCodec codec = new CallerIdentityCodec(internalSecret(), new tools.jackson.databind.json.JsonMapper(), Clock.systemUTC());
             straight = (delegate, path) -> HttpRequest.newBuilder(options.commandSide().resolve(path))
                     .header(CallerIdentityCodec.HEADER, codec.encode(delegate.identity()));
         }

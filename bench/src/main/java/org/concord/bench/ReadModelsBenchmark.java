@@ -1,9 +1,6 @@
 package org.concord.bench;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -13,9 +10,9 @@ import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.ChainingConverter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.concord.eventstore.EventPayloadMapper;
 import org.concord.eventstore.SequencedMongoEventStorageEngine;
 import org.concord.eventstore.SnapshotSerializer;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -323,7 +320,7 @@ final class ReadModelsBenchmark {
             SequencedMongoEventStorageEngine engine = SequencedMongoEventStorageEngine.builder()
                     .database(database)
                     .eventSerializer(eventSerializer())
-                    .snapshotSerializer(SnapshotSerializer.of(servicesObjectMapper()))
+                    .snapshotSerializer(SnapshotSerializer.of(EventPayloadMapper.create()))
                     .build();
             requireSameStore(engine);
             long head = engine.headPosition();
@@ -358,26 +355,14 @@ final class ReadModelsBenchmark {
 
     /**
      * The events' serializer as the services build it: Axon's Spring Boot auto-configuration with
-     * {@code axon.serializer.events: jackson} makes a {@link JacksonSerializer} on the application's
-     * ObjectMapper, so what this writes the query side reads exactly as it reads the command side's.
+     * {@code axon.serializer.events: jackson} makes a {@link JacksonSerializer} on the event store's
+     * {@link EventPayloadMapper}, so what this writes the query side reads exactly as it reads the command side's.
      */
     private static Serializer eventSerializer() {
         return JacksonSerializer.builder()
                 .revisionResolver(new AnnotationRevisionResolver())
                 .converter(new ChainingConverter(ReadModelsBenchmark.class.getClassLoader()))
-                .objectMapper(servicesObjectMapper())
-                .build();
-    }
-
-    /**
-     * The ObjectMapper of Spring Boot's Jackson auto-configuration with the services' settings
-     * ({@code spring.jackson.default-property-inclusion: always}): the well-known modules, instants as
-     * ISO-8601 strings, unknown properties ignored.
-     */
-    private static ObjectMapper servicesObjectMapper() {
-        return Jackson2ObjectMapperBuilder.json()
-                .serializationInclusion(JsonInclude.Include.ALWAYS)
-                .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .objectMapper(EventPayloadMapper.create())
                 .build();
     }
 

@@ -23,6 +23,12 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(EventStoreProperties.class)
 public class EventStoreConfiguration {
 
+    /** Named so that Axon's serializers use it instead of a default of their own (AxonAutoConfiguration). */
+    @Bean
+    public ObjectMapper defaultAxonObjectMapper() {
+        return EventPayloadMapper.create();
+    }
+
     @Bean
     public MongoTemplate axonMongoTemplate(MongoClient client, MongoDatabase concordDatabase) {
         return DefaultMongoTemplate.builder()
@@ -34,11 +40,11 @@ public class EventStoreConfiguration {
     public SequencedMongoEventStorageEngine eventStorageEngine(MongoDatabase concordDatabase,
                                                                EventStoreProperties properties,
                                                                @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                               ObjectMapper objectMapper) {
+                                                               @Qualifier("defaultAxonObjectMapper") ObjectMapper payloadMapper) {
         return SequencedMongoEventStorageEngine.builder()
                 .database(concordDatabase)
                 .eventSerializer(eventSerializer)
-                .snapshotSerializer(SnapshotSerializer.of(objectMapper))
+                .snapshotSerializer(SnapshotSerializer.of(payloadMapper))
                 .batchSize(properties.batchSize())
                 .gapTimeout(properties.gapTimeout())
                 .build();

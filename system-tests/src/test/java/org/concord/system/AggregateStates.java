@@ -17,13 +17,9 @@ import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaMode
 import org.axonframework.serialization.ChainingConverter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.concord.eventstore.EventPayloadMapper;
 import org.concord.eventstore.SequencedMongoEventStorageEngine;
 import org.concord.eventstore.SnapshotSerializer;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,9 +28,9 @@ import java.util.Optional;
 
 /**
  * Event-sources Concord's aggregates out of a MongoDB event store, as the command side's repository does,
- * with the command side's own classes and serializers: Spring Boot's ObjectMapper as the services configure
- * it, Axon's Jackson serializer for events as Axon's auto-configuration builds it, {@link SnapshotSerializer}
- * for snapshots and {@link SequencedMongoEventStorageEngine} to read them. Each aggregate is loaded twice:
+ * with the command side's own classes and serializers: Axon's Jackson serializer on the event store's
+ * {@link EventPayloadMapper} for events, as Axon's auto-configuration builds it, {@link SnapshotSerializer} for
+ * snapshots and {@link SequencedMongoEventStorageEngine} to read them. Each aggregate is loaded twice:
  * from its events alone, and from its snapshot and the events after it; a snapshot that cannot be read fails
  * here, where the command side would quietly fall back to the events.
  */
@@ -46,7 +42,6 @@ final class AggregateStates implements AutoCloseable {
             "Comment", "org.concord.command.comment.command.Comment",
             "Participant", "org.concord.command.participant.command.Participant");
 
-    private final ConfigurableApplicationContext jackson;
     private final MongoClient client;
     private final SequencedMongoEventStorageEngine engine;
     private final Serializer serializer;
@@ -54,12 +49,7 @@ final class AggregateStates implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
 
     AggregateStates(String uri, String databaseName) {
-        jackson = new SpringApplicationBuilder(JacksonAutoConfiguration.class)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                // as the services' application.yml
-                .properties("spring.jackson.default-property-inclusion=always")
-                .run();
-        ObjectMapper applicationMapper = jackson.getBean(ObjectMapper.class);
+        ObjectMapper applicationMapper = EventPayloadMapper.create();
         snapshotSerializer = SnapshotSerializer.of(applicationMapper);
         serializer = JacksonSerializer.builder().converter(new ChainingConverter(getClass().getClassLoader()))
                 .objectMapper(applicationMapper).build();
@@ -144,6 +134,5 @@ final class AggregateStates implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        jackson.close();
     }
 }

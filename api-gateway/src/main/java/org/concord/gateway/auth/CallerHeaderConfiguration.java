@@ -1,11 +1,11 @@
 package org.concord.gateway.auth;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concord.web.identity.CallerIdentityCodec;
 import org.concord.web.identity.InternalSecretProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 
@@ -15,7 +15,7 @@ import java.time.Clock;
 class CallerHeaderConfiguration {
 
     @Bean
-    CallerIdentityCodec callerIdentityCodec(InternalSecretProperties properties, ObjectMapper objectMapper) {
-        return new CallerIdentityCodec(properties.secret(), objectMapper, Clock.systemUTC());
+    CallerIdentityCodec callerIdentityCodec(InternalSecretProperties properties, JsonMapper jsonMapper) {
+        return new CallerIdentityCodec(properties.secret(), jsonMapper, Clock.systemUTC());
     }
 }

@@ -25,7 +25,7 @@ class SecurityHeadersWebFilter implements WebFilter, Ordered {
             headers.set("Referrer-Policy", "no-referrer");
             if (exchange.getRequest().getPath().value().startsWith("/api/")) {
                 headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-                if (!headers.containsKey(HttpHeaders.CACHE_CONTROL)) {
+                if (!headers.containsHeader(HttpHeaders.CACHE_CONTROL)) {
                     headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
                 }
             }

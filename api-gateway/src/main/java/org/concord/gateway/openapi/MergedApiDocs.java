@@ -1,9 +1,5 @@
 package org.concord.gateway.openapi;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.concord.gateway.balancing.BalancedService;
 import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
 import org.springframework.http.MediaType;
@@ -13,6 +9,10 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.util.List;
@@ -41,11 +41,11 @@ class MergedApiDocs {
             "415", "The body is not `application/json`",
             "422", "This `Idempotency-Key` was used before with another path or body");
 
-    private final ObjectMapper objectMapper;
+    private final JsonMapper jsonMapper;
     private final WebClient webClient;
 
-    MergedApiDocs(ObjectMapper objectMapper, WebClient.Builder webClients, LoadBalancedExchangeFilterFunction loadBalancer) {
-        this.objectMapper = objectMapper;
+    MergedApiDocs(JsonMapper jsonMapper, WebClient.Builder webClients, LoadBalancedExchangeFilterFunction loadBalancer) {
+        this.jsonMapper = jsonMapper;
         this.webClient = webClients.clone().filter(loadBalancer).build();
     }
 
@@ -66,11 +66,11 @@ class MergedApiDocs {
     }
 
     private ObjectNode merge(String gateway, ObjectNode commands, ObjectNode queries) {
-        ObjectNode merged = objectMapper.createObjectNode();
-        merged.put("openapi", commands.path("openapi").asText("3.0.1"));
+        ObjectNode merged = jsonMapper.createObjectNode();
+        merged.put("openapi", commands.path("openapi").asString("3.0.1"));
         merged.putObject("info")
                 .put("title", "Concord API")
-                .put("version", commands.path("info").path("version").asText("v1"))
+                .put("version", commands.path("info").path("version").asString("v1"))
                 .put("description", "Concord's whole public API: the commands and the queries, both served by the api-gateway.");
         merged.putArray("servers").addObject().put("url", gateway).put("description", "the api-gateway");
         ArrayNode tags = merged.putArray("tags");

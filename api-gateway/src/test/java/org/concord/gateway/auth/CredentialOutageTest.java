@@ -40,7 +40,8 @@ class CredentialOutageTest {
         registry.add("concord.gateway.query-side-uri", () -> "http://127.0.0.1:" + QUERY_SIDE.getAddress().getPort());
         registry.add("concord.gateway.admin-token", () -> "outage-test-admin");
         registry.add("concord.internal.secret", () -> "outage-test-internal-secret");
-        registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "100ms");
+        // also each check's timeout: the first check of an instance, on a cold client, may take over 100 ms
+        registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "500ms");
     }
 
     @AfterAll
@@ -53,7 +54,7 @@ class CredentialOutageTest {
         WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(20)).build();
         // asked every 100 ms for 3 s, each answer a 503 (a failed expectation ends the wait at once): the health
-        // check (every 100 ms) drops the dead instance meanwhile
+        // check (every 500 ms) drops the dead instance meanwhile
         long start = System.nanoTime();
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
             client.get().uri("/api/consultations").header("Authorization", "Bearer some-participant-token").exchange()

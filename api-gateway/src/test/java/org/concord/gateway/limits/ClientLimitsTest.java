@@ -1,6 +1,5 @@
 package org.concord.gateway.limits;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concord.testing.MovableClock;
 import org.concord.web.problem.ProblemDetailsExceptionHandler;
 import org.junit.jupiter.api.Test;
@@ -11,6 +10,7 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The gateway's limits on one client: its request rate, its open feeds, and the security headers of every answer. */
 class ClientLimitsTest {
 
-    private static final ProblemDetailsExceptionHandler PROBLEMS = new ProblemDetailsExceptionHandler(new ObjectMapper());
+    private static final ProblemDetailsExceptionHandler PROBLEMS = new ProblemDetailsExceptionHandler(new JsonMapper());
     private static final ClientLimitProperties LIMITS = new ClientLimitProperties(2, 3, 1, 2, 2, List.of());
 
     private final MovableClock clock = new MovableClock();

@@ -1,6 +1,5 @@
 package org.concord.query.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -42,11 +41,9 @@ public class AuditTrailProjection {
     private static final long CHUNK = 1000;
 
     private final ChunkedEntries trails;
-    private final ObjectMapper objectMapper;
 
-    public AuditTrailProjection(ReadModels readModels, ObjectMapper objectMapper) {
+    public AuditTrailProjection(ReadModels readModels) {
         this.trails = new ChunkedEntries(readModels, "auditTrails", "auditTrailChunks", CHUNK);
-        this.objectMapper = objectMapper;
     }
 
     @EventHandler
@@ -61,7 +58,7 @@ public class AuditTrailProjection {
 
     @EventHandler
     void on(ConsultationEvent event, @Timestamp Instant at, TrackingToken token) {
-        EventDescription described = EventDescription.of(event, objectMapper);
+        EventDescription described = EventDescription.of(event);
         Object actorId = described.actor() == null ? null : described.actor().get("participantId");
         if (actorId != null && !described.chathamHouse()) {
             append(described, at, token, Set.of(actorId.toString()));
@@ -86,7 +83,7 @@ public class AuditTrailProjection {
         if (actor != null && actor.participantId() != null) {
             concerned.add(actor.participantId());
         }
-        append(EventDescription.of(event, objectMapper), at, token, concerned);
+        append(EventDescription.of(event), at, token, concerned);
     }
 
     private void append(EventDescription described, Instant at, TrackingToken token, Set<String> participantIds) {

@@ -3,6 +3,7 @@ package org.concord.query.event;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
+import org.concord.eventstore.EventPayloadMapper;
 
 import java.time.Instant;
 import java.util.Date;
@@ -23,10 +24,12 @@ public record EventDescription(String type, Map<String, Object> actor, Map<Strin
     private static final String CREDENTIAL_HASH = "tokenHash";
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
+    /** The event's data as it is stored, so that a read model keeps the same values whatever the web layer's JSON. */
+    private static final ObjectMapper STORED_FORM = EventPayloadMapper.create();
 
     @SuppressWarnings("unchecked")
-    public static EventDescription of(Object event, ObjectMapper objectMapper) {
-        Map<String, Object> data = objectMapper.convertValue(event, MAP);
+    public static EventDescription of(Object event) {
+        Map<String, Object> data = STORED_FORM.convertValue(event, MAP);
         data.remove(CREDENTIAL_HASH);
         Object actor = null;
         for (String field : ACTOR_FIELDS) {

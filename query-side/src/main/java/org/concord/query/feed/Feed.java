@@ -1,7 +1,5 @@
 package org.concord.query.feed;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concord.query.access.ConsultationAccess;
 import org.concord.web.identity.CallerIdentity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -9,8 +7,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
 
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +30,13 @@ class Feed {
     private final FeedTail tail;
     private final ConsultationVisibility visibility;
     private final FeedProperties properties;
-    private final ObjectMapper objectMapper;
+    private final JsonMapper jsonMapper;
 
-    Feed(FeedTail tail, ConsultationVisibility visibility, FeedProperties properties, ObjectMapper objectMapper) {
+    Feed(FeedTail tail, ConsultationVisibility visibility, FeedProperties properties, JsonMapper jsonMapper) {
         this.tail = tail;
         this.visibility = visibility;
         this.properties = properties;
-        this.objectMapper = objectMapper;
+        this.jsonMapper = jsonMapper;
     }
 
     /** Which events a subscription wants: after a position, of one consultation or all (null), of some types or all (empty). */
@@ -52,8 +50,8 @@ class Feed {
         }
 
         /** The event as JSON, as this caller may see it (Chatham House authors masked). */
-        String shown(FeedEvent event, ObjectMapper objectMapper) {
-            return event.json(caller.participantId(), caller.hasAnyRole("DRAFTER"), objectMapper);
+        String shown(FeedEvent event, JsonMapper jsonMapper) {
+            return event.json(caller.participantId(), caller.hasAnyRole("DRAFTER"), jsonMapper);
         }
     }
 
@@ -105,7 +103,7 @@ class Feed {
             }
             for (FeedEvent event : page.events()) {
                 if (subscription.wants(event, visibility)) {
-                    sent.add(ServerSentEvent.builder(subscription.shown(event, objectMapper))
+                    sent.add(ServerSentEvent.builder(subscription.shown(event, jsonMapper))
                             .id(Long.toString(event.position())).event(event.type()).build());
                 }
             }
@@ -125,10 +123,6 @@ class Feed {
     }
 
     private String json(Object value) {
-        try {
-            return objectMapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return jsonMapper.writeValueAsString(value);
     }
 }

@@ -1,10 +1,9 @@
 package org.concord.query.feed;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
 import org.concord.query.access.ChathamHouse;
 import org.concord.query.history.query.TimelineEntries;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One event of the change feeds: its global position, its consultation, and the entry as the timeline
@@ -46,28 +45,24 @@ final class FeedEvent {
     }
 
     /** The event as JSON, as this reader may see it. */
-    String json(String readerParticipantId, boolean readerIsDrafter, ObjectMapper objectMapper) {
+    String json(String readerParticipantId, boolean readerIsDrafter, JsonMapper jsonMapper) {
         if (!chathamHouse || ChathamHouse.hidesAuthor(true, authorId, readerParticipantId, readerIsDrafter)) {
             String json = shownToAll;
             if (json == null) {
-                json = write(TimelineEntries.entry(entry, null, false), objectMapper);
+                json = write(TimelineEntries.entry(entry, null, false), jsonMapper);
                 shownToAll = json;
             }
             return json;
         }
         String json = shownInFull;
         if (json == null) {
-            json = write(TimelineEntries.entry(entry, null, true), objectMapper);
+            json = write(TimelineEntries.entry(entry, null, true), jsonMapper);
             shownInFull = json;
         }
         return json;
     }
 
-    private static String write(TimelineEntries.Entry entry, ObjectMapper objectMapper) {
-        try {
-            return objectMapper.writeValueAsString(entry);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A timeline entry is always JSON", e);
-        }
+    private static String write(TimelineEntries.Entry entry, JsonMapper jsonMapper) {
+        return jsonMapper.writeValueAsString(entry);
     }
 }

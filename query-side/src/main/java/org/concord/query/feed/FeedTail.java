@@ -1,6 +1,5 @@
 package org.concord.query.feed;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.concord.eventstore.SequencedMongoEventStorageEngine;
 import org.concord.messages.consultation.ConsultationCreatedEvent;
@@ -34,7 +33,6 @@ class FeedTail implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(FeedTail.class);
 
     private final SequencedMongoEventStorageEngine eventStore;
-    private final ObjectMapper objectMapper;
     private final ConsultationVisibility visibility;
     private final FeedProperties properties;
     private final NavigableMap<Long, FeedEvent> recent = new ConcurrentSkipListMap<>();
@@ -52,10 +50,9 @@ class FeedTail implements DisposableBean {
     private volatile long recentFrom;
     private volatile long head;
 
-    FeedTail(SequencedMongoEventStorageEngine eventStore, ObjectMapper objectMapper, ConsultationVisibility visibility,
+    FeedTail(SequencedMongoEventStorageEngine eventStore, ConsultationVisibility visibility,
              FeedProperties properties) {
         this.eventStore = eventStore;
-        this.objectMapper = objectMapper;
         this.visibility = visibility;
         this.properties = properties;
         this.head = eventStore.safePosition();
@@ -146,7 +143,7 @@ class FeedTail implements DisposableBean {
                 visibility.remember(created);
             }
             long position = message.trackingToken().position().orElseThrow();
-            EventDescription described = EventDescription.of(event, objectMapper);
+            EventDescription described = EventDescription.of(event);
             events.add(new FeedEvent(position, described.type(), event.consultationId(),
                     described.entry(position, message.getTimestamp()), described.chathamHouse()));
         }

@@ -1,12 +1,12 @@
 package org.concord.query.feed;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
 import org.concord.query.participant.query.ParticipantProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -51,7 +51,7 @@ class WebhookDelivery implements DisposableBean {
     private final ConsultationVisibility visibility;
     private final ParticipantProjection participants;
     private final WebhookProperties properties;
-    private final ObjectMapper objectMapper;
+    private final JsonMapper jsonMapper;
     private final Clock clock = Clock.systemUTC();
     private final String holder = UUID.randomUUID().toString();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -64,13 +64,13 @@ class WebhookDelivery implements DisposableBean {
     });
 
     WebhookDelivery(WebhookStore store, FeedTail tail, ConsultationVisibility visibility, ParticipantProjection participants,
-                    WebhookProperties properties, ObjectMapper objectMapper) {
+                    WebhookProperties properties, JsonMapper jsonMapper) {
         this.store = store;
         this.tail = tail;
         this.visibility = visibility;
         this.participants = participants;
         this.properties = properties;
-        this.objectMapper = objectMapper;
+        this.jsonMapper = jsonMapper;
         this.http = HttpClient.newBuilder().connectTimeout(properties.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.deliverers = Executors.newFixedThreadPool(properties.threads(), runnable -> {
@@ -152,7 +152,7 @@ class WebhookDelivery implements DisposableBean {
 
     /** One delivery, after {@code failures} failed tries of it; true when the receiver took it. */
     private boolean post(Webhook webhook, FeedEvent event, Feed.Subscription subscription, int failures) {
-        byte[] body = subscription.shown(event, objectMapper).getBytes(StandardCharsets.UTF_8);
+        byte[] body = subscription.shown(event, jsonMapper).getBytes(StandardCharsets.UTF_8);
         Instant started = clock.instant();
         Document delivery = new Document("position", event.position()).append("type", event.type())
                 .append("attempt", failures + 1).append("at", Date.from(started));

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.concord.eventstore.EventPayloadMapper;
 import org.concord.eventstore.SequencedMongoEventStorageEngine;
 import org.concord.messages.comment.Attribution;
 import org.concord.messages.comment.CommentPostedEvent;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.codec.ServerSentEvent;
 import reactor.test.StepVerifier;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +46,8 @@ class FeedTest {
     private static final CallerIdentity ANONYMOUS = CallerIdentity.ANONYMOUS;
     private static final CallerIdentity PARTICIPANT = new CallerIdentity("p-1", "France", "STATE", "FR", "France", Set.of("PARTICIPANT"));
     private static final CallerIdentity DRAFTING = new CallerIdentity("drafter", "Secretariat", "INTERNATIONAL_ORGANISATION", "GB", "S", Set.of("DRAFTER"));
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final ObjectMapper JSON = EventPayloadMapper.create();
+    private static final JsonMapper WEB_JSON = new JsonMapper();
     private static final FeedProperties PROPERTIES = new FeedProperties(Duration.ofMillis(20), Duration.ofSeconds(15), 50, 20,
             Duration.ofSeconds(60), "http://localhost:8080");
 
@@ -145,9 +148,9 @@ class FeedTest {
 
     private Feed feed(FeedProperties properties) {
         ConsultationVisibility visibility = new ConsultationVisibility(eventStore);
-        FeedTail tail = new FeedTail(eventStore, JSON, visibility, properties);
+        FeedTail tail = new FeedTail(eventStore, visibility, properties);
         tails.add(tail);
-        return new Feed(tail, visibility, properties, JSON);
+        return new Feed(tail, visibility, properties, WEB_JSON);
     }
 
     private void append(List<EventMessage<?>> events) {

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
+import org.concord.eventstore.EventPayloadMapper;
 import org.concord.eventstore.SequencedMongoEventStorageEngine;
 import org.concord.messages.comment.Attribution;
 import org.concord.messages.comment.CommentPostedEvent;
@@ -29,6 +30,7 @@ import org.concord.web.identity.CallerIdentity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -50,7 +52,8 @@ class WebhookDeliveryTest {
     private static final Actor DRAFTER = new Actor("drafter", "Secretariat", StakeholderType.INTERNATIONAL_ORGANISATION);
     private static final Actor NGO = new Actor("ngo-delegate", "Rights Lab", StakeholderType.NGO);
     private static final CallerIdentity OBSERVER = new CallerIdentity("press-1", "Daily Press", "COMPANY", "DE", "Press", Set.of("OBSERVER"));
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final ObjectMapper JSON = EventPayloadMapper.create();
+    private static final JsonMapper WEB_JSON = new JsonMapper();
     private static final String SECRET = "a-webhook-secret-of-some-length";
 
     private MongoClient client;
@@ -77,9 +80,9 @@ class WebhookDeliveryTest {
                 Duration.ofSeconds(2), 2, Duration.ofSeconds(30), 1000);
         FeedProperties feed = new FeedProperties(Duration.ofMillis(20), Duration.ofSeconds(15), 100, 50, Duration.ofSeconds(60), "http://localhost");
         ConsultationVisibility visibility = new ConsultationVisibility(eventStore);
-        tail = new FeedTail(eventStore, JSON, visibility, feed);
+        tail = new FeedTail(eventStore, visibility, feed);
         store = new WebhookStore(database, properties);
-        delivery = new WebhookDelivery(store, tail, visibility, new ParticipantProjection(new ReadModels(database)), properties, JSON);
+        delivery = new WebhookDelivery(store, tail, visibility, new ParticipantProjection(new ReadModels(database)), properties, WEB_JSON);
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();

@@ -1,6 +1,5 @@
 package org.concord.query.readmodel;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.concord.eventstore.SequencedMongoEventStorageEngine;
@@ -38,6 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +79,7 @@ class ReadModelRebuildTest {
     @Autowired
     ConsultationProjection consultations;
     @Autowired
-    ObjectMapper objectMapper;
+    JsonMapper jsonMapper;
 
     @Test
     void a_rebuild_yields_the_read_models_it_replaces_and_reads_answer_throughout() {
@@ -100,7 +100,7 @@ class ReadModelRebuildTest {
         assertThat(readModels.rebuilding()).isFalse();
         assertThat(snapshot()).isEqualTo(before);
         assertThat(rebuild.status().processed()).isEqualTo(head);
-        assertThat(objectMapper.valueToTree(rebuild.status()).get("positionsPerSecond").isNumber()).isTrue();
+        assertThat(jsonMapper.valueToTree(rebuild.status()).get("positionsPerSecond").isNumber()).isTrue();
     }
 
     /** Every read model collection's documents, as JSON, by collection. */

@@ -44,9 +44,6 @@ public class IdempotencyConfiguration {
 
     /** The request body limit the codecs enforce, so that a body read here is held to the same limit. */
     private static DataSize maxInMemorySize(Environment environment) {
-        Binder binder = Binder.get(environment);
-        return binder.bind("spring.http.codecs.max-in-memory-size", DataSize.class)
-                .orElseGet(() -> binder.bind("spring.codec.max-in-memory-size", DataSize.class)
-                        .orElse(DEFAULT_MAX_IN_MEMORY_SIZE));
+        return Binder.get(environment).bind("spring.http.codecs.max-in-memory-size", DataSize.class).orElse(DEFAULT_MAX_IN_MEMORY_SIZE);
     }
 }

@@ -1,11 +1,10 @@
 package org.concord.web.identity;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -27,26 +26,22 @@ public final class CallerIdentityCodec {
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
-    private final ObjectMapper objectMapper;
+    private final JsonMapper jsonMapper;
     private final Clock clock;
 
-    public CallerIdentityCodec(String secret, ObjectMapper objectMapper, Clock clock) {
+    public CallerIdentityCodec(String secret, JsonMapper jsonMapper, Clock clock) {
         if (secret == null || secret.length() < 16) {
             throw new IllegalStateException("concord.internal.secret (CONCORD_INTERNAL_SECRET) must be set, at least 16 characters");
         }
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
-        this.objectMapper = objectMapper;
+        this.jsonMapper = jsonMapper;
         this.clock = clock;
     }
 
     public String encode(CallerIdentity caller) {
-        try {
-            byte[] json = objectMapper.writeValueAsBytes(new SignedCaller(caller, clock.instant()));
-            Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-            return base64.encodeToString(json) + "." + base64.encodeToString(sign(json));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the caller header", e);
-        }
+        byte[] json = jsonMapper.writeValueAsBytes(new SignedCaller(caller, clock.instant()));
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        return base64.encodeToString(json) + "." + base64.encodeToString(sign(json));
     }
 
     /** The caller named by a header, or empty when the header is malformed, unsigned, forged or too old. */
@@ -62,10 +57,10 @@ public final class CallerIdentityCodec {
             if (!MessageDigest.isEqual(sign(json), signature)) {
                 return Optional.empty();
             }
-            SignedCaller signed = objectMapper.readValue(json, SignedCaller.class);
+            SignedCaller signed = jsonMapper.readValue(json, SignedCaller.class);
             Duration age = Duration.between(signed.issuedAt(), clock.instant()).abs();
             return age.compareTo(MAX_AGE) > 0 ? Optional.empty() : Optional.of(signed.caller());
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException | JacksonException e) {
             return Optional.empty();
         }
     }

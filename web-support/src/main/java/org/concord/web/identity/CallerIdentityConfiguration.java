@@ -1,12 +1,12 @@
 package org.concord.web.identity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concord.web.problem.ProblemDetailsExceptionHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 
@@ -16,8 +16,8 @@ import java.time.Clock;
 public class CallerIdentityConfiguration implements WebFluxConfigurer {
 
     @Bean
-    public CallerIdentityCodec callerIdentityCodec(InternalSecretProperties properties, ObjectMapper objectMapper) {
-        return new CallerIdentityCodec(properties.secret(), objectMapper, Clock.systemUTC());
+    public CallerIdentityCodec callerIdentityCodec(InternalSecretProperties properties, JsonMapper jsonMapper) {
+        return new CallerIdentityCodec(properties.secret(), jsonMapper, Clock.systemUTC());
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package org.concord.web.json;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /** A string of a request body that is not Unicode text; the problem mapper answers it as a 400 naming the field. */
 public final class InvalidTextException extends InvalidFormatException {

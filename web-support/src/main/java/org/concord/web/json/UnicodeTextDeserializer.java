@@ -1,10 +1,8 @@
 package org.concord.web.json;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
-
-import java.io.IOException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
 
 /**
  * Reads the strings of a request body, refusing one that is not Unicode text: JSON lets a client
@@ -16,7 +14,7 @@ final class UnicodeTextDeserializer extends StringDeserializer {
     static final String MESSAGE = "must be valid Unicode text (it holds half of a surrogate pair)";
 
     @Override
-    public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    public String deserialize(JsonParser parser, DeserializationContext context) {
         String text = super.deserialize(parser, context);
         if (text != null && hasUnpairedSurrogate(text)) {
             throw new InvalidTextException(parser, MESSAGE, text);

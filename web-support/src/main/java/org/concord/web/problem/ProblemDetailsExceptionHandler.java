@@ -1,14 +1,9 @@
 package org.concord.web.problem;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.concord.web.json.InvalidTextException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.web.reactive.error.ErrorWebExceptionHandler;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -28,6 +23,10 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.PrematureCloseException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -60,10 +59,10 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
     private static final Set<HttpStatus> UNAVAILABLE = Set.of(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE,
             HttpStatus.GATEWAY_TIMEOUT);
 
-    private final ObjectMapper objectMapper;
+    private final JsonMapper jsonMapper;
 
-    public ProblemDetailsExceptionHandler(ObjectMapper objectMapper) {
-        this.objectMapper = objectMapper;
+    public ProblemDetailsExceptionHandler(JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
     }
 
     @Override
@@ -96,12 +95,7 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
         if (!problem.errors().isEmpty()) {
             body.put("errors", problem.errors());
         }
-        byte[] bytes;
-        try {
-            bytes = objectMapper.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            return Mono.error(e);
-        }
+        byte[] bytes = jsonMapper.writeValueAsBytes(body);
         var response = exchange.getResponse();
         response.setStatusCode(problem.status());
         response.getHeaders().setContentType(PROBLEM_JSON);
@@ -199,7 +193,7 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
 
     private static ProblemException inputProblem(ServerWebInputException input) {
         Throwable cause = input.getCause();
-        while (cause != null && !(cause instanceof JsonProcessingException)) {
+        while (cause != null && !(cause instanceof JacksonException)) {
             cause = cause.getCause();
         }
         if (cause instanceof InvalidTextException text) {
@@ -219,7 +213,7 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
                     : friendlyType(mismatched.getTargetType());
             return ProblemException.invalid(path(mismatched), "must be " + expected);
         }
-        if (cause instanceof JsonProcessingException) {
+        if (cause instanceof JacksonException) {
             return new ProblemException(HttpStatus.BAD_REQUEST, "malformed-body",
                     "The request body is not well-formed JSON.");
         }
@@ -251,14 +245,14 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
         return problems;
     }
 
-    private static String path(JsonMappingException e) {
+    private static String path(JacksonException e) {
         StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
                 if (!path.isEmpty()) {
                     path.append('.');
                 }
-                path.append(ref.getFieldName());
+                path.append(ref.getPropertyName());
             } else if (ref.getIndex() >= 0) {
                 path.append('[').append(ref.getIndex()).append(']');
             }

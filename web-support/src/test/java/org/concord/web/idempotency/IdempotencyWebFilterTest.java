@@ -1,7 +1,6 @@
 package org.concord.web.idempotency;
 
 import org.concord.testing.MovableClock;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -25,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.time.Duration;
@@ -58,7 +58,7 @@ class IdempotencyWebFilterTest {
         database = client.getDatabase(testDatabase.name());
         store = new IdempotencyKeyStore(database);
         IdempotencyWebFilter idempotency = new IdempotencyWebFilter(store,
-                new ProblemDetailsExceptionHandler(new ObjectMapper()), ABANDON_AFTER, MAX_BODY_BYTES, clock);
+                new ProblemDetailsExceptionHandler(new JsonMapper()), ABANDON_AFTER, MAX_BODY_BYTES, clock);
         http = WebTestClient.bindToController(controller)
                 .webFilter(callerFromTestHeader(), idempotency)
                 .configureClient().responseTimeout(Duration.ofSeconds(10))

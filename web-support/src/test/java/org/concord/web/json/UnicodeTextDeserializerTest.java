@@ -1,19 +1,19 @@
 package org.concord.web.json;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import org.concord.web.problem.ProblemDetailsExceptionHandler;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.http.codec.CodecsAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.http.codec.CodecCustomizer;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.web.codec.CodecCustomizer;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 import java.util.List;
 
@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 class UnicodeTextDeserializerTest {
 
-    private final ObjectMapper requests = new ObjectMapper()
-            .registerModule(new SimpleModule().addDeserializer(String.class, new UnicodeTextDeserializer()));
+    private final JsonMapper requests = JsonMapper.builder()
+            .addModule(new SimpleModule().addDeserializer(String.class, new UnicodeTextDeserializer())).build();
 
     record Comment(String body, List<String> types) {
     }
@@ -40,9 +40,9 @@ class UnicodeTextDeserializerTest {
     }
 
     @Test
-    void any_other_text_is_read_verbatim() throws Exception {
+    void any_other_text_is_read_verbatim() {
         String text = "\ud83d\ude00 <script>alert(1)</script> a\u0000b \u202e\u0007";
-        Comment read = requests.readValue(new ObjectMapper().writeValueAsString(new Comment(text, List.of(text))), Comment.class);
+        Comment read = requests.readValue(new JsonMapper().writeValueAsString(new Comment(text, List.of(text))), Comment.class);
         assertThat(read.body()).isEqualTo(text);
         assertThat(read.types()).containsExactly(text);
     }
@@ -52,7 +52,7 @@ class UnicodeTextDeserializerTest {
         Throwable refused = catchThrowable(() -> requests.readValue("{\"body\":\"\\ud800\"}", Comment.class));
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/consultations/c/comments"));
 
-        new ProblemDetailsExceptionHandler(new ObjectMapper()).handle(exchange,
+        new ProblemDetailsExceptionHandler(new JsonMapper()).handle(exchange,
                 new ServerWebInputException("Failed to read HTTP message", null, new DecodingException("JSON decoding error", refused))).block();
 
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -1,6 +1,5 @@
 package org.concord.web.problem;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -9,6 +8,7 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.netty.http.client.PrematureCloseException;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What a service behind the gateway going away mid-request looks like to the client. */
 class ProblemDetailsExceptionHandlerTest {
 
-    private final ProblemDetailsExceptionHandler handler = new ProblemDetailsExceptionHandler(new ObjectMapper());
+    private final ProblemDetailsExceptionHandler handler = new ProblemDetailsExceptionHandler(new JsonMapper());
 
     @Test
     void a_service_that_closes_the_connection_before_answering_is_a_502_not_a_defect() {

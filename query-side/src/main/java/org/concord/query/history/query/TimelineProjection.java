@@ -1,6 +1,5 @@
 package org.concord.query.history.query;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -33,18 +32,16 @@ public class TimelineProjection {
     private static final long CHUNK = 100;
 
     private final ChunkedEntries timelines;
-    private final ObjectMapper objectMapper;
 
-    public TimelineProjection(ReadModels readModels, ObjectMapper objectMapper) {
+    public TimelineProjection(ReadModels readModels) {
         this.timelines = new ChunkedEntries(readModels, "timelines", "timelineChunks", CHUNK);
-        this.objectMapper = objectMapper;
     }
 
     @EventHandler
     void on(ConsultationEvent event, @Timestamp Instant at, TrackingToken token) {
         long position = token.position().orElseThrow(() -> new IllegalStateException("A tracked event without a position"));
         // nothing else appends to this consultation's timeline meanwhile: its events are handled one at a time (HistoryProcessing)
-        timelines.append(event.consultationId(), EventDescription.of(event, objectMapper).entry(position, at));
+        timelines.append(event.consultationId(), EventDescription.of(event).entry(position, at));
     }
 
     @ResetHandler

@@ -1,6 +1,5 @@
 package org.concord.query.history.query;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -21,6 +20,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.concord.eventstore.EventPayloadMapper;
 import org.concord.eventstore.SequencedMongoEventStorageEngine;
 import org.concord.messages.amendment.AmendmentAcceptedEvent;
 import org.concord.messages.amendment.AmendmentProposedEvent;
@@ -79,13 +79,12 @@ class TextHistoryPropertyTest {
         TestMongoDatabase test = MongoDbExtension.newDatabase();
         client = MongoClients.create(test.uri());
         MongoDatabase database = client.getDatabase(test.name());
-        ObjectMapper objectMapper = new ObjectMapper().findAndRegisterModules();
-        Serializer serializer = JacksonSerializer.builder().objectMapper(objectMapper).build();
+        Serializer serializer = JacksonSerializer.builder().objectMapper(EventPayloadMapper.create()).build();
         eventStore = SequencedMongoEventStorageEngine.builder().database(database)
                 .eventSerializer(serializer).snapshotSerializer(serializer).build();
         ReadModels readModels = new ReadModels(database);
         projection = new TextHistoryProjection(readModels);
-        timeline = new TimelineProjection(readModels, objectMapper);
+        timeline = new TimelineProjection(readModels);
         queries = new TextHistoryQueries(readModels);
     }
 
