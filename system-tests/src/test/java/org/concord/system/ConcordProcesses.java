@@ -132,6 +132,11 @@ final class ConcordProcesses implements AutoCloseable {
     }
 
     /** How many connections the gateway opened to the MongoDB that Spring Boot would give it by default. */
+    /** The log of a process ({@code command-side}, {@code api-gateway}, ...): everything it wrote, both streams. */
+    Path log(String name) {
+        return logs.resolve(name + ".log");
+    }
+
     int strayDatabaseConnections() {
         return strayDatabase.accepted();
     }
