@@ -53,10 +53,18 @@ public class EventStoreConfiguration {
     @Bean
     public TokenStore tokenStore(MongoTemplate axonMongoTemplate, @Qualifier("serializer") Serializer serializer,
                                  EventStoreProperties properties) {
+        return tokenStoreBuilder(axonMongoTemplate, serializer, properties).build();
+    }
+
+    /**
+     * The token store as every service builds it, still open so that a test can give each of two stores in one
+     * JVM its own owner name, as two processes have (the node id defaults to the JVM's name).
+     */
+    static MongoTokenStore.Builder tokenStoreBuilder(MongoTemplate axonMongoTemplate, Serializer serializer,
+                                                     EventStoreProperties properties) {
         return MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
-                .claimTimeout(properties.tokenClaimTimeout())
-                .build();
+                .claimTimeout(properties.tokenClaimTimeout());
     }
 }

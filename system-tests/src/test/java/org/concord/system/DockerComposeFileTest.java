@@ -88,12 +88,15 @@ class DockerComposeFileTest {
     }
 
     @Test
-    void only_the_gateway_is_published_on_port_8080() {
+    void only_the_gateway_is_published_on_port_8080_and_only_grafana_besides_it_on_the_hosts_loopback() {
         List<String> published = services.keySet().stream()
                 .filter(name -> service(name).get("ports") != null)
                 .toList();
-        assertThat(published).containsExactly("api-gateway");
+        // Grafana, started only with the "monitoring" profile (MonitoringKitTest), is the one exception: the
+        // operator needs its pages, and it is bound to 127.0.0.1 so that other machines cannot reach it
+        assertThat(published).containsExactlyInAnyOrder("api-gateway", "grafana");
         assertThat(service("api-gateway").get("ports")).isEqualTo(List.of("8080:8080"));
+        assertThat(service("grafana").get("ports")).isEqualTo(List.of("127.0.0.1:3000:3000"));
     }
 
     @Test
