@@ -707,12 +707,6 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         }
 
         @Override
-        public Builder snapshotFilter(Predicate<? super DomainEventData<?>> snapshotFilter) {
-            super.snapshotFilter(snapshotFilter);
-            return this;
-        }
-
-        @Override
         public Builder snapshotFilter(SnapshotFilter snapshotFilter) {
             super.snapshotFilter(snapshotFilter);
             return this;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.MongoDBContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
 
 import java.net.InetSocketAddress;
 import java.util.UUID;
@@ -58,7 +58,7 @@ public final class MongoDbExtension implements ParameterResolver {
             return stripDatabase(configured.trim());
         }
         if (dockerAnswers()) {
-            MongoDBContainer container = new MongoDBContainer(MONGO_IMAGE);
+            MongoDBContainer container = new MongoDBContainer(MONGO_IMAGE).withReplicaSet();
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "test-mongodb-stop"));
             log.info("Test MongoDB: Testcontainers {} at {}", MONGO_IMAGE, container.getReplicaSetUrl());

@@ -102,7 +102,7 @@ class IdempotencyWebFilter implements WebFilter, Ordered {
     private Mono<Void> answerRetry(ServerWebExchange exchange, WebFilterChain chain, IdempotencyKeyRecord key,
                                    String requestHash, byte[] body, int attempt) {
         if (!key.requestHash().equals(requestHash)) {
-            return problems.write(exchange, new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+            return problems.write(exchange, new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
                     "This Idempotency-Key was used with a different request."));
         }
         if (key.done()) {

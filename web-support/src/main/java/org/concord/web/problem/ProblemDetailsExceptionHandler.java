@@ -137,7 +137,7 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
             return problem;
         }
         if (causedBy(error, DataBufferLimitException.class)) {
-            return new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+            return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
                     "The request body is larger than this endpoint accepts.");
         }
         if (connectionLost(error)) {
