@@ -27,6 +27,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * The OpenAPI document the gateway serves ({@code /v3/api-docs/concord}), held against every answer the
  * system tests receive: the operation and its status must be documented, the content type listed, and a
@@ -52,19 +54,23 @@ final class OpenApiContract {
     }
 
     private static OpenApiContract fetch(URI gateway) {
+        // a service builds its document at the first request, which on a busy machine may outlast the gateway's
+        // 10 s (a 504): an answer of 5xx is asked again, for a minute
+        HttpResponse<String> response = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> document(gateway), answer -> answer.statusCode() < 500);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("The gateway answered " + response.statusCode() + " for its OpenAPI document");
+        }
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(gateway.resolve("/v3/api-docs/concord"))
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("The gateway answered " + response.statusCode() + " for its OpenAPI document");
-            }
             return new OpenApiContract(response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+    }
+
+    private static HttpResponse<String> document(URI gateway) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(gateway.resolve("/v3/api-docs/concord"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private OpenApiContract(String text) throws IOException {
