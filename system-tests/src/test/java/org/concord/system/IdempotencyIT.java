@@ -58,7 +58,7 @@ class IdempotencyIT {
         register(key, registration("First Body Kingdom")).expectStatus().isCreated();
 
         register(key, registration("Second Body Kingdom"))
-                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT.value())
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
