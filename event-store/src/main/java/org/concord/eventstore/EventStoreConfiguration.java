@@ -53,12 +53,12 @@ public class EventStoreConfiguration {
     @Bean
     public TokenStore tokenStore(MongoTemplate axonMongoTemplate, @Qualifier("serializer") Serializer serializer,
                                  EventStoreProperties properties) {
-        return tokenStoreBuilder(axonMongoTemplate, serializer, properties).build();
+        return buildTokenStore(tokenStoreBuilder(axonMongoTemplate, serializer, properties));
     }
 
     /**
-     * The token store as every service builds it, still open so that a test can give each of two stores in one
-     * JVM its own owner name, as two processes have (the node id defaults to the JVM's name).
+     * The MongoDB token store as every service configures it, still open so that a test can give each of two stores
+     * in one JVM its own owner name, as two processes have (the node id defaults to the JVM's name).
      */
     static MongoTokenStore.Builder tokenStoreBuilder(MongoTemplate axonMongoTemplate, Serializer serializer,
                                                      EventStoreProperties properties) {
@@ -66,5 +66,10 @@ public class EventStoreConfiguration {
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
                 .claimTimeout(properties.tokenClaimTimeout());
+    }
+
+    /** The token store every service uses: the one {@code mongoTokenStore} builds, refusing stale segment claims. */
+    static TokenStore buildTokenStore(MongoTokenStore.Builder mongoTokenStore) {
+        return new SegmentCheckingTokenStore(mongoTokenStore.build());
     }
 }

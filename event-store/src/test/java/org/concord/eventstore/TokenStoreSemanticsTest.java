@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -40,8 +42,9 @@ import static org.concord.eventstore.TestEngine.event;
 
 /**
  * The token store, built as every service builds it, keeps Axon's {@link TokenStore} contract: claims, takeover after
- * the claim timeout, release, and the split and merge of segments as the pooled streaming processor does them. Two
- * stores with different owner names stand for two query-side processes.
+ * the claim timeout, release, the split and merge of segments as the pooled streaming processor does them, and the
+ * refusal of a claim of a segment split or merged since it was listed. Two stores with different owner names stand
+ * for two query-side processes.
  */
 @ExtendWith(MongoDbExtension.class)
 class TokenStoreSemanticsTest {
@@ -242,11 +245,8 @@ class TokenStoreSemanticsTest {
         TokenStore a = store("A", PRODUCTION_CLAIM_TIMEOUT);
         TokenStore b = store("B", PRODUCTION_CLAIM_TIMEOUT);
         a.initializeTokenSegments(PROCESSOR, 2, TEN);
-        Segment toSplit = Segment.computeSegment(0, a.fetchSegments(PROCESSOR));
 
-        TrackerStatus[] halves = TrackerStatus.split(toSplit, a.fetchToken(PROCESSOR, 0));
-        a.initializeSegment(halves[1].getInternalTrackingToken(), PROCESSOR, halves[1].getSegment().getSegmentId());
-        a.releaseClaim(PROCESSOR, 0);
+        TrackerStatus[] halves = split(a, Segment.computeSegment(0, a.fetchSegments(PROCESSOR)));
 
         int[] segments = b.fetchSegments(PROCESSOR);
         assertThat(segments).containsExactly(0, 1, 2);
@@ -282,16 +282,12 @@ class TokenStoreSemanticsTest {
         a.storeToken(TEN, PROCESSOR, lower.getSegmentId());
         a.fetchToken(PROCESSOR, upper.getSegmentId());
         a.storeToken(TWENTY, PROCESSOR, upper.getSegmentId());
-        Segment merged = lower.mergedWith(upper);
-        TrackingToken mergedToken = MergedTrackingToken.merged(TEN, TWENTY);
 
-        a.deleteToken(PROCESSOR, upper.getSegmentId());
-        a.storeToken(mergedToken, PROCESSOR, merged.getSegmentId());
-        a.releaseClaim(PROCESSOR, merged.getSegmentId());
+        merge(a, lower, upper);
 
         assertThat(b.fetchSegments(PROCESSOR)).containsExactly(0);
         assertThat(Segment.computeSegment(0, b.fetchSegments(PROCESSOR))).isEqualTo(Segment.ROOT_SEGMENT);
-        assertThat(b.fetchToken(PROCESSOR, 0)).isEqualTo(mergedToken);
+        assertThat(b.fetchToken(PROCESSOR, 0)).isEqualTo(MergedTrackingToken.merged(TEN, TWENTY));
         assertThatThrownBy(() -> b.fetchToken(PROCESSOR, upper.getSegmentId()))
                 .isInstanceOf(UnableToClaimTokenException.class)
                 .hasMessageContaining("'consultations[1]'");
@@ -316,6 +312,59 @@ class TokenStoreSemanticsTest {
 
         a.deleteToken(PROCESSOR, 1);
         assertThat(a.fetchSegments(PROCESSOR)).containsExactly(0);
+    }
+
+    @Test
+    void aClaimOfASegmentSplitSinceItWasListedIsRefusedAndLeavesItUnclaimed() {
+        TokenStore a = store("A", PRODUCTION_CLAIM_TIMEOUT);
+        TokenStore b = store("B", PRODUCTION_CLAIM_TIMEOUT);
+        TokenStore c = store("C", PRODUCTION_CLAIM_TIMEOUT);
+        a.initializeTokenSegments(PROCESSOR, 2, TEN);
+        Segment listed = b.fetchAvailableSegments(PROCESSOR).get(0);
+
+        TrackerStatus[] halves = split(a, listed);
+
+        assertThatThrownBy(() -> b.fetchToken(PROCESSOR, listed))
+                .isInstanceOf(UnableToClaimTokenException.class)
+                .hasMessageContaining("'consultations[0]'")
+                .hasMessageContaining("split");
+        assertThat(c.fetchAvailableSegments(PROCESSOR)).as("B's refused claim was released")
+                .contains(halves[0].getSegment());
+        assertThat(b.fetchToken(PROCESSOR, halves[0].getSegment())).as("the current segment is claimed").isEqualTo(TEN);
+        assertThat(claims(c, 0)).isFalse();
+    }
+
+    @Test
+    void aClaimOfASegmentMergedSinceItWasListedIsRefusedAndLeavesItUnclaimed() {
+        TokenStore a = store("A", PRODUCTION_CLAIM_TIMEOUT);
+        TokenStore b = store("B", PRODUCTION_CLAIM_TIMEOUT);
+        TokenStore c = store("C", PRODUCTION_CLAIM_TIMEOUT);
+        a.initializeTokenSegments(PROCESSOR, 2, TEN);
+        List<Segment> listed = b.fetchAvailableSegments(PROCESSOR);
+        a.fetchToken(PROCESSOR, listed.get(0).getSegmentId());
+        a.fetchToken(PROCESSOR, listed.get(1).getSegmentId());
+
+        Segment merged = merge(a, listed.get(0), listed.get(1));
+
+        assertThatThrownBy(() -> b.fetchToken(PROCESSOR, listed.get(0)))
+                .isInstanceOf(UnableToClaimTokenException.class)
+                .hasMessageContaining("'consultations[0]'")
+                .hasMessageContaining("merged");
+        assertThat(c.fetchAvailableSegments(PROCESSOR)).as("B's refused claim was released").containsExactly(merged);
+        assertThat(b.fetchToken(PROCESSOR, merged)).as("the current segment is claimed").isEqualTo(TEN);
+        assertThat(claims(c, 0)).isFalse();
+    }
+
+    @Test
+    void theStoreLeavesNoTokenStoreMethodToTheInterfacesDefault() throws NoSuchMethodException {
+        TokenStore a = store("A", PRODUCTION_CLAIM_TIMEOUT);
+
+        for (Method method : TokenStore.class.getMethods()) {
+            if (!Modifier.isStatic(method.getModifiers())) {
+                assertThat(a.getClass().getMethod(method.getName(), method.getParameterTypes()).getDeclaringClass())
+                        .as("%s", method).isNotEqualTo(TokenStore.class);
+            }
+        }
     }
 
     @Test
@@ -383,7 +432,29 @@ class TokenStoreSemanticsTest {
 
     private static TokenStore storeOn(MongoTemplate template, String owner, Duration claimTimeout) {
         EventStoreProperties properties = new EventStoreProperties(Duration.ofSeconds(10), 100, claimTimeout);
-        return EventStoreConfiguration.tokenStoreBuilder(template, SERIALIZER, properties).nodeId(owner).build();
+        return EventStoreConfiguration.buildTokenStore(
+                EventStoreConfiguration.tokenStoreBuilder(template, SERIALIZER, properties).nodeId(owner));
+    }
+
+    /** Splits {@code segment} as a pooled streaming processor does: the new half starts from the split one's token. */
+    private static TrackerStatus[] split(TokenStore owner, Segment segment) {
+        TrackerStatus[] halves = TrackerStatus.split(segment, owner.fetchToken(PROCESSOR, segment.getSegmentId()));
+        owner.initializeSegment(halves[1].getInternalTrackingToken(), PROCESSOR, halves[1].getSegment().getSegmentId());
+        owner.releaseClaim(PROCESSOR, segment.getSegmentId());
+        return halves;
+    }
+
+    /**
+     * Merges two segments {@code owner} has claimed as a pooled streaming processor does: the upper one is deleted,
+     * the lower one keeps both tokens.
+     */
+    private static Segment merge(TokenStore owner, Segment lower, Segment upper) {
+        TrackingToken mergedToken = MergedTrackingToken.merged(owner.fetchToken(PROCESSOR, lower.getSegmentId()),
+                                                               owner.fetchToken(PROCESSOR, upper.getSegmentId()));
+        owner.deleteToken(PROCESSOR, upper.getSegmentId());
+        owner.storeToken(mergedToken, PROCESSOR, lower.getSegmentId());
+        owner.releaseClaim(PROCESSOR, lower.getSegmentId());
+        return lower.mergedWith(upper);
     }
 
     private static MongoTemplate axonTemplate(MongoClient client, TestMongoDatabase database) {
