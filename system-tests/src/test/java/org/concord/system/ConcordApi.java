@@ -26,6 +26,7 @@ final class ConcordApi {
         this.http = WebTestClient.bindToServer().baseUrl(concord.gateway().toString())
                 .responseTimeout(Duration.ofSeconds(20))
                 .filter(checkedAgainst(OpenApiContract.of(concord.gateway())))
+                .codecs(codecs -> codecs.customCodecs().register(new JsonTreeDecoder()))
                 .build();
     }
 

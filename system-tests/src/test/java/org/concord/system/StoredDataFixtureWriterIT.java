@@ -59,6 +59,7 @@ class StoredDataFixtureWriterIT {
         try (ConcordProcesses concord = ConcordProcesses.start(database, "stored-data-writer",
                 Map.of("CONCORD_SNAPSHOTS_CONSULTATION_EVERY", "10"))) {
             http = WebTestClient.bindToServer().baseUrl(concord.gateway().toString())
+                    .codecs(codecs -> codecs.customCodecs().register(new JsonTreeDecoder()))
                     .responseTimeout(Duration.ofSeconds(30)).build();
             tokens.put("admin", ConcordApi.ADMIN);
             Story story = story();
