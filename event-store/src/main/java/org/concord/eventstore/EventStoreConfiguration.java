@@ -3,11 +3,13 @@ package org.concord.eventstore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -40,8 +42,11 @@ public class EventStoreConfiguration {
     public SequencedMongoEventStorageEngine eventStorageEngine(MongoDatabase concordDatabase,
                                                                EventStoreProperties properties,
                                                                @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                               @Qualifier("defaultAxonObjectMapper") ObjectMapper payloadMapper) {
-        return SequencedMongoEventStorageEngine.builder()
+                                                               @Qualifier("defaultAxonObjectMapper") ObjectMapper payloadMapper,
+                                                               ObjectProvider<MeterRegistry> meterRegistry) {
+        SequencedMongoEventStorageEngine.Builder builder = SequencedMongoEventStorageEngine.builder();
+        meterRegistry.ifAvailable(builder::meterRegistry);
+        return builder
                 .database(concordDatabase)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(SnapshotSerializer.of(payloadMapper))

@@ -15,6 +15,11 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.DomainEventData;
@@ -85,6 +90,8 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     private static final int SEQUENCE_PROBES = 62;
     private static final int AGGREGATES_REMEMBERED = 10_000;
     private static final Bson VISIBILITY_FIELDS = Projections.include(AGGREGATE_SEQUENCE, TOMBSTONE, COMMIT_START, COMMIT_END);
+    /** How old the safe position a scrape reads may be before the gauge computes it afresh. */
+    private static final long SAFE_POSITION_GAUGE_MAX_AGE_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
@@ -93,6 +100,11 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     private final int maxGapOffset;
     private final Clock clock;
     private final AtomicLong knownSafePosition = new AtomicLong();
+    private volatile long safePositionComputedAt = System.nanoTime() - SAFE_POSITION_GAUGE_MAX_AGE_NANOS;
+    private final MeterRegistry meterRegistry;
+    private final Counter appended;
+    private final Timer appendsSucceeded;
+    private final Timer appendsFailed;
     private final Map<String, long[]> lastPositionByAggregate = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
@@ -107,6 +119,15 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         this.gapTimeout = builder.gapTimeout;
         this.maxGapOffset = builder.maxGapOffset;
         this.clock = builder.clock;
+        this.meterRegistry = builder.meterRegistry;
+        this.appended = Counter.builder("concord.events.appended")
+                .description("Events appended to the event store by this process")
+                .register(meterRegistry);
+        this.appendsSucceeded = appendTimer("success");
+        this.appendsFailed = appendTimer("error");
+        Gauge.builder("concord.events.safe.position", this, SequencedMongoEventStorageEngine::recentSafePosition)
+                .description("The event store's safe position: no event can still appear at or below it")
+                .register(meterRegistry);
         // sparse: tombstones have neither key
         events.createIndex(Indexes.ascending(AGGREGATE_SEQUENCE),
                 new IndexOptions().unique(true).sparse(true).name("aggregateSequence_unique"));
@@ -158,7 +179,24 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         if (result > stored) {
             positions.raiseSafe(result);
         }
+        safePositionComputedAt = System.nanoTime();
         return result;
+    }
+
+    /**
+     * The safe position for a metrics scrape: the one last computed, if within a second (the feeds of a
+     * query side compute it many times a second), else computed now; the last one known when MongoDB
+     * cannot be reached.
+     */
+    private double recentSafePosition() {
+        if (System.nanoTime() - safePositionComputedAt < SAFE_POSITION_GAUGE_MAX_AGE_NANOS) {
+            return knownSafePosition.get();
+        }
+        try {
+            return safePosition();
+        } catch (MongoException e) {
+            return knownSafePosition.get();
+        }
     }
 
     /** The highest position that holds a document (possibly not yet visible), 0 when none. */
@@ -193,12 +231,28 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     public record SafeEvents(List<TrackedEventMessage<?>> events, long lastPosition) {
     }
 
+    /** Counts the events appended and times each commit, as {@code success} or {@code error}. */
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
         if (events.isEmpty()) {
             return;
         }
-        storeAt(positions.claim(events.size(), floorFor(events)), events, serializer);
+        Timer.Sample sample = Timer.start(meterRegistry);
+        boolean stored = false;
+        try {
+            storeAt(positions.claim(events.size(), floorFor(events)), events, serializer);
+            appended.increment(events.size());
+            stored = true;
+        } finally {
+            sample.stop(stored ? appendsSucceeded : appendsFailed);
+        }
+    }
+
+    private Timer appendTimer(String outcome) {
+        return Timer.builder("concord.events.append")
+                .description("Appends of a unit of work's events to the event store")
+                .tag("outcome", outcome)
+                .register(meterRegistry);
     }
 
     /** Hands out positions without writing; split from {@link #storeAt} so that tests can make gaps. */
@@ -629,7 +683,8 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     /**
      * Builds a {@link SequencedMongoEventStorageEngine}. Required: {@link #database}, the event and
      * snapshot serializers. Defaults: collections {@code events}, {@code snapshots},
-     * {@code eventPositions}; batch size 100; gap timeout 10 s; max gap offset 10,000; the UTC clock.
+     * {@code eventPositions}; batch size 100; gap timeout 10 s; max gap offset 10,000; the UTC clock;
+     * no metrics (a meter registry that keeps nothing).
      */
     public static class Builder extends BatchingEventStorageEngine.Builder {
 
@@ -640,6 +695,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         private Duration gapTimeout = Duration.ofSeconds(10);
         private int maxGapOffset = 10_000;
         private Clock clock = Clock.systemUTC();
+        private MeterRegistry meterRegistry = new CompositeMeterRegistry();
 
         protected Builder() {
             persistenceExceptionResolver(new MongoDuplicateKeyResolver());
@@ -679,6 +735,16 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         public Builder clock(Clock clock) {
             assertNonNull(clock, "The clock may not be null");
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Where the engine reports its metrics: {@code concord.events.appended}, {@code concord.events.append}
+         * (tag {@code outcome}) and {@code concord.events.safe.position}.
+         */
+        public Builder meterRegistry(MeterRegistry meterRegistry) {
+            assertNonNull(meterRegistry, "The meter registry may not be null");
+            this.meterRegistry = meterRegistry;
             return this;
         }
 

@@ -3,6 +3,8 @@ package org.concord.eventstore;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.serialization.Serializer;
@@ -21,7 +23,7 @@ final class TestEngine implements AutoCloseable {
     final MongoDatabase database;
     final SequencedMongoEventStorageEngine engine;
 
-    private TestEngine(TestMongoDatabase database, Clock clock, Duration gapTimeout) {
+    private TestEngine(TestMongoDatabase database, Clock clock, Duration gapTimeout, MeterRegistry meterRegistry) {
         this.client = MongoClients.create(database.uri());
         this.database = client.getDatabase(database.name());
         this.engine = SequencedMongoEventStorageEngine.builder()
@@ -30,15 +32,20 @@ final class TestEngine implements AutoCloseable {
                 .snapshotSerializer(SERIALIZER)
                 .clock(clock)
                 .gapTimeout(gapTimeout)
+                .meterRegistry(meterRegistry)
                 .build();
     }
 
     static TestEngine open(TestMongoDatabase database) {
-        return new TestEngine(database, Clock.systemUTC(), Duration.ofSeconds(10));
+        return new TestEngine(database, Clock.systemUTC(), Duration.ofSeconds(10), new CompositeMeterRegistry());
+    }
+
+    static TestEngine open(TestMongoDatabase database, MeterRegistry meterRegistry) {
+        return new TestEngine(database, Clock.systemUTC(), Duration.ofSeconds(10), meterRegistry);
     }
 
     static TestEngine open(TestMongoDatabase database, Clock clock, Duration gapTimeout) {
-        return new TestEngine(database, clock, gapTimeout);
+        return new TestEngine(database, clock, gapTimeout, new CompositeMeterRegistry());
     }
 
     static DomainEventMessage<Noted> event(String aggregate, long sequence) {

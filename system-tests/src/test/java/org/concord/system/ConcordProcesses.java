@@ -23,8 +23,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Concord as it is deployed: the command side, the query side and the gateway, each a separate Java
- * process started from its packaged jar on a free port, against one test MongoDB. Logs go to
- * {@code system-tests/target/system-test-logs}.
+ * process started from its packaged jar on a free port (the gateway's actuator on a second one, its
+ * management port), against one test MongoDB. Logs go to {@code system-tests/target/system-test-logs}.
  */
 final class ConcordProcesses implements AutoCloseable {
 
@@ -39,6 +39,7 @@ final class ConcordProcesses implements AutoCloseable {
     private final List<Instance> launched = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private int gatewayPort;
+    private int gatewayManagementPort;
     private TestMongoDatabase database;
     private final ConnectionTrap strayDatabase = new ConnectionTrap();
     private static ConcordProcesses shared;
@@ -106,7 +107,7 @@ final class ConcordProcesses implements AutoCloseable {
         launch(killed.module(), name, killed.port(), killed.environment());
         // the new process takes the killed one's place, so that instances(module) keeps the gateway's order
         launched.set(launched.indexOf(killed), launched.remove(launched.size() - 1));
-        await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).until(() -> healthy(killed.port()));
+        await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).until(() -> healthy(killed.managementUri()));
     }
 
     private Instance instance(String name) {
@@ -116,6 +117,11 @@ final class ConcordProcesses implements AutoCloseable {
 
     URI gateway() {
         return URI.create("http://127.0.0.1:" + gatewayPort);
+    }
+
+    /** The gateway's management port: its health and metrics, which its public port does not serve. */
+    URI gatewayManagement() {
+        return URI.create("http://127.0.0.1:" + gatewayManagementPort);
     }
 
     /** The running instances of a module ({@code command-side}, {@code query-side}), in the gateway's order. */
@@ -128,6 +134,11 @@ final class ConcordProcesses implements AutoCloseable {
 
         URI uri() {
             return URI.create("http://127.0.0.1:" + port);
+        }
+
+        /** Where it serves {@code /actuator}: its {@code MANAGEMENT_SERVER_PORT} if it was given one, else its own port. */
+        URI managementUri() {
+            return URI.create("http://127.0.0.1:" + environment.getOrDefault("MANAGEMENT_SERVER_PORT", Integer.toString(port)));
         }
     }
 
@@ -155,7 +166,9 @@ final class ConcordProcesses implements AutoCloseable {
         }
         List<Integer> commandPorts = freePorts(commandSides);
         List<Integer> queryPorts = freePorts(querySides);
-        gatewayPort = freePort();
+        List<Integer> gatewayPorts = freePorts(2);
+        gatewayPort = gatewayPorts.get(0);
+        gatewayManagementPort = gatewayPorts.get(1);
         Map<String, String> common = new LinkedHashMap<>();
         common.put("CONCORD_MONGODB_URI", database.uri());
         common.put("CONCORD_INTERNAL_SECRET", INTERNAL_SECRET);
@@ -174,23 +187,20 @@ final class ConcordProcesses implements AutoCloseable {
         gateway.put("CONCORD_GATEWAY_COMMAND_SIDE_URI", uris(commandPorts));
         gateway.put("CONCORD_GATEWAY_QUERY_SIDE_URI", uris(queryPorts));
         gateway.put("CONCORD_ADMIN_TOKEN", ADMIN_TOKEN);
+        gateway.put("MANAGEMENT_SERVER_PORT", Integer.toString(gatewayManagementPort));
         // where a MongoDB client the gateway should not have would connect (Spring Boot 3's and 4's property)
         gateway.put("SPRING_DATA_MONGODB_URI", "mongodb://127.0.0.1:" + strayDatabase.port() + "/stray");
         gateway.put("SPRING_MONGODB_URI", "mongodb://127.0.0.1:" + strayDatabase.port() + "/stray");
 
-        List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < commandSides; i++) {
             launch("command-side", instanceName("command-side", i), commandPorts.get(i), common);
-            ports.add(commandPorts.get(i));
         }
         for (int i = 0; i < querySides; i++) {
             launch("query-side", instanceName("query-side", i), queryPorts.get(i), common);
-            ports.add(queryPorts.get(i));
         }
         launch("api-gateway", gatewayPort, gateway);
-        ports.add(gatewayPort);
-        for (int port : ports) {
-            await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).until(() -> healthy(port));
+        for (Instance instance : List.copyOf(launched)) {
+            await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).until(() -> healthy(instance.managementUri()));
         }
     }
 
@@ -240,7 +250,7 @@ final class ConcordProcesses implements AutoCloseable {
         }
     }
 
-    private boolean healthy(int port) {
+    private boolean healthy(URI management) {
         for (Process process : started) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("A Concord process exited during start-up; see " + logs);
@@ -248,7 +258,7 @@ final class ConcordProcesses implements AutoCloseable {
         }
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
+                    management.resolve("/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"UP\"");
         } catch (IOException e) {

@@ -206,9 +206,12 @@ class ConsultationSliceIT {
     }
 
     @Test
-    void the_gateway_reports_up() {
-        http.get().uri("/actuator/health").exchange().expectStatus().isOk()
+    void the_gateway_reports_up_on_its_management_port_and_not_on_its_public_one() {
+        WebTestClient.bindToServer().baseUrl(ConcordProcesses.shared().gatewayManagement().toString()).build()
+                .get().uri("/actuator/health").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
+        http.get().uri("/actuator/health").exchange().expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
 }

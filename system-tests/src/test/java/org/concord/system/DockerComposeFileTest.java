@@ -150,7 +150,7 @@ class DockerComposeFileTest {
     }
 
     @Test
-    void every_long_running_service_has_a_health_check_and_the_concord_services_check_their_own_port() {
+    void every_long_running_service_has_a_health_check_and_the_concord_services_check_their_actuator_port() {
         List<String> longRunning = services.keySet().stream()
                 .filter(name -> !"no".equals(service(name).get("restart")))
                 .toList();
@@ -160,8 +160,27 @@ class DockerComposeFileTest {
         }
         for (String name : CONCORD_SERVICES) {
             assertThat(healthCheck(name)).as(name + " health check")
-                    .contains("http://localhost:" + environment(name).get("SERVER_PORT") + "/actuator/health");
+                    .contains("http://localhost:" + actuatorPort(name) + "/actuator/health");
         }
+    }
+
+    @Test
+    void the_gateways_health_and_metrics_are_on_a_management_port_that_is_not_published() {
+        String managementPort = environment("api-gateway").get("MANAGEMENT_SERVER_PORT");
+        assertThat(managementPort).as("the gateway's MANAGEMENT_SERVER_PORT").isNotBlank()
+                .isNotEqualTo(environment("api-gateway").get("SERVER_PORT"));
+        assertThat((List<?>) service("api-gateway").get("ports")).as("published ports")
+                .noneMatch(port -> String.valueOf(port).contains(managementPort));
+        for (String side : List.of("command-side", "query-side")) {
+            assertThat(environment(side)).as(side + ": its own port is internal, its actuator stays on it")
+                    .doesNotContainKey("MANAGEMENT_SERVER_PORT");
+        }
+    }
+
+    /** The port a service answers /actuator on: its management port if it has one, else its own port. */
+    private String actuatorPort(String name) {
+        Map<String, String> environment = environment(name);
+        return environment.getOrDefault("MANAGEMENT_SERVER_PORT", environment.get("SERVER_PORT"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.concord.gateway.limits;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.concord.web.problem.ProblemDetailsExceptionHandler;
 import org.concord.web.problem.ProblemException;
 import org.springframework.core.Ordered;
@@ -18,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Caps the change feeds (server-sent events) one client holds open at once: a feed is a connection
  * kept for hours, so a client could otherwise hold the gateway's and the query side's resources
- * without limit. The feed over the cap is answered 429; closing a feed frees its place.
+ * without limit. The feed over the cap is answered 429, counted as {@code concord.ratelimit.refusals}
+ * with {@code limit=feeds}; closing a feed frees its place.
  */
 @Component
 class FeedConnectionLimitWebFilter implements WebFilter, Ordered {
@@ -27,11 +30,14 @@ class FeedConnectionLimitWebFilter implements WebFilter, Ordered {
 
     private final ClientLimitProperties limits;
     private final ProblemDetailsExceptionHandler problems;
+    private final Counter refusals;
     private final Map<String, Integer> open = new ConcurrentHashMap<>();
 
-    FeedConnectionLimitWebFilter(ClientLimitProperties limits, ProblemDetailsExceptionHandler problems) {
+    FeedConnectionLimitWebFilter(ClientLimitProperties limits, ProblemDetailsExceptionHandler problems,
+                                 MeterRegistry meterRegistry) {
         this.limits = limits;
         this.problems = problems;
+        this.refusals = LimitRefusals.counter("feeds", meterRegistry);
     }
 
     @Override
@@ -42,6 +48,7 @@ class FeedConnectionLimitWebFilter implements WebFilter, Ordered {
         String key = ClientKey.of(exchange.getRequest());
         if (open.merge(key, 1, Integer::sum) > limits.feedsPerClient()) {
             release(key);
+            refusals.increment();
             return problems.write(exchange, new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-feeds",
                     "This client already holds " + limits.feedsPerClient() + " feeds open; close one first."));
         }

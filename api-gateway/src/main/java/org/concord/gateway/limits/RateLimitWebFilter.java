@@ -1,5 +1,7 @@
 package org.concord.gateway.limits;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.concord.web.problem.ProblemDetailsExceptionHandler;
 import org.concord.web.problem.ProblemException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A token bucket per client (see {@link ClientKey}): a request takes a token, tokens come back at the
  * client's rate up to its burst, and a request that finds none is answered 429 with {@code Retry-After}
  * before it reaches any service, even before its token is checked. Buckets of clients that have been
- * quiet long enough to be full again are forgotten.
+ * quiet long enough to be full again are forgotten. Refusals are counted as
+ * {@code concord.ratelimit.refusals}, tag {@code limit} = {@code token} or {@code anonymous}.
  */
 @Component
 class RateLimitWebFilter implements WebFilter, Ordered {
@@ -31,18 +34,23 @@ class RateLimitWebFilter implements WebFilter, Ordered {
     private final ClientLimitProperties limits;
     private final ProblemDetailsExceptionHandler problems;
     private final Clock clock;
+    private final Counter tokenRefusals;
+    private final Counter anonymousRefusals;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private volatile long sweptAt;
 
     @Autowired
-    RateLimitWebFilter(ClientLimitProperties limits, ProblemDetailsExceptionHandler problems) {
-        this(limits, problems, Clock.systemUTC());
+    RateLimitWebFilter(ClientLimitProperties limits, ProblemDetailsExceptionHandler problems, MeterRegistry meterRegistry) {
+        this(limits, problems, Clock.systemUTC(), meterRegistry);
     }
 
-    RateLimitWebFilter(ClientLimitProperties limits, ProblemDetailsExceptionHandler problems, Clock clock) {
+    RateLimitWebFilter(ClientLimitProperties limits, ProblemDetailsExceptionHandler problems, Clock clock,
+                       MeterRegistry meterRegistry) {
         this.limits = limits;
         this.problems = problems;
         this.clock = clock;
+        this.tokenRefusals = LimitRefusals.counter("token", meterRegistry);
+        this.anonymousRefusals = LimitRefusals.counter("anonymous", meterRegistry);
     }
 
     @Override
@@ -57,6 +65,7 @@ class RateLimitWebFilter implements WebFilter, Ordered {
         if (waitSeconds <= 0) {
             return chain.filter(exchange);
         }
+        (token ? tokenRefusals : anonymousRefusals).increment();
         long retryAfter = (long) Math.ceil(waitSeconds);
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
         return problems.write(exchange, new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",

@@ -1,5 +1,6 @@
 package org.concord.gateway.limits;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.concord.testing.MovableClock;
 import org.concord.web.problem.ProblemDetailsExceptionHandler;
 import org.junit.jupiter.api.Test;
@@ -24,10 +25,11 @@ class ClientLimitsTest {
     private static final ClientLimitProperties LIMITS = new ClientLimitProperties(2, 3, 1, 2, 2, List.of());
 
     private final MovableClock clock = new MovableClock();
+    private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
 
     @Test
     void a_token_past_its_burst_gets_429_with_retry_after_until_its_rate_refills_it() {
-        WebTestClient client = client(new RateLimitWebFilter(LIMITS, PROBLEMS, clock));
+        WebTestClient client = client(new RateLimitWebFilter(LIMITS, PROBLEMS, clock, meterRegistry));
         for (int i = 0; i < 3; i++) {
             client.get().uri("/api/consultations").header("Authorization", "Bearer one").exchange().expectStatus().isOk();
         }
@@ -40,20 +42,24 @@ class ClientLimitsTest {
 
         clock.advance(Duration.ofMillis(500));
         client.get().uri("/api/consultations").header("Authorization", "Bearer one").exchange().expectStatus().isOk();
+        assertThat(refusals("token")).isEqualTo(1);
+        assertThat(refusals("anonymous")).isZero();
     }
 
     @Test
     void clients_without_a_token_are_limited_by_their_address() {
-        WebTestClient client = client(new RateLimitWebFilter(LIMITS, PROBLEMS, clock));
+        WebTestClient client = client(new RateLimitWebFilter(LIMITS, PROBLEMS, clock, meterRegistry));
         client.get().uri("/api/feed").exchange().expectStatus().isOk();
         client.get().uri("/api/feed").exchange().expectStatus().isOk();
         client.get().uri("/api/feed").exchange().expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
                 .expectHeader().valueEquals("Retry-After", "1");
+        assertThat(refusals("anonymous")).isEqualTo(1);
+        assertThat(refusals("token")).isZero();
     }
 
     @Test
     void a_client_holds_at_most_its_feeds_open_and_closing_one_frees_its_place() {
-        FeedConnectionLimitWebFilter limit = new FeedConnectionLimitWebFilter(LIMITS, PROBLEMS);
+        FeedConnectionLimitWebFilter limit = new FeedConnectionLimitWebFilter(LIMITS, PROBLEMS, meterRegistry);
         Sinks.Empty<Void> firstFeed = Sinks.empty();
         limit.filter(feed("/api/feed"), exchange -> firstFeed.asMono()).subscribe();
         limit.filter(feed("/api/consultations/c-1/feed"), exchange -> Sinks.<Void>empty().asMono()).subscribe();
@@ -69,6 +75,11 @@ class ClientLimitsTest {
         MockServerWebExchange afterClosing = feed("/api/feed");
         limit.filter(afterClosing, exchange -> Mono.empty()).block();
         assertThat(afterClosing.getResponse().getStatusCode()).isNull();
+        assertThat(refusals("feeds")).isEqualTo(1);
+    }
+
+    private double refusals(String limit) {
+        return meterRegistry.get("concord.ratelimit.refusals").tag("limit", limit).counter().count();
     }
 
     private static MockServerWebExchange feed(String path) {

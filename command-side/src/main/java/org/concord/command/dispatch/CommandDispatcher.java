@@ -1,5 +1,7 @@
 package org.concord.command.dispatch;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -26,7 +28,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Sends commands from the web layer to the aggregates and answers with the global position of the
- * events they caused. Domain and Axon failures become the problem+json answers of API.md.
+ * events they caused. Domain and Axon failures become the problem+json answers of API.md. Every
+ * command is timed as {@code concord.commands}, tagged with its name and its {@link #outcomeOf outcome}.
  */
 @Component
 public class CommandDispatcher {
@@ -34,10 +37,13 @@ public class CommandDispatcher {
     private static final int RACE_RETRIES = 3;
     private final CommandGateway commandGateway;
     private final SequencedMongoEventStorageEngine eventStore;
+    private final MeterRegistry meterRegistry;
 
-    public CommandDispatcher(CommandGateway commandGateway, CommandBus commandBus, SequencedMongoEventStorageEngine eventStore) {
+    public CommandDispatcher(CommandGateway commandGateway, CommandBus commandBus, SequencedMongoEventStorageEngine eventStore,
+                             MeterRegistry meterRegistry) {
         this.commandGateway = commandGateway;
         this.eventStore = eventStore;
+        this.meterRegistry = meterRegistry;
         commandBus.registerHandlerInterceptor(new AppendedPositionInterceptor());
     }
 
@@ -56,10 +62,41 @@ public class CommandDispatcher {
      * got there first) answers instead: the command is not handled a second time.
      */
     public Mono<Dispatched> send(Object command) {
-        return Mono.deferContextual(context -> IdempotentRequest.key(context)
-                        .map(key -> sendOnce(command, key))
-                        .orElseGet(() -> handle(command)))
-                .onErrorMap(CommandDispatcher::translate);
+        return Mono.defer(() -> {
+            Timer.Sample sample = Timer.start(meterRegistry);
+            return Mono.deferContextual(context -> IdempotentRequest.key(context)
+                            .map(key -> sendOnce(command, key))
+                            .orElseGet(() -> handle(command)))
+                    .onErrorMap(CommandDispatcher::translate)
+                    .doOnSuccess(dispatched -> sample.stop(commandTimer(command, "success")))
+                    .doOnError(error -> sample.stop(commandTimer(command, outcomeOf(error))));
+        });
+    }
+
+    private Timer commandTimer(Object command, String outcome) {
+        String name = command.getClass().getSimpleName();
+        return Timer.builder("concord.commands")
+                .description("Commands handled, by command and outcome")
+                .tag("command", name.endsWith("Command") ? name.substring(0, name.length() - "Command".length()) : name)
+                .tag("outcome", outcome)
+                .register(meterRegistry);
+    }
+
+    /**
+     * How a failed command is counted, by the answer its caller gets: {@code conflict} for a 409 (another
+     * write got there first, a stale version, or a state the command no longer fits), {@code refused} for
+     * any other 4xx (a broken rule, a forbidden action, an unknown id), {@code error} for anything else.
+     */
+    private static String outcomeOf(Throwable translated) {
+        if (translated instanceof ProblemException problem) {
+            if (problem.status() == HttpStatus.CONFLICT) {
+                return "conflict";
+            }
+            if (problem.status().is4xxClientError()) {
+                return "refused";
+            }
+        }
+        return "error";
     }
 
     private Mono<Dispatched> sendOnce(Object command, String key) {

@@ -1,5 +1,7 @@
 package org.concord.query.feed;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.concord.query.access.ConsultationAccess;
 import org.concord.web.identity.CallerIdentity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * client takes them, so no subscriber holds more than a page in memory however far behind it is. A
  * subscriber that takes nothing at all, not even a heartbeat, for {@link FeedProperties#stuckAfter()}
  * is sent a final {@code disconnect} event saying why and where to resume, and its stream ends.
+ * The streams open in this process are gauged as {@code concord.feeds.open} (tag {@code kind=sse}).
  */
 @Component
 class Feed {
@@ -31,12 +35,18 @@ class Feed {
     private final ConsultationVisibility visibility;
     private final FeedProperties properties;
     private final JsonMapper jsonMapper;
+    private final AtomicInteger open = new AtomicInteger();
 
-    Feed(FeedTail tail, ConsultationVisibility visibility, FeedProperties properties, JsonMapper jsonMapper) {
+    Feed(FeedTail tail, ConsultationVisibility visibility, FeedProperties properties, JsonMapper jsonMapper,
+         MeterRegistry meterRegistry) {
         this.tail = tail;
         this.visibility = visibility;
         this.properties = properties;
         this.jsonMapper = jsonMapper;
+        Gauge.builder("concord.feeds.open", open, AtomicInteger::get)
+                .description("Change feeds (server-sent events) open on this process")
+                .tag("kind", "sse")
+                .register(meterRegistry);
     }
 
     /** Which events a subscription wants: after a position, of one consultation or all (null), of some types or all (empty). */
@@ -75,7 +85,7 @@ class Feed {
                         }
                     })
                     .timeout(properties.stuckAfter(), Flux.defer(() -> Flux.just(disconnect(delivered.get()))));
-        });
+        }).doOnSubscribe(subscribed -> open.incrementAndGet()).doFinally(signal -> open.decrementAndGet());
     }
 
     /**

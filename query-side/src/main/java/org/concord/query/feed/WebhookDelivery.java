@@ -1,5 +1,8 @@
 package org.concord.query.feed;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.concord.query.participant.query.ParticipantProjection;
 import org.slf4j.Logger;
@@ -38,6 +41,10 @@ import java.util.concurrent.TimeUnit;
  * doubles up to {@link WebhookProperties#maxRetry()}, and nothing after it is sent before it succeeds,
  * so a receiver that was down gets everything, in order, when it is back. Deliveries stop while the
  * owner's credential is revoked.
+ * <p>
+ * Metrics: {@code concord.webhook.deliveries} by {@code outcome} ({@code delivered}; {@code failed}, to be
+ * tried again; {@code given_up}, when the owner's revocation stops a webhook with deliveries waiting), and
+ * {@code concord.webhook.backlog}, the webhooks with deliveries waiting, as of the last look for due ones.
  */
 @Component
 class WebhookDelivery implements DisposableBean {
@@ -55,6 +62,10 @@ class WebhookDelivery implements DisposableBean {
     private final Clock clock = Clock.systemUTC();
     private final String holder = UUID.randomUUID().toString();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Counter delivered;
+    private final Counter failed;
+    private final Counter givenUp;
+    private volatile int backlog;
     private final HttpClient http;
     private final ExecutorService deliverers;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -64,13 +75,19 @@ class WebhookDelivery implements DisposableBean {
     });
 
     WebhookDelivery(WebhookStore store, FeedTail tail, ConsultationVisibility visibility, ParticipantProjection participants,
-                    WebhookProperties properties, JsonMapper jsonMapper) {
+                    WebhookProperties properties, JsonMapper jsonMapper, MeterRegistry meterRegistry) {
         this.store = store;
         this.tail = tail;
         this.visibility = visibility;
         this.participants = participants;
         this.properties = properties;
         this.jsonMapper = jsonMapper;
+        this.delivered = deliveries("delivered", meterRegistry);
+        this.failed = deliveries("failed", meterRegistry);
+        this.givenUp = deliveries("given_up", meterRegistry);
+        Gauge.builder("concord.webhook.backlog", this, delivery -> delivery.backlog)
+                .description("Webhooks with deliveries waiting: behind the feed or waiting to retry, and not paused")
+                .register(meterRegistry);
         this.http = HttpClient.newBuilder().connectTimeout(properties.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.deliverers = Executors.newFixedThreadPool(properties.threads(), runnable -> {
@@ -80,6 +97,13 @@ class WebhookDelivery implements DisposableBean {
         });
         long every = properties.pollInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::dispatch, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private static Counter deliveries(String outcome, MeterRegistry meterRegistry) {
+        return Counter.builder("concord.webhook.deliveries")
+                .description("Webhook deliveries tried, by outcome")
+                .tag("outcome", outcome)
+                .register(meterRegistry);
     }
 
     /** The signature header's value for a body: {@code sha256=} and the hex HMAC-SHA256 with the secret. */
@@ -96,9 +120,14 @@ class WebhookDelivery implements DisposableBean {
     private void dispatch() {
         try {
             Instant now = clock.instant();
+            int waiting = 0;
             for (Webhook webhook : store.all()) {
-                if (webhook.dueAt(now) && (webhook.failures() > 0 || webhook.deliveredUpTo() < tail.head())
-                        && inFlight.add(webhook.webhookId())) {
+                boolean pending = webhook.pausedBecause() == null
+                        && (webhook.failures() > 0 || webhook.deliveredUpTo() < tail.head());
+                if (pending) {
+                    waiting++;
+                }
+                if (pending && webhook.dueAt(now) && inFlight.add(webhook.webhookId())) {
                     if (store.claim(webhook.webhookId(), holder, now, now.plus(properties.lease()))) {
                         deliverers.execute(() -> deliver(webhook));
                     } else {
@@ -106,6 +135,7 @@ class WebhookDelivery implements DisposableBean {
                     }
                 }
             }
+            backlog = waiting;
         } catch (RuntimeException e) {
             if (!scheduler.isShutdown()) {
                 log.warn("Could not look for due webhook deliveries; trying again", e);
@@ -117,6 +147,7 @@ class WebhookDelivery implements DisposableBean {
         try {
             if (webhook.owner().participantId() != null && participants.isRevoked(webhook.owner().participantId())) {
                 store.pause(webhook.webhookId(), "the owner's credential was revoked");
+                givenUp.increment();
                 return;
             }
             Feed.Subscription subscription = webhook.subscription();
@@ -184,8 +215,10 @@ class WebhookDelivery implements DisposableBean {
                 .append("outcome", error == null ? "DELIVERED" : "FAILED");
         if (error == null) {
             store.delivered(webhook.webhookId(), event.position(), delivery);
+            delivered.increment();
             return true;
         }
+        failed.increment();
         store.failed(webhook.webhookId(), failures + 1, clock.instant().plus(properties.backoff(failures + 1)), delivery);
         return false;
     }

@@ -16,7 +16,9 @@ import reactor.core.scheduler.Schedulers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How far the projections have got, read from the token store: the stored order, not one instance's
@@ -67,17 +69,24 @@ public class ProjectionProgress {
 
     /** The position every segment of every projection has handled; 0 while any has no token yet. */
     public long lowestPosition() {
-        long lowest = Long.MAX_VALUE;
+        return positions().values().stream().mapToLong(Long::longValue).min().orElse(0);
+    }
+
+    /**
+     * Per projection (processing group), the position every one of its segments has handled, whichever
+     * process holds them: its lowest segment token; 0 while it has no token yet.
+     */
+    public Map<String, Long> positions() {
+        Map<String, Long> positions = new LinkedHashMap<>();
         for (String processor : properties.processors()) {
             List<TrackingToken> tokens = tokensOf(processor);
-            if (tokens.isEmpty()) {
-                return 0;
-            }
+            long lowest = tokens.isEmpty() ? 0 : Long.MAX_VALUE;
             for (TrackingToken token : tokens) {
                 lowest = Math.min(lowest, token == null ? 0 : token.position().orElse(0));
             }
+            positions.put(processor, lowest);
         }
-        return lowest == Long.MAX_VALUE ? 0 : lowest;
+        return positions;
     }
 
     private static boolean covers(TrackingToken token, long position) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.serialization.Serializer;
@@ -54,6 +55,7 @@ class FeedTest {
     private MongoClient client;
     private SequencedMongoEventStorageEngine eventStore;
     private final List<FeedTail> tails = new ArrayList<>();
+    private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
 
     @BeforeEach
     void openStore() {
@@ -146,11 +148,28 @@ class FeedTest {
                 .verifyComplete();
     }
 
+    @Test
+    void the_open_feeds_are_gauged_until_their_subscribers_leave() {
+        append(consultation("c-1", Visibility.PUBLIC, 1));
+        Feed feed = feed(PROPERTIES);
+
+        StepVerifier.create(feed.stream(new Feed.Subscription(0, null, Set.of(), ANONYMOUS)))
+                .expectNextCount(3)
+                .then(() -> assertThat(openFeeds()).isEqualTo(1))
+                .thenCancel()
+                .verify();
+        assertThat(openFeeds()).isZero();
+    }
+
+    private double openFeeds() {
+        return meterRegistry.get("concord.feeds.open").tag("kind", "sse").gauge().value();
+    }
+
     private Feed feed(FeedProperties properties) {
         ConsultationVisibility visibility = new ConsultationVisibility(eventStore);
         FeedTail tail = new FeedTail(eventStore, visibility, properties);
         tails.add(tail);
-        return new Feed(tail, visibility, properties, WEB_JSON);
+        return new Feed(tail, visibility, properties, WEB_JSON, meterRegistry);
     }
 
     private void append(List<EventMessage<?>> events) {

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.serialization.Serializer;
@@ -45,6 +46,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 /** Webhook deliveries to a real HTTP receiver: signed, in order, retried until the receiver takes them. */
 class WebhookDeliveryTest {
@@ -59,6 +62,9 @@ class WebhookDeliveryTest {
     private MongoClient client;
     private SequencedMongoEventStorageEngine eventStore;
     private WebhookStore store;
+    private WebhookProperties properties;
+    private ConsultationVisibility visibility;
+    private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
     private FeedTail tail;
     private WebhookDelivery delivery;
     private HttpServer receiver;
@@ -76,13 +82,14 @@ class WebhookDeliveryTest {
         MongoDatabase database = client.getDatabase(test.name());
         Serializer serializer = JacksonSerializer.builder().objectMapper(JSON).build();
         eventStore = SequencedMongoEventStorageEngine.builder().database(database).eventSerializer(serializer).snapshotSerializer(serializer).build();
-        WebhookProperties properties = new WebhookProperties(true, Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(200),
+        properties = new WebhookProperties(true, Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(200),
                 Duration.ofSeconds(2), 2, Duration.ofSeconds(30), 1000);
         FeedProperties feed = new FeedProperties(Duration.ofMillis(20), Duration.ofSeconds(15), 100, 50, Duration.ofSeconds(60), "http://localhost");
-        ConsultationVisibility visibility = new ConsultationVisibility(eventStore);
+        visibility = new ConsultationVisibility(eventStore);
         tail = new FeedTail(eventStore, visibility, feed);
         store = new WebhookStore(database, properties);
-        delivery = new WebhookDelivery(store, tail, visibility, new ParticipantProjection(new ReadModels(database)), properties, WEB_JSON);
+        delivery = new WebhookDelivery(store, tail, visibility, new ParticipantProjection(new ReadModels(database)), properties, WEB_JSON,
+                meterRegistry);
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -132,6 +139,37 @@ class WebhookDeliveryTest {
         assertThat(log.subList(0, 4)).extracting(d -> d.getString("outcome") + " " + d.getInteger("attempt"))
                 .containsExactly("FAILED 1", "FAILED 2", "FAILED 3", "DELIVERED 4");
         assertThat(log.get(0).getString("error")).contains("503");
+        assertThat(deliveries("failed")).isEqualTo(3);
+        assertThat(deliveries("delivered")).isEqualTo(22);
+        await().atMost(Duration.ofSeconds(5)).until(() -> meterRegistry.get("concord.webhook.backlog").gauge().value() == 0);
+    }
+
+    @Test
+    void a_webhook_waiting_for_a_receiver_is_in_the_backlog() {
+        register(OBSERVER, Set.of());
+        receiver.stop(0);
+        eventStore.appendEvents(consultation("c-1", Visibility.PUBLIC, 1));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> meterRegistry.get("concord.webhook.backlog").gauge().value() == 1);
+        assertThat(deliveries("delivered")).isZero();
+    }
+
+    @Test
+    void deliveries_stopped_by_the_owners_revocation_count_as_given_up() {
+        ParticipantProjection revoked = mock(ParticipantProjection.class);
+        when(revoked.isRevoked(OBSERVER.participantId())).thenReturn(true);
+        delivery.destroy();
+        delivery = new WebhookDelivery(store, tail, visibility, revoked, properties, WEB_JSON, meterRegistry);
+        register(OBSERVER, Set.of());
+        eventStore.appendEvents(consultation("c-1", Visibility.PUBLIC, 1));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveries("given_up") == 1);
+        assertThat(received).isEmpty();
+        assertThat(store.all().get(0).pausedBecause()).contains("revoked");
+    }
+
+    private double deliveries(String outcome) {
+        return meterRegistry.get("concord.webhook.deliveries").tag("outcome", outcome).counter().count();
     }
 
     @Test

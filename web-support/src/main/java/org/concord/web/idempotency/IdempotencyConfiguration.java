@@ -1,6 +1,7 @@
 package org.concord.web.idempotency;
 
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.concord.web.identity.CallerIdentityConfiguration;
 import org.concord.web.problem.ProblemDetailsExceptionHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,9 +33,10 @@ public class IdempotencyConfiguration {
 
     @Bean
     IdempotencyWebFilter idempotencyWebFilter(IdempotencyKeyStore store, ProblemDetailsExceptionHandler problems,
-                                              IdempotencyProperties properties, Environment environment) {
+                                              IdempotencyProperties properties, Environment environment,
+                                              MeterRegistry meterRegistry) {
         return new IdempotencyWebFilter(store, problems, properties.abandonAfter(),
-                (int) maxInMemorySize(environment).toBytes(), Clock.systemUTC());
+                (int) maxInMemorySize(environment).toBytes(), Clock.systemUTC(), meterRegistry);
     }
 
     @Bean

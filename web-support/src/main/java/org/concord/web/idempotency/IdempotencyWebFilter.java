@@ -1,5 +1,7 @@
 package org.concord.web.idempotency;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.concord.web.identity.CallerIdentity;
 import org.concord.web.identity.CallerIdentityWebFilter;
 import org.concord.web.problem.ProblemDetailsExceptionHandler;
@@ -39,6 +41,7 @@ import java.util.concurrent.Callable;
  * {@code Idempotency-Key} on POST (API.md): the first request with a key runs and its answer is kept;
  * a retry with the same key and request gets that answer again and records nothing new. Keys are the
  * caller's own: the same key from two callers are two keys. Runs after the caller identity filter.
+ * Each answer given again is counted ({@code concord.idempotency.replays}).
  */
 class IdempotencyWebFilter implements WebFilter, Ordered {
 
@@ -55,14 +58,18 @@ class IdempotencyWebFilter implements WebFilter, Ordered {
     private final Duration abandonAfter;
     private final int maxBodyBytes;
     private final Clock clock;
+    private final Counter replays;
 
     IdempotencyWebFilter(IdempotencyKeyStore store, ProblemDetailsExceptionHandler problems,
-                         Duration abandonAfter, int maxBodyBytes, Clock clock) {
+                         Duration abandonAfter, int maxBodyBytes, Clock clock, MeterRegistry meterRegistry) {
         this.store = store;
         this.problems = problems;
         this.abandonAfter = abandonAfter;
         this.maxBodyBytes = maxBodyBytes;
         this.clock = clock;
+        this.replays = Counter.builder("concord.idempotency.replays")
+                .description("Requests answered with the stored answer of an earlier request with the same Idempotency-Key")
+                .register(meterRegistry);
     }
 
     @Override
@@ -106,6 +113,7 @@ class IdempotencyWebFilter implements WebFilter, Ordered {
                     "This Idempotency-Key was used with a different request."));
         }
         if (key.done()) {
+            replays.increment();
             return replay(exchange.getResponse(), key.response());
         }
         Instant now = clock.instant();

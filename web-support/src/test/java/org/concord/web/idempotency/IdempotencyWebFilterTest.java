@@ -1,5 +1,6 @@
 package org.concord.web.idempotency;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.concord.testing.MovableClock;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -47,6 +48,7 @@ class IdempotencyWebFilterTest {
 
     private final MovableClock clock = new MovableClock();
     private final ThingController controller = new ThingController();
+    private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
     private MongoClient client;
     private MongoDatabase database;
     private IdempotencyKeyStore store;
@@ -58,7 +60,8 @@ class IdempotencyWebFilterTest {
         database = client.getDatabase(testDatabase.name());
         store = new IdempotencyKeyStore(database);
         IdempotencyWebFilter idempotency = new IdempotencyWebFilter(store,
-                new ProblemDetailsExceptionHandler(new JsonMapper()), ABANDON_AFTER, MAX_BODY_BYTES, clock);
+                new ProblemDetailsExceptionHandler(new JsonMapper()), ABANDON_AFTER, MAX_BODY_BYTES, clock,
+                meterRegistry);
         http = WebTestClient.bindToController(controller)
                 .webFilter(callerFromTestHeader(), idempotency)
                 .configureClient().responseTimeout(Duration.ofSeconds(10))
@@ -75,12 +78,14 @@ class IdempotencyWebFilterTest {
         EntityExchangeResult<byte[]> first = post("alice", "key-1", "Geneva").expectStatus().isCreated()
                 .expectHeader().doesNotExist(IdempotencyWebFilter.REPLAYED_HEADER)
                 .expectBody().returnResult();
+        assertThat(replays()).isZero();
 
         EntityExchangeResult<byte[]> retry = post("alice", "key-1", "Geneva").expectStatus().isCreated()
                 .expectHeader().valueEquals(IdempotencyWebFilter.REPLAYED_HEADER, "true")
                 .expectBody().returnResult();
 
         assertThat(controller.calls).hasValue(1);
+        assertThat(replays()).as("replays counted").isEqualTo(1);
         assertThat(retry.getResponseBody()).isEqualTo(first.getResponseBody());
         assertThat(new String(retry.getResponseBody())).contains("\"thingId\":\"thing-1\"", "\"name\":\"Geneva\"");
         assertThat(retry.getResponseHeaders().getLocation()).isEqualTo(URI.create("/things/thing-1"));
@@ -96,6 +101,11 @@ class IdempotencyWebFilterTest {
                 .expectBody().jsonPath("$.type").isEqualTo("urn:concord:problem:idempotency-key-reused");
 
         assertThat(controller.calls).hasValue(1);
+        assertThat(replays()).as("a refused reuse is no replay").isZero();
+    }
+
+    private double replays() {
+        return meterRegistry.get("concord.idempotency.replays").counter().count();
     }
 
     @Test
