@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -124,6 +126,17 @@ class MetricsIT {
             assertThat(scrape.value("concord_ratelimit_refusals_total", "limit", limit)).as(limit).isNotNegative();
         }
         assertThat(scrape.all()).allSatisfy(sample -> assertThat(sample.labels()).containsEntry("application", "api-gateway"));
+    }
+
+    @Test
+    void every_metric_the_monitoring_kit_queries_is_exported() {
+        Set<String> exported = new TreeSet<>();
+        exported.addAll(scrape(concord.instances("command-side").get(0).managementUri()).names());
+        exported.addAll(scrape(concord.instances("query-side").get(0).managementUri()).names());
+        exported.addAll(scrape(concord.gatewayManagement()).names());
+
+        assertThat(exported).as("the series the alerts and the dashboard of docs/operations/ read")
+                .containsAll(MonitoringKit.exportedMetricNames());
     }
 
     @Test
