@@ -1,5 +1,7 @@
 package org.concord.command.dispatch;
 
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.CommandBus;
@@ -35,6 +37,7 @@ import java.util.concurrent.CompletionException;
 public class CommandDispatcher {
 
     private static final int RACE_RETRIES = 3;
+    private static final ContextSnapshotFactory CONTEXT_SNAPSHOTS = ContextSnapshotFactory.builder().build();
     private final CommandGateway commandGateway;
     private final SequencedMongoEventStorageEngine eventStore;
     private final MeterRegistry meterRegistry;
@@ -115,11 +118,17 @@ public class CommandDispatcher {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
+    /**
+     * Handles the command on a thread of its own, in the request's trace: the trace is restored there from
+     * the Reactor context, so that the command carries its id ({@link RequestTrace}) and Axon's log lines too.
+     */
     private Mono<Dispatched> handle(Object command) {
-        return Mono.fromCallable(() -> {
-                    CommandOutcome outcome = commandGateway.sendAndWait(command);
-                    return new Dispatched(outcome.result(), outcome.appended().highest().orElse(-1L), false);
-                })
+        return Mono.deferContextual(context -> Mono.fromCallable(() -> {
+                    try (ContextSnapshot.Scope ignored = CONTEXT_SNAPSHOTS.setThreadLocalsFrom(context)) {
+                        CommandOutcome outcome = commandGateway.sendAndWait(command);
+                        return new Dispatched(outcome.result(), outcome.appended().highest().orElse(-1L), false);
+                    }
+                }))
                 .subscribeOn(Schedulers.boundedElastic())
                 .retryWhen(Retry.backoff(RACE_RETRIES, Duration.ofMillis(10)).filter(CommandDispatcher::lostARace)
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()));

@@ -19,8 +19,10 @@ import java.util.Map;
  *   {@code http://collector:4318}); when it is not set, nothing is exported.</li>
  * </ul>
  * Every request is traced either way (W3C trace context, in from the gateway and on to the services), so
- * that each line logged while serving it carries its trace id. The settings are defaults: a service's own
- * configuration still overrides them.
+ * that the lines logged while serving it carry its trace id. Reactor's automatic context propagation is
+ * left off: it cost a quarter of the write throughput (docs/benchmarks.md); the trace is restored where a
+ * line is logged or a command sent instead ({@link AccessLog}, the problem mapper, the command dispatcher).
+ * The settings are defaults: a service's own configuration still overrides them.
  */
 public class ObservabilityEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -32,8 +34,6 @@ public class ObservabilityEnvironment implements EnvironmentPostProcessor, Order
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> defaults = new LinkedHashMap<>();
-        // the current span follows a request across Reactor's threads, into the log's MDC and the command's metadata
-        defaults.put("spring.reactor.context-propagation", "auto");
         defaults.put("management.tracing.sampling.probability", "1.0");
         // traces only: no logs or metrics pushed over OTLP (metrics are scraped from /actuator/prometheus)
         defaults.put("management.logging.export.otlp.enabled", "false");

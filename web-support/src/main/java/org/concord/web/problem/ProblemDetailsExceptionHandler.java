@@ -1,5 +1,7 @@
 package org.concord.web.problem;
 
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.concord.web.json.InvalidTextException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +58,7 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsExceptionHandler.class);
     /** How long a change-feed client waits before it reconnects after an outage. */
     private static final Duration FEED_RETRY = Duration.ofSeconds(2);
+    private static final ContextSnapshotFactory CONTEXT_SNAPSHOTS = ContextSnapshotFactory.builder().build();
     private static final Set<HttpStatus> UNAVAILABLE = Set.of(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE,
             HttpStatus.GATEWAY_TIMEOUT);
 
@@ -71,6 +74,16 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
             return Mono.error(error);
         }
         ProblemException problem = toProblem(error);
+        return Mono.deferContextual(context -> {
+            // logged in the request's trace, restored from the Reactor context: its trace id is on the line
+            try (ContextSnapshot.Scope ignored = CONTEXT_SNAPSHOTS.setThreadLocalsFrom(context)) {
+                log(exchange, problem, error);
+            }
+            return write(exchange, problem);
+        });
+    }
+
+    private static void log(ServerWebExchange exchange, ProblemException problem, Throwable error) {
         if (UNAVAILABLE.contains(problem.status())) {
             // another service is down or restarting: an outage to see in the log, not a defect's stack trace
             log.warn("{} {} failed: {} ({})", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
@@ -78,7 +91,6 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
         } else if (problem.status().is5xxServerError()) {
             log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
         }
-        return write(exchange, problem);
     }
 
     /** Writes a problem as the whole response; usable by filters that answer before any handler. */
