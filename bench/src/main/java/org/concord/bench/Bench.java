@@ -33,7 +33,7 @@ public final class Bench {
             System.err.println("       bench feed [--gateway=http://localhost:8080] [--subscribers=2000] [--writes=200]"
                     + " [--write-interval-ms=100]   (against a running ./concord up)");
             System.err.println("       bench deadline-day [--gateway=http://localhost:8080] [--participants=200] [--duration-seconds=60]"
-                    + " [--warm-up-seconds=15] [--timeout-seconds=15] [--think-ms=0] [--direct [--command-side=http://127.0.0.1:8081]]"
+                    + " [--warm-up-seconds=15] [--timeout-seconds=15] [--think-ms=0] [--direct | --direct-only [--command-side=http://127.0.0.1:8081]]"
                     + " [--faults [--concord=./concord]]"
                     + " [--replay=true] [--mongodb-uri=...]   (against a running ./concord up)");
             System.exit(2);

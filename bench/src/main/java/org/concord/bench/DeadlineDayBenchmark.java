@@ -76,12 +76,13 @@ final class DeadlineDayBenchmark {
     /** What to run against and how hard; see bench/README.md. */
     record Options(GatewayClient concord, URI gateway, URI commandSide, Path dataDir, String mongodbUri, Path script,
                    int participants, Duration duration, Duration warmUp, Duration timeout, long thinkMillis, boolean direct,
-                   boolean faults, boolean replay) {
+                   boolean directOnly, boolean faults, boolean replay) {
 
         static Options parse(String... args) throws IOException {
-            // --direct and --faults may be given bare
+            // --direct, --direct-only and --faults may be given bare
             Map<String, String> given = Bench.options(java.util.Arrays.stream(args)
-                    .map(arg -> arg.equals("--direct") || arg.equals("--faults") ? arg + "=true" : arg).toArray(String[]::new));
+                    .map(arg -> arg.equals("--direct") || arg.equals("--direct-only") || arg.equals("--faults") ? arg + "=true" : arg)
+                    .toArray(String[]::new));
             String mongodb = given.getOrDefault("mongodb-uri", System.getenv("CONCORD_MONGODB_URI"));
             if (mongodb == null || mongodb.isBlank()) {
                 mongodb = "mongodb://127.0.0.1:" + System.getenv().getOrDefault("CONCORD_EMBEDDED_MONGO_PORT", "27017") + "/concord";
@@ -89,6 +90,7 @@ final class DeadlineDayBenchmark {
             String commandSide = given.getOrDefault("command-side",
                     "http://127.0.0.1:" + System.getenv().getOrDefault("CONCORD_COMMAND_SIDE_PORT", "8081"));
             boolean faults = Boolean.parseBoolean(given.getOrDefault("faults", "false"));
+            boolean directOnly = Boolean.parseBoolean(given.getOrDefault("direct-only", "false"));
             return new Options(GatewayClient.from(given), URI.create(given.getOrDefault("gateway", "http://localhost:8080")),
                     URI.create(commandSide), GatewayClient.dataDir(given), mongodb,
                     Path.of(given.getOrDefault("concord", "./concord")),
@@ -97,7 +99,8 @@ final class DeadlineDayBenchmark {
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("warm-up-seconds", "15"))),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("timeout-seconds", "15"))),
                     Long.parseLong(given.getOrDefault("think-ms", "0")),
-                    Boolean.parseBoolean(given.getOrDefault("direct", "false")), faults,
+                    Boolean.parseBoolean(given.getOrDefault("direct", "false")) || directOnly,
+                    directOnly, faults,
                     Boolean.parseBoolean(given.getOrDefault("replay", Boolean.toString(faults))));
         }
     }
@@ -159,25 +162,34 @@ final class DeadlineDayBenchmark {
         if (!options.warmUp().isZero()) {
             // the services' JIT warms up on writes that are checked below but not timed, on both routes
             memory.phase("warm-up");
-            phases.add(new Phase("warm-up", viaGateway, consultationId, provisionIds, delegates, drafter));
-            phases.get(phases.size() - 1).run(options.warmUp(), false);
+            if (!options.directOnly()) {
+                phases.add(new Phase("warm-up", viaGateway, consultationId, provisionIds, delegates, drafter));
+                phases.get(phases.size() - 1).run(options.warmUp(), false);
+            }
             if (straight != null) {
                 phases.add(new Phase("warm-up", straight, consultationId, provisionIds, delegates, drafter));
                 phases.get(phases.size() - 1).run(options.warmUp(), false);
             }
         }
-        memory.phase("load through the gateway");
-        Phase gateway = new Phase("gateway", viaGateway, consultationId, provisionIds, delegates, drafter);
-        phases.add(gateway);
-        gateway.run(options.duration(), options.faults());
-        out.append(gateway.report());
+        Phase gateway = null;
+        if (!options.directOnly()) {
+            // the gateway's phase leaves work behind it (projections catching up) for the direct one: --direct-only
+            // compares the command side alone between two runs
+            memory.phase("load through the gateway");
+            gateway = new Phase("gateway", viaGateway, consultationId, provisionIds, delegates, drafter);
+            phases.add(gateway);
+            gateway.run(options.duration(), options.faults());
+            out.append(gateway.report());
+        }
         if (straight != null) {
             memory.phase("load straight to the command side");
             Phase direct = new Phase("direct", straight, consultationId, provisionIds, delegates, drafter);
             phases.add(direct);
             direct.run(options.duration(), false);
             out.append(direct.report());
-            out.append(ratios(gateway, direct));
+            if (gateway != null) {
+                out.append(ratios(gateway, direct));
+            }
         }
         memory.phase("checks");
         List<Write> all = new ArrayList<>();
