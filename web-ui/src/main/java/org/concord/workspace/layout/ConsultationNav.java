@@ -1,0 +1,28 @@
+package org.concord.workspace.layout;
+
+import java.util.List;
+
+/**
+ * The heading and tabs every page of one consultation shares, and where its live feed comes from.
+ *
+ * @param consultationId the consultation
+ * @param title          its title, as written
+ * @param status         its status, in the page's language
+ * @param tabs           the consultation's pages, the current one marked
+ * @param liveUrl        the workspace's relay of the consultation's change feed
+ */
+public record ConsultationNav(String consultationId, String title, String status, List<Tab> tabs, String liveUrl) {
+
+    /** The consultation's pages, in this order: {@code current} is one of these names. */
+    public static final List<String> PAGES = List.of("text", "history", "provenance", "timeline", "dispositions", "participation");
+
+    public static ConsultationNav of(String consultationId, String title, String statusCode, String current, Formats formats) {
+        String base = "/consultations/" + consultationId;
+        List<Tab> tabs = PAGES.stream().map(page -> new Tab(page.equals("text") ? base : base + "/" + page,
+                formats.message("tab." + page), page.equals(current))).toList();
+        return new ConsultationNav(consultationId, title, formats.message("status." + statusCode), tabs, base + "/live");
+    }
+
+    public record Tab(String href, String label, boolean current) {
+    }
+}
