@@ -1,0 +1,69 @@
+package org.concord.system;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One person using the web workspace through the gateway as a browser without JavaScript would: plain
+ * GETs and form posts, the session cookie kept between them.
+ */
+final class WorkspaceVisitor {
+
+    private final URI gateway;
+    private final HttpClient http;
+
+    WorkspaceVisitor(ConcordProcesses concord) {
+        this.gateway = concord.gateway();
+        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Signs in with {@code token} through the sign-in form; the form answers 303 to the page to return to. */
+    WorkspaceVisitor signIn(String token) {
+        Page answer = post("/sign-in", "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&next=%2F");
+        assertThat(answer.status()).as("sign-in answer").isEqualTo(303);
+        return this;
+    }
+
+    Page get(String path) {
+        return send(HttpRequest.newBuilder(gateway.resolve(path)).header("Accept", "text/html").GET());
+    }
+
+    Page post(String path, String form) {
+        return send(HttpRequest.newBuilder(gateway.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Page(response.statusCode(), response.body(), response.headers().firstValue("Content-Security-Policy").orElse(null));
+        } catch (IOException e) {
+            throw new IllegalStateException("The workspace did not answer " + request.build().uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A page as it came: its status, its HTML and its Content-Security-Policy. */
+    record Page(int status, String html, String contentSecurityPolicy) {
+
+        /** The page's text without its tags, entities decoded: what a reader reads. */
+        String text() {
+            return html.replaceAll("(?s)<[^>]*>", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                    .replace("&#39;", "'").replace("&amp;", "&").replaceAll("\\s+", " ");
+        }
+    }
+}
