@@ -7,6 +7,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +82,36 @@ class ConsultationSliceIT {
                 .expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(list.findValuesAsText("consultationId")).contains(id);
+    }
+
+    @Test
+    void the_list_gives_each_consultation_its_deadline_and_how_many_comments_and_amendments_it_has() {
+        String drafterToken = drafter.substring("Bearer ".length());
+        JsonNode created = ConcordApi.json(api.createConsultation(drafterToken, "Counted consultation", "PUBLIC"), 201);
+        String id = created.get("consultationId").asText();
+        JsonNode detail = ConcordApi.json(api.get(null, "/api/consultations/{id}?minPosition={p}", id, created.get("position").asLong()), 200);
+        String provision = detail.at("/provisions/0/provisionId").asText();
+        Instant deadline = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
+        ConcordApi.json(api.post(drafterToken, "/api/consultations/{id}/rounds", Map.of("deadline", deadline.toString()), id), 201);
+        ConcordApi.json(api.post(participantToken, "/api/consultations/{id}/amendments", Map.of("kind", "DELETE",
+                "provisionId", provision, "baseVersion", 1, "justification", "Redundant"), id), 201);
+        JsonNode comment = ConcordApi.json(api.post(participantToken, "/api/consultations/{id}/comments", Map.of("provisionId", provision,
+                "body", "Why?", "attribution", "ATTRIBUTED"), id), 201);
+        long last = ConcordApi.json(api.post(participantToken, "/api/consultations/{id}/comments", Map.of("replyTo",
+                comment.get("commentId").asText(), "body", "Because", "attribution", "CHATHAM_HOUSE"), id), 201).get("position").asLong();
+
+        JsonNode list = ConcordApi.json(api.get(null, "/api/consultations?minPosition={p}", last), 200);
+        JsonNode item = null;
+        for (JsonNode candidate : list) {
+            if (candidate.get("consultationId").asText().equals(id)) {
+                item = candidate;
+            }
+        }
+        assertThat(item).isNotNull();
+        assertThat(Instant.parse(item.get("deadline").asText())).isEqualTo(deadline);
+        assertThat(item.get("comments").asLong()).isEqualTo(2);
+        assertThat(item.get("amendments").asLong()).isEqualTo(1);
+        assertThat(list.findValues("deadline")).anySatisfy(value -> assertThat(value.isNull()).isTrue());
     }
 
     @Test

@@ -1,7 +1,13 @@
 package org.concord.query.readmodel;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import org.bson.Document;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One read model collection across generations: event handlers write {@link #writing()}, queries read
@@ -23,6 +29,18 @@ public final class ReadModelCollection {
 
     public MongoCollection<Document> reading() {
         return in(readModels.servingGeneration());
+    }
+
+    /** How many documents being read have each value of {@code field}, in one aggregation. */
+    public Map<String, Long> countBy(String field) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Document group : reading().aggregate(List.of(Aggregates.group("$" + field, Accumulators.sum("count", 1))))) {
+            Object value = group.get("_id");
+            if (value != null) {
+                counts.put(value.toString(), ((Number) group.get("count")).longValue());
+            }
+        }
+        return counts;
     }
 
     MongoCollection<Document> in(int generation) {

@@ -10,8 +10,9 @@ final class ApiConsultations {
     private ApiConsultations() {
     }
 
-    /** An item of {@code GET /api/consultations}. */
-    record Summary(String consultationId, String title, String status, String visibility, int version, int round) {
+    /** An item of {@code GET /api/consultations}: {@code deadline} is the latest round's, null before the first. */
+    record Summary(String consultationId, String title, String status, String visibility, int version, int round,
+                   Instant deadline, long comments, long amendments) {
     }
 
     /** {@code GET /api/consultations/{id}}. */

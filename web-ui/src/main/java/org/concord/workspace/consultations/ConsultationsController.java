@@ -8,7 +8,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
@@ -36,34 +35,25 @@ class ConsultationsController {
         String filter = status != null && STATUSES.contains(status) ? status : null;
         Instant now = clock.instant();
         return api.get(caller, uri -> uri.path("/api/consultations").build(), SUMMARIES)
-                .flatMapMany(Flux::fromIterable)
-                .filter(summary -> filter == null || filter.equals(summary.status()))
-                .flatMapSequential(summary -> row(caller, summary, formats, now), 4)
-                .collectList()
-                .map(rows -> Rendering.view("consultations")
+                .map(summaries -> Rendering.view("consultations")
                         .modelAttribute("page", new ConsultationsPage(filter, STATUSES.stream()
                                 .map(code -> new ConsultationsPage.StatusOption(code, formats.message("status." + code), code.equals(filter)))
-                                .toList(), rows))
+                                .toList(), summaries.stream()
+                                .filter(summary -> filter == null || filter.equals(summary.status()))
+                                .map(summary -> row(summary, formats, now))
+                                .toList()))
                         .build());
     }
 
-    private Mono<ConsultationsPage.Row> row(Caller caller, ApiConsultations.Summary summary, Formats formats, Instant now) {
-        String id = summary.consultationId();
-        Mono<ApiConsultations.Detail> detail = api.get(caller, uri -> uri.path("/api/consultations/{id}").build(id), ApiConsultations.Detail.class);
-        Mono<ApiConsultations.Statistics> statistics = api.get(caller, uri -> uri.path("/api/consultations/{id}/statistics").build(id),
-                ApiConsultations.Statistics.class);
-        return Mono.zip(detail, statistics).map(both -> {
-            ApiConsultations.Round round = both.getT1().round();
-            boolean open = round != null && "OPEN".equals(round.status());
-            ApiConsultations.Counts total = both.getT2().total();
-            return new ConsultationsPage.Row("/consultations/" + id, summary.title(), summary.status(),
-                    formats.message("status." + summary.status()), formats.message("visibility." + summary.visibility()),
-                    "RESTRICTED".equals(summary.visibility()),
-                    round == null ? formats.message("consultations.noRound") : formats.message("consultations.round", round.number()),
-                    open ? formats.dateTime(round.deadline()) : "",
-                    open ? formats.machine(round.deadline()) : "",
-                    open ? formats.timeLeft(round.deadline(), now) : "",
-                    formats.number(total.comments()), formats.number(total.amendments()));
-        });
+    static ConsultationsPage.Row row(ApiConsultations.Summary summary, Formats formats, Instant now) {
+        boolean open = "OPEN".equals(summary.status()) && summary.deadline() != null;
+        return new ConsultationsPage.Row("/consultations/" + summary.consultationId(), summary.title(), summary.status(),
+                formats.message("status." + summary.status()), formats.message("visibility." + summary.visibility()),
+                "RESTRICTED".equals(summary.visibility()),
+                summary.round() == 0 ? formats.message("consultations.noRound") : formats.message("consultations.round", summary.round()),
+                open ? formats.dateTime(summary.deadline()) : "",
+                open ? formats.machine(summary.deadline()) : "",
+                open ? formats.timeLeft(summary.deadline(), now) : "",
+                formats.number(summary.comments()), formats.number(summary.amendments()));
     }
 }

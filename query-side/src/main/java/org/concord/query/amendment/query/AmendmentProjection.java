@@ -23,6 +23,8 @@ import org.concord.messages.amendment.AmendmentWithdrawnEvent;
 import org.concord.messages.amendment.FindAmendmentQuery;
 import org.concord.messages.amendment.FindAmendmentsQuery;
 import org.concord.messages.consultation.ChangeKind;
+import org.concord.messages.consultation.CountAmendmentsByConsultationQuery;
+import org.concord.messages.consultation.CountsByConsultation;
 import org.concord.messages.consultation.FindConsultationQuery;
 import org.concord.messages.participant.Actor;
 import org.concord.query.consultation.query.ConsultationDetail;
@@ -103,6 +105,11 @@ public class AmendmentProjection {
     @ResetHandler
     void reset() {
         amendments.writing().drop();
+    }
+
+    @QueryHandler
+    CountsByConsultation handle(CountAmendmentsByConsultationQuery query) {
+        return new CountsByConsultation(amendments.countBy("consultationId"));
     }
 
     @QueryHandler

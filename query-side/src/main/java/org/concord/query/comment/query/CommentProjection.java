@@ -14,6 +14,8 @@ import org.concord.query.readmodel.ReadModels;
 import org.concord.messages.comment.Attribution;
 import org.concord.messages.comment.CommentPostedEvent;
 import org.concord.messages.comment.FindCommentsQuery;
+import org.concord.messages.consultation.CountCommentsByConsultationQuery;
+import org.concord.messages.consultation.CountsByConsultation;
 import org.concord.messages.participant.Actor;
 import org.concord.query.access.ChathamHouse;
 import org.concord.query.consultation.query.Documents;
@@ -64,6 +66,11 @@ public class CommentProjection {
     }
 
     /** Top-level comments matching the filters, each with its whole thread of replies, oldest first. */
+    @QueryHandler
+    CountsByConsultation handle(CountCommentsByConsultationQuery query) {
+        return new CountsByConsultation(comments.countBy("consultationId"));
+    }
+
     @QueryHandler
     List<CommentView> handle(FindCommentsQuery query) {
         Map<String, Document> byId = new LinkedHashMap<>();

@@ -136,7 +136,8 @@ public class ConsultationProjection {
             found.add(new ConsultationSummary(document.getString("_id"), document.getString("title"),
                     ConsultationStatus.valueOf(document.getString("status")),
                     Visibility.valueOf(document.getString("visibility")), document.getInteger("version"),
-                    round == null ? 0 : round.getInteger("number"), Documents.actor(document.get("proposer", Document.class))));
+                    round == null ? 0 : round.getInteger("number"), round == null ? null : round.getDate("deadline").toInstant(),
+                    Documents.actor(document.get("proposer", Document.class)), 0, 0));
         }
         return found;
     }

@@ -3,6 +3,9 @@ package org.concord.query.consultation.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.concord.messages.consultation.CountAmendmentsByConsultationQuery;
+import org.concord.messages.consultation.CountCommentsByConsultationQuery;
+import org.concord.messages.consultation.CountsByConsultation;
 import org.concord.messages.consultation.FindConsultationsQuery;
 import org.concord.messages.consultation.FindEndorsementsQuery;
 import org.concord.query.access.ConsultationAccess;
@@ -34,8 +37,12 @@ class ConsultationQueryController {
     @Operation(operationId = "listConsultations", summary = "List the consultations the caller may see")
     @GetMapping
     Mono<List<ConsultationSummary>> list(CallerIdentity caller) {
-        return access.query(new FindConsultationsQuery(ConsultationAccess.seesRestricted(caller)),
-                ResponseTypes.multipleInstancesOf(ConsultationSummary.class));
+        return Mono.zip(access.query(new FindConsultationsQuery(ConsultationAccess.seesRestricted(caller)),
+                                ResponseTypes.multipleInstancesOf(ConsultationSummary.class)),
+                        access.query(new CountCommentsByConsultationQuery(), ResponseTypes.instanceOf(CountsByConsultation.class)),
+                        access.query(new CountAmendmentsByConsultationQuery(), ResponseTypes.instanceOf(CountsByConsultation.class)))
+                .map(found -> found.getT1().stream().map(summary -> summary.withCounts(
+                        found.getT2().of(summary.consultationId()), found.getT3().of(summary.consultationId()))).toList());
     }
 
     @Operation(operationId = "getConsultation", summary = "A consultation with its round and current provisions")

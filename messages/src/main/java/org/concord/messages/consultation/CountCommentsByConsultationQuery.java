@@ -1,0 +1,5 @@
+package org.concord.messages.consultation;
+
+/** How many comments, replies included, each consultation has. */
+public record CountCommentsByConsultationQuery() {
+}
