@@ -28,8 +28,10 @@ public final class Bench {
             System.err.println("       bench consultation-load [--gateway=http://localhost:8080] [--amendments=1000]"
                     + " [--comments=5000] [--samples=200] [--threads=8]   (against a running ./concord up)");
             System.err.println("       bench read-models [--gateway=http://localhost:8080] [--mongodb-uri=mongodb://127.0.0.1:27017/concord]"
-                    + " [--parts=reads,rebuild] [--provisions=300] [--versions=2000] [--samples=500] [--warm-up=100]"
-                    + " [--events=100000] [--append-threads=4] [--seed=5]   (against a running ./concord up)");
+                    + " [--parts=reads,pages,rebuild] [--provisions=300] [--versions=2000] [--samples=500] [--warm-up=100]"
+                    + " [--events=100000] [--append-threads=4] [--seed=5]"
+                    + " [--pages-base=<gateway>] [--pages=text,provenance,history,timeline] [--consultation=<id>] [--page-token=...]"
+                    + "   (against a running ./concord up; --parts=pages also needs web-ui)");
             System.err.println("       bench feed [--gateway=http://localhost:8080] [--subscribers=2000] [--writes=200]"
                     + " [--write-interval-ms=100]   (against a running ./concord up)");
             System.err.println("       bench deadline-day [--gateway=http://localhost:8080] [--participants=200] [--duration-seconds=60]"

@@ -17,6 +17,7 @@ import org.concord.eventstore.SnapshotSerializer;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,8 @@ final class ReadModelsBenchmark {
      * {@code events}: the number of events the store holds before the rebuild.
      */
     record Options(GatewayClient gateway, Path dataDir, String mongodbUri, Set<String> parts, int provisions, int versions,
-                   int samples, int warmUp, long events, int appendThreads, long seed) {
+                   int samples, int warmUp, long events, int appendThreads, long seed, URI pagesBase, List<String> pages,
+                   String consultation, String pageToken) {
 
         static Options parse(String... args) throws IOException {
             Map<String, String> given = Bench.options(args);
@@ -73,16 +75,31 @@ final class ReadModelsBenchmark {
                     Integer.parseInt(given.getOrDefault("warm-up", "100")),
                     Long.parseLong(given.getOrDefault("events", "100000")),
                     Integer.parseInt(given.getOrDefault("append-threads", "4")),
-                    Long.parseLong(given.getOrDefault("seed", "5")));
+                    Long.parseLong(given.getOrDefault("seed", "5")),
+                    URI.create(given.getOrDefault("pages-base", given.getOrDefault("gateway", "http://localhost:8080"))),
+                    List.of(given.getOrDefault("pages", "text,provenance,history,timeline").split(",")),
+                    given.get("consultation"), given.get("page-token"));
         }
     }
 
     String run() throws Exception {
         StringBuilder out = new StringBuilder(machine());
         try (ServiceMemory memory = new ServiceMemory(options.dataDir())) {
+            Random random = new Random(options.seed());
+            Revised consultation = null;
+            if (options.parts().contains("reads") || options.parts().contains("pages") && options.consultation() == null) {
+                memory.phase(options.parts().contains("reads") ? "reads" : "setup");
+                consultation = revised(random);
+            }
             if (options.parts().contains("reads")) {
                 memory.phase("reads");
-                out.append(reads(new Random(options.seed())));
+                out.append(reads(consultation, random));
+            }
+            if (options.parts().contains("pages")) {
+                memory.phase("pages");
+                out.append(new WorkspacePages(options.pagesBase(), options.warmUp(), options.samples()).run(
+                        consultation == null ? options.consultation() : consultation.id(), options.pages(),
+                        options.pageToken() != null ? options.pageToken() : consultation == null ? null : consultation.drafter()));
             }
             if (options.parts().contains("rebuild")) {
                 out.append(rebuild(memory));
@@ -101,12 +118,12 @@ final class ReadModelsBenchmark {
     private record Read(String name, Function<Random, String> path) {
     }
 
-    /** The consultation the reads are timed on, as the setup left it. */
-    private record Revised(String path, int provisions, Instant firstVersionAt, Instant lastVersionAt, double seconds) {
+    /** The consultation the reads are timed on, as the setup left it, and the token of the drafter who revised it. */
+    private record Revised(String id, String path, int provisions, Instant firstVersionAt, Instant lastVersionAt, double seconds,
+                           String drafter) {
     }
 
-    private String reads(Random random) {
-        Revised consultation = revised(random);
+    private String reads(Revised consultation, Random random) {
         String base = consultation.path();
         long span = Duration.between(consultation.firstVersionAt(), consultation.lastVersionAt()).toMillis();
         List<Read> reads = List.of(
@@ -166,7 +183,8 @@ final class ReadModelsBenchmark {
         JsonNode created = gateway.post(drafter, "/api/consultations", Map.of("title", "Read-model benchmark " + run,
                 "summary", "A consultation revised " + options.versions() + " times", "visibility", "PUBLIC",
                 "provisions", initial), "read-models-" + run + "-create");
-        String base = "/api/consultations/" + created.get("consultationId").asText();
+        String id = created.get("consultationId").asText();
+        String base = "/api/consultations/" + id;
         long position = created.get("position").asLong();
         List<Draft> text = served(gateway.readAfter(null, base + "/versions/1", position, PATIENCE));
         int inserted = 0;
@@ -193,8 +211,8 @@ final class ReadModelsBenchmark {
             throw new IllegalStateException("Expected " + options.versions() + " versions, the read model lists " + versions.size());
         }
         log("set up %s: %,d versions, %d provisions, in %.0f s", base, options.versions(), text.size(), seconds);
-        return new Revised(base, text.size(), Instant.parse(versions.get(0).get("createdAt").asText()),
-                Instant.parse(versions.get(versions.size() - 1).get("createdAt").asText()), seconds);
+        return new Revised(id, base, text.size(), Instant.parse(versions.get(0).get("createdAt").asText()),
+                Instant.parse(versions.get(versions.size() - 1).get("createdAt").asText()), seconds, drafter);
     }
 
     /**
@@ -397,7 +415,7 @@ final class ReadModelsBenchmark {
     }
 
     /** The 1, 5 and 15 minute load averages, as {@code uptime} shows them. */
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return fields[0] + ", " + fields[1] + ", " + fields[2];
