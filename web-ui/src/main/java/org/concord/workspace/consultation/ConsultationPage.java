@@ -15,7 +15,8 @@ import java.util.List;
  * @param deadline         the current round's deadline, or null when there is no round
  * @param textHeading      "Text (version 3)"
  * @param textIntro        how many provisions, pending amendments and comments the text has
- * @param discussed        the provisions with pending amendments or comments, for a quick jump
+ * @param discussed        the provisions with pending amendments, for a quick jump
+ * @param tracked          whether any provision has a pending amendment: the text then leaves room beside it
  * @param decided          the link to the dispositions when some amendments were decided, else null
  * @param provisions       the provisions of the current text, in order
  * @param general          comments on the consultation as a whole
@@ -23,7 +24,7 @@ import java.util.List;
  * @param orphanComments   comments on provisions (or their amendments) no longer in the text
  */
 record ConsultationPage(ConsultationNav nav, String title, String summary, List<Fact> facts, Deadline deadline,
-                        String textHeading, String textIntro, List<Link> discussed, Link decided,
+                        String textHeading, String textIntro, List<Link> discussed, boolean tracked, Link decided,
                         List<ProvisionView> provisions, List<CommentView> general,
                         List<AmendmentView> orphanAmendments, List<CommentView> orphanComments) {
 

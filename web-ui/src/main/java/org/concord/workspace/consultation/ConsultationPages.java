@@ -130,6 +130,7 @@ final class ConsultationPages {
                 formats.message("consultation.text.heading", detail.version()),
                 formats.message("consultation.text.intro", provisions.size(), pendingTotal, totalComments),
                 discussed,
+                pendingTotal > 0,
                 decided == 0 ? null : new Link("/consultations/" + id + "/dispositions",
                         formats.message("consultation.decided.link", decided)),
                 views, general, orphans, orphanComments);

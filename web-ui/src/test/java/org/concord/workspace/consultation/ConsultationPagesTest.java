@@ -70,6 +70,7 @@ class ConsultationPagesTest {
         assertThat(page.decided().href()).isEqualTo("/consultations/cons/dispositions");
         assertThat(page.textIntro()).isEqualTo("3 provisions · 2 pending amendments · 5 comments");
         assertThat(page.discussed()).extracting(ConsultationPage.Link::href).containsExactly("#p-p1", "#p-p3");
+        assertThat(page.tracked()).isTrue();
     }
 
     @Test
@@ -146,6 +147,7 @@ class ConsultationPagesTest {
             assertThat(provision.comments()).isEmpty();
         });
         assertThat(page.discussed()).isEmpty();
+        assertThat(page.tracked()).as("no room is left beside a text without pending amendments").isFalse();
         assertThat(page.textIntro()).isEqualTo("1,000 provisions · no pending amendment · no comment");
     }
 
