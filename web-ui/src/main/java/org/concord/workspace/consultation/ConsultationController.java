@@ -1,0 +1,50 @@
+package org.concord.workspace.consultation;
+
+import org.concord.workspace.api.Caller;
+import org.concord.workspace.api.GatewayApi;
+import org.concord.workspace.layout.Formats;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.reactive.result.view.Rendering;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.util.List;
+
+/** A consultation's current text, its pending amendments as tracked changes and its comments. */
+@Controller
+class ConsultationController {
+
+    private static final ParameterizedTypeReference<List<ApiConsultation.Amendment>> AMENDMENTS = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<ApiConsultation.Comment>> COMMENTS = new ParameterizedTypeReference<>() {
+    };
+
+    private final GatewayApi api;
+    private final Clock clock;
+
+    ConsultationController(GatewayApi api, Clock clock) {
+        this.api = api;
+        this.clock = clock;
+    }
+
+    /** Three calls, whatever the length of the text: the consultation, all its amendments, all its comments. */
+    @GetMapping("/consultations/{consultationId}")
+    Mono<Rendering> text(@PathVariable String consultationId, Caller caller, Formats formats) {
+        Mono<ApiConsultation.Detail> detail = api.get(caller,
+                uri -> uri.path("/api/consultations/{id}").build(consultationId), ApiConsultation.Detail.class);
+        Mono<List<ApiConsultation.Amendment>> amendments = api.get(caller,
+                uri -> uri.path("/api/consultations/{id}/amendments").build(consultationId), AMENDMENTS);
+        Mono<List<ApiConsultation.Comment>> comments = api.get(caller,
+                uri -> uri.path("/api/consultations/{id}/comments").build(consultationId), COMMENTS);
+        return Mono.zip(detail, amendments, comments).map(all -> {
+            ConsultationPage page = ConsultationPages.build(all.getT1(), all.getT2(), all.getT3(), formats, clock.instant());
+            return Rendering.view("consultation")
+                    .modelAttribute("nav", page.nav())
+                    .modelAttribute("page", page)
+                    .build();
+        });
+    }
+}
