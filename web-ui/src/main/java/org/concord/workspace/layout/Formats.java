@@ -24,7 +24,9 @@ public final class Formats {
     public Formats(Locale locale, MessageSource messages) {
         this.locale = locale;
         this.messages = messages;
-        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(ZoneOffset.UTC);
+        // English as the process writes it, day first ("4 December 2026"), not as the United States do
+        Locale dates = locale.getLanguage().equals("en") ? Locale.UK : locale;
+        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(dates).withZone(ZoneOffset.UTC);
         this.time = DateTimeFormatter.ofPattern("HH:mm", locale).withZone(ZoneOffset.UTC);
     }
 
