@@ -36,11 +36,12 @@ record DiffPage(String title, String about, String count, String noChange, List<
     /**
      * @param anchor      {@code p-<provisionId>}
      * @param title       "Provision 2.a.i"
-     * @param change      "Added", "Removed", "Modified"
+     * @param change      "added", "removed", "modified"
+     * @param heading     both: "Provision 2.a.i: modified"
      * @param runs        the words, with the insertions and deletions
      * @param historyHref the provision's wordings over time
      * @param historyLabel the words of that link
      */
-    record Change(String anchor, String title, String change, List<DiffRuns.RunView> runs, String historyHref, String historyLabel) {
+    record Change(String anchor, String title, String change, String heading, List<DiffRuns.RunView> runs, String historyHref, String historyLabel) {
     }
 }

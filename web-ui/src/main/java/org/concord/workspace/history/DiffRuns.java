@@ -9,7 +9,9 @@ import java.util.function.Function;
  * The API's word-level runs (EQUAL, INSERT, DELETE) made ready to show: white space that changed is given a
  * visible mark, as a word processor's formatting marks show it (· space, ° no-break space, → tab, ↵ line
  * break), so that a change of white space alone is never an empty {@code <ins>} or {@code <del>}.
- * The original characters are kept after each mark: the text stays exactly the API's.
+ * The mark stands in for the space, tab or no-break space it marks (printed as well, it would be struck
+ * through or underlined and read as one more dash); a line break is printed after its mark, so that the
+ * text breaks where it does.
  */
 final class DiffRuns {
 
@@ -31,11 +33,12 @@ final class DiffRuns {
      * @param marked   true for changed white space
      * @param mark     the visible mark (shown, hidden from screen readers), or empty
      * @param markName what the mark stands for, for screen readers, or empty
+     * @param breaks   true for a marked line break: the text is printed after the mark
      */
-    record Piece(String text, boolean marked, String mark, String markName) {
+    record Piece(String text, boolean marked, String mark, String markName, boolean breaks) {
 
         static Piece text(String text) {
-            return new Piece(text, false, "", "");
+            return new Piece(text, false, "", "", false);
         }
     }
 
@@ -80,7 +83,8 @@ final class DiffRuns {
                     pieces.add(Piece.text(plain.toString()));
                     plain.setLength(0);
                 }
-                pieces.add(new Piece(text.substring(i, i + length), true, MARKS.get(code), names.apply("history.ws." + code)));
+                pieces.add(new Piece(text.substring(i, i + length), true, MARKS.get(code), names.apply("history.ws." + code),
+                        code.equals("lineBreak")));
             }
             i += length;
         }

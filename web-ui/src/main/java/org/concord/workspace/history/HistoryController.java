@@ -270,7 +270,8 @@ class HistoryController {
         String to = String.valueOf(diff.to());
         List<DiffPage.Change> changes = diff.changes() == null ? List.of() : diff.changes().stream().map(change -> {
             String label = Causes.provision(change.label(), formats);
-            return new DiffPage.Change("p-" + change.provisionId(), label, Causes.change(change.change(), formats),
+            String kind = Causes.change(change.change(), formats);
+            return new DiffPage.Change("p-" + change.provisionId(), label, kind, formats.message("history.diff.changeHeading", label, kind),
                     DiffRuns.views(change.inline(), formats::message),
                     base + "/history/provisions/" + UriUtils.encodePathSegment(change.provisionId(), StandardCharsets.UTF_8),
                     formats.message("history.provision.historyLink", change.label() == null ? "" : change.label()));

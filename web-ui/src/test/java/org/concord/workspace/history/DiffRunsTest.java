@@ -35,6 +35,8 @@ class DiffRunsTest {
         assertEquals("↵", pieces.get(0).mark());
         assertEquals("lineBreak", pieces.get(0).markName());
         assertEquals("\r\n", pieces.get(0).text());
+        assertTrue(pieces.get(0).breaks());
+        assertFalse(DiffRuns.pieces(" ", NAMES).get(0).breaks());
     }
 
     @Test

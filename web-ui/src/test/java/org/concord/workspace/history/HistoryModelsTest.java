@@ -36,6 +36,7 @@ class HistoryModelsTest {
         assertEquals("Provision 1", page.changes().get(0).title());
         assertEquals("modified", page.changes().get(0).change());
         assertEquals("added", page.changes().get(1).change());
+        assertEquals("Provision 2: added", page.changes().get(1).heading());
         assertEquals("/consultations/c/history/provisions/b", page.changes().get(1).historyHref());
         assertTrue(page.compare().from().stream().filter(Forms.Option::selected).allMatch(option -> option.value().equals("1")));
     }
