@@ -31,6 +31,8 @@ final class AsOf {
         if (text.length() > 10 && text.charAt(10) == ' ') {
             text = text.substring(0, 10) + "T" + text.substring(11).strip();
         }
+        // an offset's "+" in an address that was not encoded arrives as a space
+        text = text.replaceFirst("(T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?) (\\d{2}:\\d{2})$", "$1+$2");
         try {
             return Optional.of(OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeParseException notWithOffset) {

@@ -154,21 +154,26 @@ class HistoryController {
                         new Forms.AsOf(base + "/text", "", ""), List.of()), HttpStatus.OK, formats));
             }
             Optional<Instant> instant = AsOf.parse(asOf);
-            if (instant.isEmpty()) {
+            Mono<Rendering> invalid = Mono.fromSupplier(() -> {
                 String error = formats.message(asOf.isBlank() ? "history.asOf.error.missing" : "history.asOf.error.invalid");
-                return Mono.just(textAtPage(consultation, new TextPage(title, "", "", "", "", List.of(), List.of(),
-                        new Forms.AsOf(base + "/text", asOf, error), List.of(new Forms.Error(error, "#asOf"))), HttpStatus.BAD_REQUEST, formats));
+                return textAtPage(consultation, new TextPage(title, "", "", "", "", List.of(), List.of(),
+                        new Forms.AsOf(base + "/text", asOf, error), List.of(new Forms.Error(error, "#asOf"))), HttpStatus.BAD_REQUEST, formats);
+            });
+            if (instant.isEmpty()) {
+                return invalid;
             }
             Instant at = instant.get();
             Forms.AsOf form = new Forms.AsOf(base + "/text", AsOf.fieldValue(at), "");
             String atTitle = formats.message("history.asOf.titleAt", Causes.preciseTime(at, formats));
-            return api.get(caller, uri -> uri.path("/api/consultations/{id}/text").queryParam("asOf", at.toString()).build(id),
+            return api.get(caller, uri -> uri.path("/api/consultations/{id}/text").queryParam("asOf", "{asOf}").build(id, at.toString()),
                             ApiHistory.Text.class)
                     .map(text -> textAtPage(consultation, new TextPage(atTitle,
                             formats.message("history.asOf.about", String.valueOf(text.version()), Causes.preciseTime(text.createdAt(), formats)),
                             "", "", "", provisions(base, text, formats), versionLinks(base, text.version(), current, formats), form, List.of()),
                             HttpStatus.OK, formats))
                     // the consultation exists (it was just read): a 404 here means it had no text yet then
+                    // an instant the API cannot take (a year past 9999): the same as one that could not be read
+                    .onErrorResume(ApiProblem.class, problem -> problem.status() == 400 ? invalid : Mono.error(problem))
                     .onErrorResume(ApiProblem.class, problem -> problem.status() != 404 ? Mono.error(problem)
                             : Mono.just(textAtPage(consultation, new TextPage(atTitle, "", "", "",
                             formats.message("history.asOf.noTextYet", Causes.preciseTime(consultation.createdAt(), formats)),

@@ -20,6 +20,7 @@ class AsOfTest {
     void anInstantOrAnOffsetDateTimeIsTakenAsItSays() {
         assertEquals(Optional.of(Instant.parse("2026-12-04T23:18:18.553Z")), AsOf.parse("2026-12-04T23:18:18.553Z"));
         assertEquals(Optional.of(Instant.parse("2026-12-04T23:18:00Z")), AsOf.parse("2026-12-05T00:18+01:00"));
+        assertEquals(Optional.of(Instant.parse("2026-12-04T23:18:27Z")), AsOf.parse("2026-12-05T00:18:27 01:00"));
     }
 
     @Test
