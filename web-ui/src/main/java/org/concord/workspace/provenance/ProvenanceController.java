@@ -1,0 +1,37 @@
+package org.concord.workspace.provenance;
+
+import org.concord.workspace.api.Caller;
+import org.concord.workspace.api.GatewayApi;
+import org.concord.workspace.layout.ConsultationNav;
+import org.concord.workspace.layout.Formats;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.reactive.result.view.Rendering;
+import reactor.core.publisher.Mono;
+
+/** Who wrote the current text: each passage with its source, from the API's provenance. */
+@Controller
+class ProvenanceController {
+
+    private final GatewayApi api;
+
+    ProvenanceController(GatewayApi api) {
+        this.api = api;
+    }
+
+    @GetMapping("/consultations/{id}/provenance")
+    Mono<Rendering> provenance(@PathVariable String id, Caller caller, Formats formats) {
+        Mono<ApiProvenance.Consultation> consultation = api.get(caller,
+                uri -> uri.path("/api/consultations/{id}").build(id), ApiProvenance.Consultation.class);
+        Mono<ApiProvenance.Provenance> provenance = api.get(caller,
+                uri -> uri.path("/api/consultations/{id}/provenance").build(id), ApiProvenance.Provenance.class);
+        return Mono.zip(consultation, provenance).map(both -> {
+            ApiProvenance.Consultation detail = both.getT1();
+            return Rendering.view("provenance")
+                    .modelAttribute("nav", ConsultationNav.of(id, detail.title(), detail.status(), "provenance", formats))
+                    .modelAttribute("page", ProvenancePages.build(id, both.getT2(), formats))
+                    .build();
+        });
+    }
+}
