@@ -12,6 +12,13 @@ final class ApiProvenance {
     record Consultation(String consultationId, String title, String status, int version) {
     }
 
+    /** An item of {@code GET /api/consultations/{id}/amendments}: who proposed it. */
+    record Amendment(String amendmentId, Author author) {
+    }
+
+    record Author(String organisation) {
+    }
+
     /** {@code GET /api/consultations/{id}/provenance}: the current text, each provision's words in spans. */
     record Provenance(int version, List<Provision> provisions) {
     }

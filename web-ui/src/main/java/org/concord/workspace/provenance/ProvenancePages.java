@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Builds the provenance page from the API's answer in one pass over its spans: each span's style and
@@ -24,8 +25,8 @@ final class ProvenancePages {
             return "src--" + name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
-        static Source of(ApiProvenance.Span span) {
-            if (span.amendmentId() == null) {
+        static Source of(ApiProvenance.Span span, boolean drafters) {
+            if (drafters) {
                 return DRAFTERS;
             }
             if (span.stakeholderType() == null) {
@@ -45,7 +46,12 @@ final class ProvenancePages {
     private ProvenancePages() {
     }
 
-    static ProvenancePage build(String consultationId, ApiProvenance.Provenance provenance, Formats formats) {
+    /**
+     * @param proposers each amendment's proposing organisation: words of an amendment that the API gives to
+     *                  another organisation are the drafters' modifications of it (accepted with modifications)
+     */
+    static ProvenancePage build(String consultationId, ApiProvenance.Provenance provenance, Map<String, String> proposers,
+                                Formats formats) {
         String base = "/consultations/" + consultationId;
         Map<Source, Long> words = new EnumMap<>(Source.class);
         Map<String, String> stakeholderNames = new HashMap<>();
@@ -54,7 +60,9 @@ final class ProvenancePages {
         for (ApiProvenance.Provision provision : provenance.provisions()) {
             List<ProvenancePage.Span> spans = new ArrayList<>(provision.spans().size());
             for (ApiProvenance.Span span : provision.spans()) {
-                Source source = Source.of(span);
+                boolean modification = span.amendmentId() != null && proposers.containsKey(span.amendmentId())
+                        && !Objects.equals(proposers.get(span.amendmentId()), span.organisation());
+                Source source = Source.of(span, span.amendmentId() == null || modification);
                 words.merge(source, (long) words(span.text()), Long::sum);
                 String organisation = span.organisation() == null
                         ? formats.message("provenance.undisclosed") : span.organisation();
@@ -63,7 +71,11 @@ final class ProvenancePages {
                 int version = span.version() == null ? 0 : span.version();
                 String description;
                 String href;
-                if (source == Source.DRAFTERS) {
+                if (modification) {
+                    description = formats.message("provenance.tip.modification", organisation, type,
+                            shortId(span.amendmentId()), version);
+                    href = base + "/dispositions#a-" + span.amendmentId();
+                } else if (span.amendmentId() == null) {
                     description = formats.message("provenance.tip.drafters", organisation, type, version);
                     href = base + "/versions/" + version;
                 } else {

@@ -19,7 +19,7 @@ final class Dispositions {
         long decided = 0;
         for (ApiTimeline.Disposition disposition : dispositions) {
             String status = disposition.status() == null ? "PROPOSED" : disposition.status();
-            if (disposition.decidedAt() != null) {
+            if (!"PROPOSED".equals(status)) {
                 decided++;
             }
             String label = labels.label(disposition.provisionId());

@@ -6,6 +6,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -34,9 +35,26 @@ class ProvenancePagesTest {
                     new ApiProvenance.Span(" tell", 2, "0aec6733-ed7a", "Digital Rights Watch", "NGO"),
                     new ApiProvenance.Span(" someone", 2, "77aa0000-0000", null, null)))));
 
+    private static final Map<String, String> PROPOSERS = Map.of("d2e1fd6e-1902", "Kenya", "0aec6733-ed7a", "Digital Rights Watch");
+
+    @Test
+    void theDraftersModificationsOfAnAmendmentAreTheDraftersWords() {
+        ApiProvenance.Provenance modified = new ApiProvenance.Provenance(4, List.of(new ApiProvenance.Provision("p1", "2.a", List.of(
+                new ApiProvenance.Span("Vendors should not sue researchers ", 4, "0aec6733-ed7a", "Digital Rights Watch", "NGO"),
+                new ApiProvenance.Span("who act in good faith", 4, "0aec6733-ed7a", "Co-hosts", "STATE")))));
+        ProvenancePage page = ProvenancePages.build("c", modified, PROPOSERS, formats(Locale.ENGLISH));
+        List<ProvenancePage.Span> spans = page.provisions().get(0).spans();
+        assertEquals("src--ngo", spans.get(0).styleClass());
+        assertEquals("src--drafters", spans.get(1).styleClass());
+        assertEquals("Drafters' modification of amendment 0aec6733: Co-hosts (State), version 4", spans.get(1).tip());
+        assertEquals("/consultations/c/dispositions#a-0aec6733-ed7a", spans.get(1).href());
+        assertEquals("5", page.legend().get(0).words());
+        assertEquals("0", page.legend().get(1).words());
+    }
+
     @Test
     void eachSpanIsStyledByItsSourceAndDescribed() {
-        ProvenancePage page = ProvenancePages.build("c", TEXT, formats(Locale.ENGLISH));
+        ProvenancePage page = ProvenancePages.build("c", TEXT, PROPOSERS, formats(Locale.ENGLISH));
         ProvenancePage.Provision first = page.provisions().get(0);
         assertEquals("p-p1", first.anchor());
         assertEquals("1", first.label());
@@ -57,28 +75,29 @@ class ProvenancePagesTest {
 
     @Test
     void everyDescriptionHasItsOwnId() {
-        ProvenancePage page = ProvenancePages.build("c", TEXT, formats(Locale.ENGLISH));
+        ProvenancePage page = ProvenancePages.build("c", TEXT, PROPOSERS, formats(Locale.ENGLISH));
         List<String> ids = page.provisions().stream().flatMap(p -> p.spans().stream()).map(ProvenancePage.Span::tipId).toList();
         assertEquals(ids.size(), Set.copyOf(ids).size());
     }
 
     @Test
     void theKeyCountsWordsPerSource() {
-        ProvenancePage page = ProvenancePages.build("c", TEXT, formats(Locale.ENGLISH));
+        ProvenancePage page = ProvenancePages.build("c", TEXT, PROPOSERS, formats(Locale.ENGLISH));
         assertEquals("14", page.totalWords());
-        assertEquals(List.of("Drafters' text 9 64%", "Amendments by States 3 21%",
+        assertEquals(List.of("Drafters' text, with their modifications of amendments 9 64%", "Amendments by States 3 21%",
                         "Amendments by international organisations 0 0%", "Amendments by companies 0 0%",
                         "Amendments by NGOs 1 7%", "Amendments by academia 0 0%", "Amendments by undisclosed authors 1 7%"),
                 page.legend().stream().map(row -> row.source() + " " + row.words() + " " + row.share()).toList());
-        assertEquals("Version 2 of the text, 14 words. Each passage is marked by where it came from: the drafters' own words, "
-                + "or an amendment that a participant proposed and the drafters accepted.", page.intro());
+        assertEquals("Version 2 of the text, 14 words. Each passage is marked by where it came from: the drafters' own words "
+                + "(including their modifications of an amendment they accepted), or the words of an amendment that a participant "
+                + "proposed and the drafters accepted.", page.intro());
     }
 
     @Test
     void theKeyLeavesOutUndisclosedAuthorsWhenThereAreNone() {
         ApiProvenance.Provenance attributed = new ApiProvenance.Provenance(1, List.of(new ApiProvenance.Provision("p1", "1",
                 List.of(new ApiProvenance.Span("Words", 1, null, "Co-hosts", "STATE")))));
-        ProvenancePage page = ProvenancePages.build("c", attributed, formats(Locale.FRENCH));
+        ProvenancePage page = ProvenancePages.build("c", attributed, Map.of(), formats(Locale.FRENCH));
         assertEquals(6, page.legend().size());
         assertEquals("Texte des rédacteurs\u00a0: Co-hosts (État), version 1", page.provisions().get(0).spans().get(0).tip());
         assertEquals("Texte de la version 1", page.textHeading());
@@ -98,7 +117,7 @@ class ProvenancePagesTest {
                 j % 3 + 1, j % 2 == 0 ? null : "a" + j, "Org " + j, j % 2 == 0 ? "STATE" : "ACADEMIA")).toList())).toList();
         Formats formats = formats(Locale.ENGLISH);
         long start = System.nanoTime();
-        ProvenancePage page = ProvenancePages.build("c", new ApiProvenance.Provenance(3, provisions), formats);
+        ProvenancePage page = ProvenancePages.build("c", new ApiProvenance.Provenance(3, provisions), Map.of(), formats);
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals("18,000", page.totalWords());
         assertTrue(millis < 2000, "took " + millis + " ms");

@@ -24,8 +24,11 @@ class DispositionsTest {
                 new ApiTimeline.Disposition("e8e38dec-06ca", "DELETE", "gone", null, 2, "Vantage", "COMPANY", 1200,
                         "REJECTED", "Oversight needs them.", Instant.parse("2026-12-05T09:00:00Z"), null),
                 new ApiTimeline.Disposition("0000aaaa-bbbb", "REPLACE", "p3", null, 3, "Kenya", "STATE", 0,
-                        "PROPOSED", null, null, null)), LABELS, Bundles.formats(Locale.ENGLISH));
-        assertEquals("3 amendments, 2 of them decided or withdrawn.", page.intro());
+                        "PROPOSED", null, null, null),
+                new ApiTimeline.Disposition("1111cccc-dddd", "REPLACE", "p3", null, 1, "Lakeshore", "ACADEMIA", 0,
+                        "WITHDRAWN", null, null, null)), LABELS, Bundles.formats(Locale.ENGLISH));
+        assertEquals("4 amendments, 3 of them decided or withdrawn.", page.intro());
+        assertEquals("Withdrawn by its author", page.rows().get(3).status());
         assertEquals("/consultations/c/dispositions.csv", page.csvHref());
         DispositionsPage.Row insert = page.rows().get(0);
         assertEquals("a-d1cb775f-b49e", insert.anchor());
