@@ -1,6 +1,7 @@
 package org.concord.system;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -39,6 +40,7 @@ final class Browser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of(System.getProperty("concord.root", "..")).toAbsolutePath().normalize()
             .resolve("system-tests/target/screenshots");
     private static final Path LOGS = SCREENSHOTS.resolveSibling("system-test-logs");
+    private static final Dimension VIEWPORT = new Dimension(1280, 900);
     private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     private static final String AXE_SOURCE = axeSource();
 
@@ -51,17 +53,18 @@ final class Browser implements AutoCloseable {
 
     /**
      * A new browser whose interface language and {@code Accept-Language} are {@code language} ("en", "fr"),
-     * 1280×900 CSS pixels. The calling test is skipped, or on CI failed, when Chromium is not installed.
+     * its viewport 1280×900 CSS pixels. The calling test is skipped, or on CI failed, when Chromium is not installed.
      */
     static Browser start(String language) {
         BrowserInstallation installation = BrowserInstallation.required();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(installation.chromium().toFile());
-        options.addArguments("--headless=new", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=" + language,
-                // screenshots as wide as the window, without a scroll bar drawn in them
+        options.addArguments("--headless=new", "--disable-dev-shm-usage", "--lang=" + language,
+                "--window-size=" + VIEWPORT.getWidth() + "," + VIEWPORT.getHeight(),
+                // screenshots as wide as the viewport, without a scroll bar drawn in them
                 "--hide-scrollbars", "--no-first-run", "--no-default-browser-check");
         if ("root".equals(System.getProperty("user.name"))) {
-            // Chromium refuses to start its sandbox as root, as the build runs in CI's containers
+            // Chromium will not start as root with its sandbox on, and CI runs the build as root
             options.addArguments("--no-sandbox");
         }
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
@@ -81,6 +84,9 @@ final class Browser implements AutoCloseable {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30)).pageLoadTimeout(Duration.ofSeconds(30));
+        // the window's size counts its frame; the page sees the viewport, which is made 1280×900 itself
+        Number frame = (Number) driver.executeScript("return window.outerHeight - window.innerHeight");
+        driver.manage().window().setSize(new Dimension(VIEWPORT.getWidth(), VIEWPORT.getHeight() + frame.intValue()));
         return new Browser(driver);
     }
 

@@ -143,13 +143,15 @@ class BrowserHarnessIT {
     }
 
     @Test
-    void a_screenshot_holds_the_whole_page_not_only_the_window() throws IOException {
+    void a_screenshot_holds_the_whole_page_not_only_the_viewport_of_1280_by_900() throws IOException {
         try (Browser browser = Browser.start("en")) {
             browser.navigate(local("/tall"));
 
             Path file = browser.screenshot(Browser.SCREENSHOTS.resolve("harness-tall-page.png"));
 
             BufferedImage image = ImageIO.read(file.toFile());
+            assertThat(browser.driver().executeScript("return [window.innerWidth, window.innerHeight]"))
+                    .isEqualTo(List.of(1280L, 900L));
             assertThat(image.getWidth()).isEqualTo(1280);
             assertThat(image.getHeight()).isGreaterThan(3000);
         }
@@ -157,8 +159,8 @@ class BrowserHarnessIT {
 
     @Test
     void swagger_ui_of_the_running_gateway_is_screenshot_and_checked_by_axe() {
-        ConcordProcesses concord = ConcordProcesses.shared();
         try (Browser browser = Browser.start("en")) {
+            ConcordProcesses concord = ConcordProcesses.shared();
             browser.navigate(concord.gateway().resolve("/swagger-ui.html"));
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> !browser.findAll(By.cssSelector(".swagger-ui .opblock")).isEmpty());
