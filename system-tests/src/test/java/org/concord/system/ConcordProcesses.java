@@ -22,9 +22,10 @@ import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Concord as it is deployed: the command side, the query side and the gateway, each a separate Java
- * process started from its packaged jar on a free port (the gateway's actuator on a second one, its
- * management port), against one test MongoDB. Logs go to {@code system-tests/target/system-test-logs}.
+ * Concord as it is deployed: the command side, the query side, the gateway and the web workspace
+ * (web-ui, behind the gateway), each a separate Java process started from its packaged jar on a free port
+ * (the gateway's actuator on a second one, its management port), against one test MongoDB. Logs go to
+ * {@code system-tests/target/system-test-logs}.
  */
 final class ConcordProcesses implements AutoCloseable {
 
@@ -40,6 +41,7 @@ final class ConcordProcesses implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private int gatewayPort;
     private int gatewayManagementPort;
+    private int webUiPort;
     private TestMongoDatabase database;
     private final ConnectionTrap strayDatabase = new ConnectionTrap();
     private static ConcordProcesses shared;
@@ -119,6 +121,14 @@ final class ConcordProcesses implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + gatewayPort);
     }
 
+    /**
+     * The web workspace's own process, for its actuator; people reach the workspace through the gateway,
+     * at {@link #gateway()}, which serves it at {@code /}.
+     */
+    URI webUi() {
+        return URI.create("http://127.0.0.1:" + webUiPort);
+    }
+
     /** The gateway's management port: its health and metrics, which its public port does not serve. */
     URI gatewayManagement() {
         return URI.create("http://127.0.0.1:" + gatewayManagementPort);
@@ -166,9 +176,10 @@ final class ConcordProcesses implements AutoCloseable {
         }
         List<Integer> commandPorts = freePorts(commandSides);
         List<Integer> queryPorts = freePorts(querySides);
-        List<Integer> gatewayPorts = freePorts(2);
-        gatewayPort = gatewayPorts.get(0);
-        gatewayManagementPort = gatewayPorts.get(1);
+        List<Integer> frontPorts = freePorts(3);
+        gatewayPort = frontPorts.get(0);
+        gatewayManagementPort = frontPorts.get(1);
+        webUiPort = frontPorts.get(2);
         Map<String, String> common = new LinkedHashMap<>();
         common.put("CONCORD_MONGODB_URI", database.uri());
         common.put("CONCORD_INTERNAL_SECRET", INTERNAL_SECRET);
@@ -186,6 +197,7 @@ final class ConcordProcesses implements AutoCloseable {
         Map<String, String> gateway = new LinkedHashMap<>(common);
         gateway.put("CONCORD_GATEWAY_COMMAND_SIDE_URI", uris(commandPorts));
         gateway.put("CONCORD_GATEWAY_QUERY_SIDE_URI", uris(queryPorts));
+        gateway.put("CONCORD_GATEWAY_WEB_UI_URI", "http://127.0.0.1:" + webUiPort);
         gateway.put("CONCORD_ADMIN_TOKEN", ADMIN_TOKEN);
         gateway.put("MANAGEMENT_SERVER_PORT", Integer.toString(gatewayManagementPort));
         // where a MongoDB client the gateway should not have would connect (Spring Boot 3's and 4's property)
@@ -199,6 +211,12 @@ final class ConcordProcesses implements AutoCloseable {
             launch("query-side", instanceName("query-side", i), queryPorts.get(i), common);
         }
         launch("api-gateway", gatewayPort, gateway);
+        // the workspace is a client of the public API only: its sessions' database, no internal secret
+        Map<String, String> webUi = new LinkedHashMap<>();
+        webUi.put("CONCORD_MONGODB_URI", database.uri());
+        webUi.putAll(environment);
+        webUi.put("CONCORD_WEB_GATEWAY_URI", gateway().toString());
+        launch("web-ui", webUiPort, webUi);
         for (Instance instance : List.copyOf(launched)) {
             await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).until(() -> healthy(instance.managementUri()));
         }
