@@ -132,6 +132,19 @@ class DockerComposeFileTest {
     }
 
     @Test
+    void the_workspace_is_reached_through_the_gateway_and_holds_no_internal_secret() {
+        Map<String, String> workspace = environment("web-ui");
+        assertThat(service("web-ui").get("ports")).as("web-ui is not published").isNull();
+        assertThat(workspace).as("web-ui is a client of the public API only").doesNotContainKey("CONCORD_INTERNAL_SECRET");
+        assertThat(workspace.get("CONCORD_WEB_GATEWAY_URI")).isEqualTo("http://api-gateway:8080");
+        assertThat(workspace.get("CONCORD_WEB_SESSIONS_DATABASE")).isEqualTo("concord-web-sessions");
+        assertThat(URI.create(environment("api-gateway").get("CONCORD_GATEWAY_WEB_UI_URI")))
+                .isEqualTo(URI.create("http://web-ui:" + workspace.get("SERVER_PORT")));
+        assertThat(healthCheck("web-ui")).contains("http://localhost:" + workspace.get("SERVER_PORT") + "/actuator/health");
+        assertThat(asMap(service("web-ui").get("build")).get("dockerfile")).isEqualTo("web-ui/Dockerfile");
+    }
+
+    @Test
     void the_gateway_requires_an_admin_token_and_keeps_its_data_in_a_named_volume() {
         Map<String, String> gateway = environment("api-gateway");
         assertThat(gateway.get("CONCORD_ADMIN_TOKEN")).isEqualTo("${CONCORD_ADMIN_TOKEN:?set CONCORD_ADMIN_TOKEN}");
