@@ -2,6 +2,7 @@ package org.concord.gateway.limits;
 
 import io.netty.util.NetUtil;
 import org.concord.gateway.GatewayProperties;
+import org.concord.gateway.routing.PublicPaths;
 import org.concord.web.identity.TokenHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +21,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Who a request counts against: its bearer token (by hash: the token itself is never kept), or the
- * address it came from when it has none. That address is the connection's, except for a request from one
+ * Who a request counts against: its bearer token (by hash: the token itself is never kept) on the API, or
+ * the address it came from when it has none, and always for the web workspace's pages, where no token is
+ * checked (a made-up token per request would otherwise escape the limit). That address is the connection's, except for a request from one
  * of the web-ui instances ({@code concord.gateway.web-ui-uri}, their hosts resolved once at start): web-ui
  * calls the API for the browsers it serves, so its requests count against the browser's address it names
  * last in {@code X-Forwarded-For}. Anyone else's {@code X-Forwarded-For} is ignored: any client can set it.
@@ -52,7 +54,8 @@ final class ClientKey {
 
     String of(ServerHttpRequest request) {
         String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+        if (authorization != null && PublicPaths.isApi(request.getPath().value())
+                && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 && !authorization.substring(BEARER.length()).isBlank()) {
             return "token:" + TokenHash.of(authorization.substring(BEARER.length()).trim());
         }

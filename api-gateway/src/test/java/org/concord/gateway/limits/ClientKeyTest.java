@@ -50,10 +50,14 @@ class ClientKeyTest {
     }
 
     @Test
-    void a_token_counts_before_any_address() {
-        MockServerHttpRequest request = MockServerHttpRequest.get("/api/consultations").remoteAddress(WEB_UI)
+    void on_the_api_a_token_counts_before_any_address_but_a_workspace_page_counts_against_the_address() {
+        MockServerHttpRequest api = MockServerHttpRequest.get("/api/consultations").remoteAddress(WEB_UI)
                 .header("X-Forwarded-For", "203.0.113.7").header("Authorization", "Bearer one").build();
-        assertThat(clientKey.of(request)).startsWith("token:");
+        assertThat(clientKey.of(api)).startsWith("token:");
+        // no token is checked for a page: a made-up one per request must not escape the address's limit
+        MockServerHttpRequest page = MockServerHttpRequest.get("/consultations").remoteAddress(SOMEONE)
+                .header("Authorization", "Bearer made-up").build();
+        assertThat(clientKey.of(page)).isEqualTo("address:198.51.100.9");
     }
 
     @Test
