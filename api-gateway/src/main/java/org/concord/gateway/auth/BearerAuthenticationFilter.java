@@ -1,5 +1,6 @@
 package org.concord.gateway.auth;
 
+import org.concord.gateway.routing.PublicPaths;
 import org.concord.web.identity.CallerIdentity;
 import org.concord.web.identity.CallerIdentityCodec;
 import org.concord.web.problem.ProblemException;
@@ -14,7 +15,9 @@ import reactor.core.publisher.Mono;
 /**
  * Authenticates {@code Authorization: Bearer} tokens and tells the services who is calling through
  * the signed caller header. Whatever caller header a client sends is dropped first. A request
- * without a token goes on anonymously; the services decide what an anonymous caller may do.
+ * without a token goes on anonymously; the services decide what an anonymous caller may do. The web
+ * workspace's pages are not the API: web-ui keeps its own sessions and calls the API with the person's
+ * token, so a request for a page is passed on as it came, less any caller header.
  */
 @Component
 class BearerAuthenticationFilter implements GlobalFilter, Ordered {
@@ -31,6 +34,10 @@ class BearerAuthenticationFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        if (PublicPaths.isWorkspace(exchange.getRequest().getPath().value())) {
+            return chain.filter(exchange.mutate().request(request -> request.headers(headers ->
+                    headers.remove(CallerIdentityCodec.HEADER))).build());
+        }
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         if (authorization == null) {
             return chain.filter(withCaller(exchange, null));

@@ -14,6 +14,8 @@ public enum BalancedService {
 
     COMMAND_SIDE("command-side", "command-side"),
     QUERY_SIDE("query-side", "query-side"),
+    /** The web workspace: every page outside the API. */
+    WEB_UI("web-ui", "web-ui"),
     /**
      * The command side again, for the token lookups alone: with a round-robin of its own, so that the
      * lookup before each command does not move the commands' round-robin on by one and, with two
@@ -44,7 +46,11 @@ public enum BalancedService {
     }
 
     public List<URI> instances(GatewayProperties properties) {
-        return this == QUERY_SIDE ? properties.querySides() : properties.commandSides();
+        return switch (this) {
+            case QUERY_SIDE -> properties.querySides();
+            case WEB_UI -> properties.webUis();
+            case COMMAND_SIDE, CREDENTIALS -> properties.commandSides();
+        };
     }
 
     /** The name of the n-th instance (from 1) of the list, as {@code X-Concord-Instance} shows it. */

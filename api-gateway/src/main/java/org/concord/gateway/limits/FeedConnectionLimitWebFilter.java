@@ -29,13 +29,15 @@ class FeedConnectionLimitWebFilter implements WebFilter, Ordered {
     private static final Pattern FEED = Pattern.compile("^/api/(feed|consultations/[^/]+/feed)$");
 
     private final ClientLimitProperties limits;
+    private final ClientKey clientKey;
     private final ProblemDetailsExceptionHandler problems;
     private final Counter refusals;
     private final Map<String, Integer> open = new ConcurrentHashMap<>();
 
-    FeedConnectionLimitWebFilter(ClientLimitProperties limits, ProblemDetailsExceptionHandler problems,
+    FeedConnectionLimitWebFilter(ClientLimitProperties limits, ClientKey clientKey, ProblemDetailsExceptionHandler problems,
                                  MeterRegistry meterRegistry) {
         this.limits = limits;
+        this.clientKey = clientKey;
         this.problems = problems;
         this.refusals = LimitRefusals.counter("feeds", meterRegistry);
     }
@@ -45,7 +47,7 @@ class FeedConnectionLimitWebFilter implements WebFilter, Ordered {
         if (exchange.getRequest().getMethod() != HttpMethod.GET || !FEED.matcher(exchange.getRequest().getPath().value()).matches()) {
             return chain.filter(exchange);
         }
-        String key = ClientKey.of(exchange.getRequest());
+        String key = clientKey.of(exchange.getRequest());
         if (open.merge(key, 1, Integer::sum) > limits.feedsPerClient()) {
             release(key);
             refusals.increment();

@@ -32,6 +32,7 @@ class RateLimitWebFilter implements WebFilter, Ordered {
     private static final Duration FORGET_AFTER = Duration.ofMinutes(10);
 
     private final ClientLimitProperties limits;
+    private final ClientKey clientKey;
     private final ProblemDetailsExceptionHandler problems;
     private final Clock clock;
     private final Counter tokenRefusals;
@@ -40,13 +41,15 @@ class RateLimitWebFilter implements WebFilter, Ordered {
     private volatile long sweptAt;
 
     @Autowired
-    RateLimitWebFilter(ClientLimitProperties limits, ProblemDetailsExceptionHandler problems, MeterRegistry meterRegistry) {
-        this(limits, problems, Clock.systemUTC(), meterRegistry);
+    RateLimitWebFilter(ClientLimitProperties limits, ClientKey clientKey, ProblemDetailsExceptionHandler problems,
+                       MeterRegistry meterRegistry) {
+        this(limits, clientKey, problems, Clock.systemUTC(), meterRegistry);
     }
 
-    RateLimitWebFilter(ClientLimitProperties limits, ProblemDetailsExceptionHandler problems, Clock clock,
+    RateLimitWebFilter(ClientLimitProperties limits, ClientKey clientKey, ProblemDetailsExceptionHandler problems, Clock clock,
                        MeterRegistry meterRegistry) {
         this.limits = limits;
+        this.clientKey = clientKey;
         this.problems = problems;
         this.clock = clock;
         this.tokenRefusals = LimitRefusals.counter("token", meterRegistry);
@@ -55,7 +58,7 @@ class RateLimitWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String key = ClientKey.of(exchange.getRequest());
+        String key = clientKey.of(exchange.getRequest());
         boolean token = ClientKey.isToken(key);
         double perSecond = token ? limits.perTokenPerSecond() : limits.anonymousPerSecond();
         int burst = token ? limits.perTokenBurst() : limits.anonymousBurst();

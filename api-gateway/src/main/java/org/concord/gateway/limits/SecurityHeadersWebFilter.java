@@ -11,7 +11,8 @@ import reactor.core.publisher.Mono;
 /**
  * Security headers on every answer of the gateway: no MIME sniffing, no framing, no referrer; and for
  * the API, a content security policy that lets nothing run, so that a participant's text that reached
- * a browser as a response could never act as a page. (Swagger-ui keeps its own pages' needs.)
+ * a browser as a response could never act as a page. (Swagger-ui keeps its own pages' needs, and the
+ * web workspace's pages keep the policy web-ui gives them, as they keep its cookies.)
  */
 @Component
 class SecurityHeadersWebFilter implements WebFilter, Ordered {

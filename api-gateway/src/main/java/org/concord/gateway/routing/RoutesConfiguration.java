@@ -16,7 +16,10 @@ import java.time.Duration;
 /**
  * Commands (every write under /api) go to the command side; reads, the rebuild of the read models
  * and webhooks go to the query side; each
- * service's OpenAPI document is reachable as {@code /v3/api-docs/commands} and {@code /v3/api-docs/queries}.
+ * service's OpenAPI document is reachable as {@code /v3/api-docs/commands} and {@code /v3/api-docs/queries};
+ * every other path (GET, HEAD, POST) is the web workspace's and goes to web-ui ({@link PublicPaths}), with
+ * the browser's {@code Host} kept, so that its links, redirects and origin checks see the address the
+ * browser used.
  * Every route is balanced between the service's instances ({@code lb://}, see the {@code balancing}
  * package). A request whose connection to an instance could not even be established is sent to another
  * instance: nothing reached the dead one, so not even a command can run twice. A request that reached an
@@ -25,10 +28,13 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 class RoutesConfiguration {
 
+    static final String WORKSPACE = "workspace";
+
     @Bean
     RouteLocator concordRoutes(RouteLocatorBuilder routes, GatewayProperties properties) {
         BalancedService commands = BalancedService.COMMAND_SIDE;
         BalancedService queries = BalancedService.QUERY_SIDE;
+        BalancedService webUi = BalancedService.WEB_UI;
         return routes.routes()
                 // the services' OpenAPI documents, for swagger-ui; the merged one is served by the gateway itself
                 .route("command-api-docs", route -> route.path("/v3/api-docs/commands").and().method(HttpMethod.GET)
@@ -52,6 +58,11 @@ class RoutesConfiguration {
                         .filters(filters -> retried(filters, commands, properties,
                                 HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE))
                         .uri(commands.balancedUri()))
+                .route(WORKSPACE, route -> route.method(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST)
+                        .and().not(paths -> paths.path(PublicPaths.NOT_WORKSPACE))
+                        .filters(filters -> retried(filters.preserveHostHeader(), webUi, properties,
+                                HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST))
+                        .uri(webUi.balancedUri()))
                 .build();
     }
 

@@ -29,7 +29,7 @@ class ClientLimitsTest {
 
     @Test
     void a_token_past_its_burst_gets_429_with_retry_after_until_its_rate_refills_it() {
-        WebTestClient client = client(new RateLimitWebFilter(LIMITS, PROBLEMS, clock, meterRegistry));
+        WebTestClient client = client(new RateLimitWebFilter(LIMITS, new ClientKey(List.of()), PROBLEMS, clock, meterRegistry));
         for (int i = 0; i < 3; i++) {
             client.get().uri("/api/consultations").header("Authorization", "Bearer one").exchange().expectStatus().isOk();
         }
@@ -48,7 +48,7 @@ class ClientLimitsTest {
 
     @Test
     void clients_without_a_token_are_limited_by_their_address() {
-        WebTestClient client = client(new RateLimitWebFilter(LIMITS, PROBLEMS, clock, meterRegistry));
+        WebTestClient client = client(new RateLimitWebFilter(LIMITS, new ClientKey(List.of()), PROBLEMS, clock, meterRegistry));
         client.get().uri("/api/feed").exchange().expectStatus().isOk();
         client.get().uri("/api/feed").exchange().expectStatus().isOk();
         client.get().uri("/api/feed").exchange().expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
@@ -59,7 +59,7 @@ class ClientLimitsTest {
 
     @Test
     void a_client_holds_at_most_its_feeds_open_and_closing_one_frees_its_place() {
-        FeedConnectionLimitWebFilter limit = new FeedConnectionLimitWebFilter(LIMITS, PROBLEMS, meterRegistry);
+        FeedConnectionLimitWebFilter limit = new FeedConnectionLimitWebFilter(LIMITS, new ClientKey(List.of()), PROBLEMS, meterRegistry);
         Sinks.Empty<Void> firstFeed = Sinks.empty();
         limit.filter(feed("/api/feed"), exchange -> firstFeed.asMono()).subscribe();
         limit.filter(feed("/api/consultations/c-1/feed"), exchange -> Sinks.<Void>empty().asMono()).subscribe();
