@@ -124,12 +124,12 @@ class WorkspaceRoutingTest {
         String swaggerUi = client().get().uri("/swagger-ui.html").exchange()
                 .expectStatus().is3xxRedirection()
                 .returnResult(String.class).getResponseHeaders().getLocation().getPath();
-        assertThat(swaggerUi).isEqualTo("/webjars/swagger-ui/index.html");
+        assertThat(swaggerUi).isEqualTo("/swagger-ui/index.html");
         client().get().uri(swaggerUi).exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class).value(page -> assertThat(page).contains("swagger-ui"));
-        client().get().uri("/v3/api-docs/swagger-config").exchange()
+        client().get().uri("/v3/api-docs/gateway/swagger-config").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.urls[0].url").isEqualTo("/v3/api-docs/commands");
         client().get().uri("/actuator/health").exchange().expectStatus().isNotFound();
