@@ -36,6 +36,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -64,6 +65,12 @@ class StoredDataCompatibilityIT {
     private static final String ANSWERED_FROM_COMMIT = "stored-data/comment/france";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Fields an answer gained after the fixture was written (path pattern, field): compared when the recorded
+     * answer has them, else left out of today's answer; everything else is compared strictly.
+     */
+    private static final Map<Pattern, String> ADDED_SINCE = Map.of(
+            Pattern.compile("/api/consultations/[^/?]+"), "position");
     private static final Path FIXTURE = StoredDataFixture.directory();
     private static JsonNode about;
     private static TestMongoDatabase database;
@@ -180,7 +187,7 @@ class StoredDataCompatibilityIT {
             }
             EntityExchangeResult<byte[]> result = request.exchange().expectBody().returnResult();
             String body = new String(result.getResponseBody() == null ? new byte[0] : result.getResponseBody(), StandardCharsets.UTF_8);
-            String difference = difference(answer.get("body"), body);
+            String difference = difference(answer.get("body"), withoutAddedFields(answer, body));
             if (result.getStatus().value() != answer.get("status").asInt() || difference != null) {
                 differences.add("GET " + answer.get("path").asText() + " as " + caller + ": status " + answer.get("status")
                         + " then, " + result.getStatus().value() + " now; " + (difference == null ? "same body" : difference));
@@ -188,6 +195,18 @@ class StoredDataCompatibilityIT {
         }
         assertThat(differences).as("reads of the rebuilt read models that differ from the answers of %s (%s reads)",
                 writtenBy(), answers.size()).isEmpty();
+    }
+
+    private static String withoutAddedFields(JsonNode answer, String body) throws IOException {
+        JsonNode expected = answer.get("body");
+        for (Map.Entry<Pattern, String> added : ADDED_SINCE.entrySet()) {
+            if (added.getKey().matcher(answer.get("path").asText()).matches() && expected.isObject()
+                    && !expected.has(added.getValue()) && JSON.readTree(body) instanceof ObjectNode actual && actual.has(added.getValue())) {
+                actual.remove(added.getValue());
+                return JSON.writeValueAsString(actual);
+            }
+        }
+        return body;
     }
 
     private static String difference(JsonNode expected, String actual) {

@@ -90,6 +90,8 @@ class ReadModelRebuildTest {
         assertThat(before.get("versions")).hasSize(3);
         assertThat(before.get("amendments")).hasSize(2);
         assertThat(before.get("comments")).hasSize(2);
+        // the latest event of c-1 is the last stored: its endorsement
+        assertThat(consultations.handle(new FindConsultationQuery("c-1")).orElseThrow().position()).isEqualTo(head);
 
         ReadModelRebuild.RebuildStatus started = rebuild.start();
 

@@ -9,7 +9,8 @@ import java.util.List;
  * @param title          its title, as written
  * @param status         its status, in the page's language
  * @param tabs           the consultation's pages, the current one marked
- * @param liveUrl        the workspace's relay of the consultation's change feed
+ * @param liveUrl        the workspace's relay of the consultation's change feed, from where the page stands
+ *                       when {@link #withLivePosition} said it (else from when the panel connects)
  */
 public record ConsultationNav(String consultationId, String title, String status, List<Tab> tabs, String liveUrl) {
 
@@ -21,6 +22,16 @@ public record ConsultationNav(String consultationId, String title, String status
         List<Tab> tabs = PAGES.stream().map(page -> new Tab(page.equals("text") ? base : base + "/" + page,
                 formats.message("tab." + page), page.equals(current))).toList();
         return new ConsultationNav(consultationId, title, formats.message("status." + statusCode), tabs, base + "/live");
+    }
+
+    /**
+     * The same, with the live panel showing what happens after {@code position}: the {@code position} of the
+     * consultation's answer ({@code GET /api/consultations/{id}}) the page was made from. Without it (or for a
+     * null position, from an API that does not say it) the panel shows what happens after it connects.
+     */
+    public ConsultationNav withLivePosition(Long position) {
+        String base = "/consultations/" + consultationId + "/live";
+        return new ConsultationNav(consultationId, title, status, tabs, position == null || position < 0 ? base : base + "?after=" + position);
     }
 
     public record Tab(String href, String label, boolean current) {

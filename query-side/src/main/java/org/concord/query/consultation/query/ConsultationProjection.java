@@ -8,6 +8,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.concord.query.readmodel.ReadModelCollection;
@@ -17,6 +18,7 @@ import org.concord.messages.amendment.AmendmentAcceptedEvent;
 import org.concord.messages.consultation.ConsultationAdoptedEvent;
 import org.concord.messages.consultation.ConsultationCreatedEvent;
 import org.concord.messages.consultation.ConsultationEndorsedEvent;
+import org.concord.messages.consultation.ConsultationEvent;
 import org.concord.messages.consultation.ConsultationStatus;
 import org.concord.messages.consultation.FindConsultationQuery;
 import org.concord.messages.consultation.FindConsultationsQuery;
@@ -43,8 +45,11 @@ import java.util.Optional;
 /**
  * The consultations read model: one document per consultation with its current text, round and the
  * version each provision last changed in (which makes amendments stale), and its endorsements.
- * Every write is idempotent (a replace, a set, or a text change skipped when already applied), so an
- * event delivered again after a crash changes nothing.
+ * Every write is idempotent (a replace, a set, a maximum, or a text change skipped when already applied),
+ * so an event delivered again after a crash changes nothing.
+ * <p>
+ * {@code position} is the global position of the latest event of the consultation (its amendments' and
+ * comments' included) applied to its document: a change feed opened after it sends what came later.
  */
 @Component
 @ProcessingGroup(ConsultationProjection.PROCESSING_GROUP)
@@ -61,7 +66,9 @@ public class ConsultationProjection {
     }
 
     @EventHandler
-    void on(ConsultationCreatedEvent event, @Timestamp Instant at) {
+    void on(ConsultationCreatedEvent event, @Timestamp Instant at, TrackingToken token) {
+        Document existing = consultations.writing().find(byId(event.consultationId())).first();
+        long position = Math.max(position(token), existing == null ? 0 : existing.get("position", 0L));
         Map<String, Object> changedIn = new HashMap<>();
         event.provisions().forEach(p -> changedIn.put(p.provisionId(), event.version()));
         Document document = new Document("_id", event.consultationId())
@@ -74,13 +81,14 @@ public class ConsultationProjection {
                 .append("proposer", Documents.actor(event.proposer()))
                 .append("provisions", event.provisions().stream().map(ConsultationProjection::provisionDocument).toList())
                 .append("changedIn", new Document(changedIn))
-                .append("createdAt", Date.from(at));
+                .append("createdAt", Date.from(at))
+                .append("position", position);
         consultations.writing().replaceOne(byId(event.consultationId()), document, new ReplaceOptions().upsert(true));
     }
 
     @EventHandler
-    void on(RoundOpenedEvent event) {
-        consultations.writing().updateOne(byId(event.consultationId()), Updates.combine(
+    void on(RoundOpenedEvent event, TrackingToken token) {
+        consultations.writing().updateOne(byId(event.consultationId()), Updates.combine(reached(token),
                 Updates.set("status", ConsultationStatus.OPEN.name()),
                 Updates.set("round", new Document("number", event.round())
                         .append("deadline", Date.from(event.deadline()))
@@ -88,29 +96,39 @@ public class ConsultationProjection {
     }
 
     @EventHandler
-    void on(RoundClosedEvent event) {
-        consultations.writing().updateOne(byId(event.consultationId()), Updates.combine(
+    void on(RoundClosedEvent event, TrackingToken token) {
+        consultations.writing().updateOne(byId(event.consultationId()), Updates.combine(reached(token),
                 Updates.set("status", ConsultationStatus.CLOSED.name()),
                 Updates.set("round.status", "CLOSED")));
     }
 
     @EventHandler
-    void on(TextRevisedEvent event) {
+    void on(TextRevisedEvent event, TrackingToken token) {
         applyChanges(event.consultationId(), event.version(), event.changes());
+        reach(event, token);
     }
 
     @EventHandler
-    void on(AmendmentAcceptedEvent event) {
+    void on(AmendmentAcceptedEvent event, TrackingToken token) {
         applyChanges(event.consultationId(), event.version(), List.of(event.change()));
+        reach(event, token);
     }
 
     @EventHandler
-    void on(ConsultationAdoptedEvent event) {
-        consultations.writing().updateOne(byId(event.consultationId()), Updates.set("status", ConsultationStatus.ADOPTED.name()));
+    void on(ConsultationAdoptedEvent event, TrackingToken token) {
+        consultations.writing().updateOne(byId(event.consultationId()),
+                Updates.combine(reached(token), Updates.set("status", ConsultationStatus.ADOPTED.name())));
+    }
+
+    /** Every other event of a consultation (amendments proposed, supported, withdrawn, rejected; comments) moves its position only. */
+    @EventHandler
+    void on(ConsultationEvent event, TrackingToken token) {
+        reach(event, token);
     }
 
     @EventHandler
-    void on(ConsultationEndorsedEvent event, @Timestamp Instant at) {
+    void on(ConsultationEndorsedEvent event, @Timestamp Instant at, TrackingToken token) {
+        reach(event, token);
         String id = event.consultationId() + "/" + event.organisation();
         Document endorsement = new Document("_id", id)
                 .append("consultationId", event.consultationId())
@@ -154,6 +172,7 @@ public class ConsultationProjection {
                 Visibility.valueOf(document.getString("visibility")), document.getInteger("version"),
                 Documents.actor(document.get("proposer", Document.class)), round(document.get("round", Document.class)),
                 provisions(document), document.getDate("createdAt").toInstant(),
+                document.get("position") instanceof Number position ? position.longValue() : null,
                 changedIn == null ? Map.of() : toIntegers(changedIn)));
     }
 
@@ -183,6 +202,19 @@ public class ConsultationProjection {
                 Updates.set("version", version),
                 Updates.set("provisions", text.provisions().stream().map(ConsultationProjection::provisionDocument).toList()),
                 Updates.set("changedIn", changedIn)));
+    }
+
+    /** Moves the consultation's position up to the event's (never down: comments are handled beside its own events). */
+    private void reach(ConsultationEvent event, TrackingToken token) {
+        consultations.writing().updateOne(byId(event.consultationId()), reached(token));
+    }
+
+    private static Bson reached(TrackingToken token) {
+        return Updates.max("position", position(token));
+    }
+
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("A tracked event without a position"));
     }
 
     private static Bson byId(String consultationId) {
