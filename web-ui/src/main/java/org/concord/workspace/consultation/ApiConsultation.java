@@ -12,7 +12,7 @@ final class ApiConsultation {
 
     /** {@code GET /api/consultations/{id}}. */
     record Detail(String consultationId, String title, String summary, String status, String visibility, int version,
-                  Participant proposer, Round round, List<Provision> provisions, Instant createdAt) {
+                  Participant proposer, Round round, List<Provision> provisions, Instant createdAt, Long position) {
     }
 
     /** The latest round; null before the first. */

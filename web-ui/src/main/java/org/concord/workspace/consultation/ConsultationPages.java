@@ -122,7 +122,7 @@ final class ConsultationPages {
                 formats.machine(round.deadline()),
                 "OPEN".equals(round.status()) ? formats.timeLeft(round.deadline(), now) : "");
         return new ConsultationPage(
-                ConsultationNav.of(id, detail.title(), detail.status(), "text", formats),
+                ConsultationNav.of(id, detail.title(), detail.status(), "text", formats).withLivePosition(detail.position()),
                 detail.title(),
                 detail.summary() == null ? "" : detail.summary(),
                 facts(detail, formats),

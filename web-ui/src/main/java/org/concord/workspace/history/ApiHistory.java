@@ -10,7 +10,7 @@ final class ApiHistory {
     }
 
     /** The few fields of {@code GET /api/consultations/{id}} these pages need. */
-    record Consultation(String consultationId, String title, String status, int version, Instant createdAt) {
+    record Consultation(String consultationId, String title, String status, int version, Instant createdAt, Long position) {
     }
 
     /** An item of {@code GET /api/consultations/{id}/versions}, oldest first. */

@@ -4,9 +4,6 @@ import org.concord.workspace.layout.Formats;
 import org.springframework.context.NoSuchMessageException;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 /** Why a version exists, and when, in the page's language. Authors are shown exactly as the API gives them. */
 final class Causes {
@@ -89,12 +86,7 @@ final class Causes {
      * The date is localised as {@link Formats#dateTime} does it, with the same {@code format.dateTime} pattern.
      */
     static String preciseTime(Instant instant, Formats formats) {
-        if (instant == null) {
-            return "";
-        }
-        String date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(formats.locale()).withZone(ZoneOffset.UTC).format(instant);
-        String time = DateTimeFormatter.ofPattern("HH:mm:ss", formats.locale()).withZone(ZoneOffset.UTC).format(instant);
-        return formats.message("format.dateTime", date, time);
+        return formats.dateTimeToTheSecond(instant);
     }
 
     /** "Provision 2.a.i"; a change or wording without a label (it should always have one) gets "Provision". */

@@ -208,7 +208,8 @@ class HistoryController {
     }
 
     private static ConsultationNav nav(ApiHistory.Consultation consultation, Formats formats) {
-        return ConsultationNav.of(consultation.consultationId(), consultation.title(), consultation.status(), "history", formats);
+        return ConsultationNav.of(consultation.consultationId(), consultation.title(), consultation.status(), "history", formats)
+                .withLivePosition(consultation.position());
     }
 
     static String base(ApiHistory.Consultation consultation) {

@@ -20,6 +20,7 @@ public final class Formats {
     private final MessageSource messages;
     private final DateTimeFormatter date;
     private final DateTimeFormatter time;
+    private final DateTimeFormatter seconds;
 
     public Formats(Locale locale, MessageSource messages) {
         this.locale = locale;
@@ -28,6 +29,7 @@ public final class Formats {
         Locale dates = locale.getLanguage().equals("en") ? Locale.UK : locale;
         this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(dates).withZone(ZoneOffset.UTC);
         this.time = DateTimeFormatter.ofPattern("HH:mm", locale).withZone(ZoneOffset.UTC);
+        this.seconds = DateTimeFormatter.ofPattern("HH:mm:ss", locale).withZone(ZoneOffset.UTC);
     }
 
     public Locale locale() {
@@ -42,6 +44,11 @@ public final class Formats {
     /** "4 December 2026, 10:00 UTC", "4 décembre 2026 à 10:00 UTC"; empty for no instant. */
     public String dateTime(Instant instant) {
         return instant == null ? "" : message("format.dateTime", date.format(instant), time.format(instant));
+    }
+
+    /** The same to the second, where several moments fall in one minute: "4 December 2026, 10:00:07 UTC". */
+    public String dateTimeToTheSecond(Instant instant) {
+        return instant == null ? "" : message("format.dateTime", date.format(instant), seconds.format(instant));
     }
 
     /** The instant as a {@code <time datetime>} attribute: ISO-8601 in UTC. */

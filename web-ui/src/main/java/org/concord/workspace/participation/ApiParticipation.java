@@ -9,7 +9,7 @@ final class ApiParticipation {
     }
 
     /** What of {@code GET /api/consultations/{id}} the page's heading needs. */
-    record Consultation(String consultationId, String title, String status) {
+    record Consultation(String consultationId, String title, String status, Long position) {
     }
 
     /** {@code GET /api/consultations/{id}/statistics}; a map is empty before anyone took part. */

@@ -27,7 +27,8 @@ class ParticipationController {
         Mono<ApiParticipation.Statistics> statistics = api.get(caller, uri -> uri.path("/api/consultations/{id}/statistics").build(id),
                 ApiParticipation.Statistics.class);
         return Mono.zip(consultation, statistics).map(both -> Rendering.view("participation")
-                .modelAttribute("nav", ConsultationNav.of(id, both.getT1().title(), both.getT1().status(), "participation", formats))
+                .modelAttribute("nav", ConsultationNav.of(id, both.getT1().title(), both.getT1().status(), "participation", formats)
+                        .withLivePosition(both.getT1().position()))
                 .modelAttribute("page", Participation.page(both.getT2(), formats))
                 .build());
     }

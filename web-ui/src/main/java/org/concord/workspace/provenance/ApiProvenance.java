@@ -9,7 +9,7 @@ final class ApiProvenance {
     }
 
     /** {@code GET /api/consultations/{id}}, the fields the page's heading needs. */
-    record Consultation(String consultationId, String title, String status, int version) {
+    record Consultation(String consultationId, String title, String status, int version, Long position) {
     }
 
     /** An item of {@code GET /api/consultations/{id}/amendments}: who proposed it. */

@@ -45,7 +45,8 @@ class ProvenanceController {
                 }
             }
             return Rendering.view("provenance")
-                    .modelAttribute("nav", ConsultationNav.of(id, detail.title(), detail.status(), "provenance", formats))
+                    .modelAttribute("nav", ConsultationNav.of(id, detail.title(), detail.status(), "provenance", formats)
+                            .withLivePosition(detail.position()))
                     .modelAttribute("page", ProvenancePages.build(id, all.getT2(), proposers, formats))
                     .build();
         });

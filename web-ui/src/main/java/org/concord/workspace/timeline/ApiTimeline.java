@@ -11,7 +11,7 @@ final class ApiTimeline {
     }
 
     /** {@code GET /api/consultations/{id}}: the heading, and the labels of the current provisions. */
-    record Consultation(String consultationId, String title, String status, int version, List<Provision> provisions) {
+    record Consultation(String consultationId, String title, String status, int version, List<Provision> provisions, Long position) {
     }
 
     record Provision(String provisionId, String label) {

@@ -43,7 +43,8 @@ class DispositionsController {
                     .complete(api, caller, id, both.getT2().stream().map(ApiTimeline.Disposition::provisionId)
                             .collect(Collectors.toSet()))
                     .map(labels -> Rendering.view("dispositions")
-                            .modelAttribute("nav", ConsultationNav.of(id, detail.title(), detail.status(), "dispositions", formats))
+                            .modelAttribute("nav", ConsultationNav.of(id, detail.title(), detail.status(), "dispositions", formats)
+                                    .withLivePosition(detail.position()))
                             .modelAttribute("page", Dispositions.build(id, detail.title(), both.getT2(), labels, formats))
                             .build());
         });

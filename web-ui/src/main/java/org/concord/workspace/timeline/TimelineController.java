@@ -56,7 +56,8 @@ class TimelineController {
                     .with(TimelinePages.learntLabels(fetched))
                     .complete(api, caller, id, TimelinePages.provisionsNamed(fetched, byId))
                     .map(labels -> Rendering.view("timeline")
-                            .modelAttribute("nav", ConsultationNav.of(id, detail.title(), detail.status(), "timeline", formats))
+                            .modelAttribute("nav", ConsultationNav.of(id, detail.title(), detail.status(), "timeline", formats)
+                                    .withLivePosition(detail.position()))
                             .modelAttribute("page", TimelinePages.build(id, after, fetched,
                                     new TimelineSentences(id, labels, byId, formats), formats))
                             .build());

@@ -91,6 +91,7 @@ class ConsultationPagesTest {
         Comment unmasked = comment("c2", "p1", null, "CHATHAM_HOUSE", MERIDIAN, List.of());
 
         ConsultationPage page = ConsultationPages.build(detail(1), List.of(), List.of(masked, unmasked), english, NOW);
+        assertThat(page.nav().liveUrl()).as("the live panel starts after what the page shows").isEqualTo("/consultations/cons/live?after=41");
 
         CommentView first = page.provisions().get(0).comments().get(0);
         assertThat(first.author()).isEqualTo("A participant (State)");
@@ -156,7 +157,7 @@ class ConsultationPagesTest {
         IntStream.rangeClosed(1, provisions).forEach(i -> text.add(new Provision("p" + i, String.valueOf(i), "Provision p" + i + ".")));
         return new Detail("cons", "Guidance", "A summary.", "OPEN", "PUBLIC", 2,
                 new Participant("p-uk", "Co-hosts Secretariat (United Kingdom)", "STATE"),
-                new Round(1, Instant.parse("2026-12-08T23:00:00Z"), "OPEN"), text, NOW);
+                new Round(1, Instant.parse("2026-12-08T23:00:00Z"), "OPEN"), text, NOW, 41L);
     }
 
     private static Amendment amendment(String id, String kind, String provisionId, String status, String text) {

@@ -45,7 +45,7 @@ class CausesTest {
 
     @Test
     void timesAreInUtcToTheSecond() {
-        assertEquals("December 4, 2026, 23:18:18 UTC", Causes.preciseTime(Instant.parse("2026-12-04T23:18:18.553Z"), EN));
+        assertEquals("4 December 2026, 23:18:18 UTC", Causes.preciseTime(Instant.parse("2026-12-04T23:18:18.553Z"), EN));
         assertEquals("4 décembre 2026 à 23:18:18 UTC", Causes.preciseTime(Instant.parse("2026-12-04T23:18:18.553Z"), FR));
     }
 }

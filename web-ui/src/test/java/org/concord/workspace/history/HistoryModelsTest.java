@@ -54,7 +54,7 @@ class HistoryModelsTest {
     void theCompareFormListsVersionsNewestFirstWithTheChosenOnes() {
         Forms.Compare form = HistoryController.compare("/consultations/c", List.of(V1, V2, V3), 2, 3, "", "", EN);
         assertEquals(List.of("3", "2", "1"), form.from().stream().map(Forms.Option::value).toList());
-        assertEquals("Version 3 – December 4, 2026, 12:00:00 UTC", form.to().get(0).label());
+        assertEquals("Version 3 – 4 December 2026, 12:00:00 UTC", form.to().get(0).label());
         assertTrue(form.from().get(1).selected());
         assertTrue(form.to().get(0).selected());
         assertEquals("/consultations/c/diff", form.action());

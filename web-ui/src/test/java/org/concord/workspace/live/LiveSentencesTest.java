@@ -37,7 +37,7 @@ class LiveSentencesTest {
 
         assertThat(item.sentence()).isEqualTo("France (State) commented on provision 3");
         assertThat(item.href()).isEqualTo("/consultations/c-1#p-p-3");
-        assertThat(item.time()).isEqualTo("December 4, 2026, 10:00 UTC");
+        assertThat(item.time()).isEqualTo("4 December 2026, 10:00 UTC");
         assertThat(item.machineTime()).isEqualTo("2026-12-04T10:00:00Z");
         assertThat(describe(FR, entry("CommentPosted", FRANCE, """
                 {"provisionId":"p-3","attribution":"ATTRIBUTED"}""")).sentence()).isEqualTo("France (État) a commenté la disposition 3");
@@ -113,7 +113,7 @@ class LiveSentencesTest {
         assertThat(revised.sentence()).isEqualTo("Version 7: the drafters revised the text");
         assertThat(revised.href()).isEqualTo("/consultations/c-1/history#v-7");
         assertThat(describe(EN, entry("RoundOpened", DRAFTER, """
-                {"round":2,"deadline":"2026-12-09T23:00:00Z"}""")).sentence()).isEqualTo("Round 2 opened, deadline December 9, 2026, 23:00 UTC");
+                {"round":2,"deadline":"2026-12-09T23:00:00Z"}""")).sentence()).isEqualTo("Round 2 opened, deadline 9 December 2026, 23:00 UTC");
         assertThat(describe(FR, entry("RoundOpened", DRAFTER, """
                 {"round":2,"deadline":"2026-12-09T23:00:00Z"}""")).sentence()).isEqualTo("Tour 2 ouvert, échéance le 9 décembre 2026 à 23:00 UTC");
         assertThat(describe(EN, entry("RoundClosed", DRAFTER, """
@@ -146,7 +146,7 @@ class LiveSentencesTest {
 
         assertThat(html).startsWith("<li class=\"live__item\"><a href=\"/consultations/c-1#p-p-3\">")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot; (Company) commented on provision 3")
-                .contains("</a> <time datetime=\"2026-12-04T10:00:00Z\">December 4, 2026, 10:00 UTC</time>")
+                .contains("</a> <time datetime=\"2026-12-04T10:00:00Z\">4 December 2026, 10:00 UTC</time>")
                 .doesNotContain("<script");
     }
 
