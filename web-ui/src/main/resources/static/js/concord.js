@@ -9,6 +9,16 @@
         }
     });
 
+    // A part of a page loaded in place by htmx (the timeline's next page) takes the focus, as a new page would:
+    // the keyboard goes on from its start and a screen reader reads it, instead of the focus being lost with
+    // the link that was replaced.
+    document.addEventListener('htmx:afterSettle', function (event) {
+        var part = event.detail && event.detail.elt;
+        if (part && part.id && part.getAttribute('tabindex') === '-1') {
+            part.focus();
+        }
+    });
+
     // The live panel of a consultation's pages (layout :: consultationHeader): the relay's events, each the HTML
     // of one update, are put at the top of its list (a polite role="log"). The browser's EventSource reconnects
     // by itself when a stream ends, with the last id it received, so nothing is missed or shown twice; when it

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -128,6 +129,33 @@ class WorkspacePagesIT {
     }
 
     @ParameterizedTest
+    @CsvSource({"observer-press, en", "observer-press, fr", "france, en", "france, fr", "drafter-uk, en", "drafter-uk, fr"})
+    void every_page_passes_axe_signed_in_as(String who, String language) {
+        try (Browser browser = Browser.start(language)) {
+            signIn(browser, tokens.get(who));
+            awaitPath(browser, "/");
+            Map<String, String> pages = new LinkedHashMap<>();
+            if (!who.startsWith("observer")) {
+                // a RESTRICTED consultation exists for participants and drafters only
+                pages.put("annex", "/consultations/" + annex);
+            }
+            pages.putAll(pages());
+            pages.remove("sign-in");
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                browser.navigate(at(page.getValue()));
+                String name = page.getKey() + " as " + who + " (" + language + ")";
+                assertThat(browser.find(By.tagName("html")).getAttribute("lang")).as(name).isEqualTo(language);
+                assertThat(browser.findAll(By.cssSelector("form[action='/sign-out']"))).as(name + ": still signed in").hasSize(1);
+                browser.assertNoAccessibilityViolations(name);
+                if (!page.getKey().equals("not-found")) {
+                    // the not-found page comes last: Chromium logs its 404 as an error
+                    browser.assertNoConsoleErrors();
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"en", "fr"})
     void a_drafter_signs_in_sees_the_restricted_annex_and_signs_out(String language) {
         try (Browser browser = Browser.start(language)) {
@@ -195,6 +223,26 @@ class WorkspacePagesIT {
             tabBackTo(browser, element -> element.getText().equals("Timeline"));
             browser.press(Keys.ENTER);
             awaitPath(browser, "/consultations/" + code + "/timeline");
+        }
+    }
+
+    @Test
+    void the_timelines_next_page_loads_in_place_and_takes_the_focus() {
+        try (Browser browser = Browser.start("en")) {
+            browser.navigate(at("/consultations/" + code + "/timeline"));
+            browser.driver().executeScript("window.concordPageMarker = 'still the same page';");
+            String first = browser.find(By.cssSelector("#timeline-page ol")).getText();
+            browser.find(By.cssSelector("a[rel=next]")).click();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(browser.currentUri().getQuery()).as("the address of the page shown").startsWith("after="));
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+                assertThat(browser.find(By.cssSelector("#timeline-page ol")).getText()).isNotEqualTo(first);
+                assertThat(browser.focused().getAttribute("id")).isEqualTo("timeline-page");
+            });
+            assertThat(browser.driver().executeScript("return window.concordPageMarker"))
+                    .as("loaded in place, not as a new page").isEqualTo("still the same page");
+            browser.assertNoAccessibilityViolations("timeline, second page loaded in place");
+            browser.assertNoConsoleErrors();
         }
     }
 
