@@ -46,7 +46,7 @@ class FeedController {
                                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                                       @Parameter(description = "comma-separated event types, e.g. AmendmentProposed,CommentPosted")
                                       @RequestParam(required = false) String types) {
-        return feed.stream(new Feed.Subscription(resumeAfter(after, lastEventId), null, types(types), caller));
+        return opened(feed.stream(new Feed.Subscription(resumeAfter(after, lastEventId), null, types(types), caller)));
     }
 
     @Operation(operationId = "consultationFeed", summary = "Every event of one consultation the caller may see, as server-sent events")
@@ -61,7 +61,16 @@ class FeedController {
                 .subscribeOn(Schedulers.boundedElastic())
                 .filter(Boolean::booleanValue)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No consultation " + consultationId + " exists.")))
-                .thenMany(feed.stream(subscription));
+                .thenMany(opened(feed.stream(subscription)));
+    }
+
+    /**
+     * The stream, after a first comment line: the answer's headers and that line go out at once, so that a
+     * client (or the workspace relaying the feed to a browser) knows the feed is open without waiting for the
+     * first event or heartbeat, and a client that goes away is noticed at once instead of at the next write.
+     */
+    private static Flux<ServerSentEvent<String>> opened(Flux<ServerSentEvent<String>> stream) {
+        return stream.startWith(ServerSentEvent.<String>builder().comment("open").build());
     }
 
     /**

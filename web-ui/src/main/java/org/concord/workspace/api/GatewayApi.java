@@ -5,6 +5,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -13,8 +14,11 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import org.springframework.web.util.UriBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -31,11 +35,23 @@ public class GatewayApi {
     };
 
     private final WebClient client;
+    private final WebClient feeds;
     private final WorkspaceProperties properties;
 
+    /**
+     * Two pools of connections to the gateway: one for the pages' calls, which last milliseconds; one for the
+     * live feeds, each held open for as long as a browser shows a consultation, so that a few hundred people
+     * watching live never leave a page waiting for a connection (Reactor Netty's default pool has 16).
+     */
     public GatewayApi(WebClient.Builder builder, WorkspaceProperties properties) {
-        this.client = builder.baseUrl(properties.gatewayUri().toString())
+        this.client = builder.clone().baseUrl(properties.gatewayUri().toString())
+                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.builder("gateway-api")
+                        .maxConnections(500).pendingAcquireTimeout(Duration.ofSeconds(10)).maxIdleTime(Duration.ofSeconds(30)).build())))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .build();
+        this.feeds = builder.clone().baseUrl(properties.gatewayUri().toString())
+                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.builder("gateway-feeds")
+                        .maxConnections(10_000).pendingAcquireTimeout(Duration.ofSeconds(10)).build())))
                 .build();
         this.properties = properties;
     }
@@ -66,7 +82,7 @@ public class GatewayApi {
      * when the API ends it; the browser's EventSource then reconnects with the last id it received.
      */
     public Flux<ServerSentEvent<String>> feed(Caller caller, Function<UriBuilder, URI> uri, String lastEventId) {
-        return client.get().uri(uri)
+        return feeds.get().uri(uri)
                 .headers(headers -> {
                     callerHeaders(caller, headers);
                     if (lastEventId != null) {
