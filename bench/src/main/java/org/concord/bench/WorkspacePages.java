@@ -38,6 +38,7 @@ final class WorkspacePages {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern STYLESHEET = Pattern.compile("<link\\b[^>]*\\brel=\"stylesheet\"[^>]*>");
     private static final Pattern SCRIPT = Pattern.compile("<script\\b[^>]*\\bsrc=\"[^\"]+\"[^>]*>");
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern HREF = Pattern.compile("\\b(?:href|src)=\"([^\"]+)\"");
 
     private final URI base;
@@ -147,9 +148,15 @@ final class WorkspacePages {
     /** Signs in with {@code token} through the workspace's form; the client then carries the session cookie. */
     private HttpClient signedIn(String token) {
         HttpClient http = client();
+        String form = new String(decoded(ok(get(http, "/sign-in"), "/sign-in")), StandardCharsets.UTF_8);
+        Matcher csrf = CSRF.matcher(form);
+        if (!csrf.find()) {
+            throw new IllegalStateException("The sign-in form at " + base + "/sign-in carries no CSRF token");
+        }
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/sign-in")).timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&next=/"))
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&next=/"
+                        + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
                 .build();
         HttpResponse<byte[]> answer = send(http, request);
         if (answer.statusCode() != 303) {

@@ -10,11 +10,14 @@ import org.concord.workspace.session.SignedIn;
  * @param person        the person signed in, or null
  * @param token         their bearer token, or null for an anonymous visitor
  * @param clientAddress the browser's address as the gateway saw it
+ * @param minPosition   the position of the last write this browser made through the workspace, or null: every
+ *                      read waits (briefly) until the read models reflect it, so the page after a form shows
+ *                      what the form did
  */
-public record Caller(SignedIn person, String token, String clientAddress) {
+public record Caller(SignedIn person, String token, String clientAddress, Long minPosition) {
 
-    public static Caller anonymous(String clientAddress) {
-        return new Caller(null, null, clientAddress);
+    public static Caller anonymous(String clientAddress, Long minPosition) {
+        return new Caller(null, null, clientAddress, minPosition);
     }
 
     public boolean signedIn() {

@@ -20,6 +20,7 @@ import reactor.netty.resources.ConnectionProvider;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
@@ -32,6 +33,8 @@ import java.util.function.Function;
 public class GatewayApi {
 
     private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENTS = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<Map<String, Object>> WRITTEN = new ParameterizedTypeReference<>() {
     };
 
     private final WebClient client;
@@ -96,9 +99,47 @@ public class GatewayApi {
                 .onErrorMap(GatewayApi::unanswered, error -> ApiProblem.unavailable());
     }
 
+    /**
+     * A write of the API ({@code POST}), as the caller, with {@code body} as JSON (none when null) and the
+     * form's {@code Idempotency-Key}: a form sent twice is done once, and the second send gets the first
+     * answer. The answer's JSON and {@code Location}.
+     */
+    public Mono<Written> post(Caller caller, Function<UriBuilder, URI> uri, Object body, String idempotencyKey) {
+        WebClient.RequestBodySpec request = client.post().uri(uri)
+                .headers(headers -> {
+                    callerHeaders(caller, headers);
+                    headers.set("Idempotency-Key", idempotencyKey);
+                })
+                .accept(MediaType.APPLICATION_JSON);
+        WebClient.RequestHeadersSpec<?> withBody = body == null ? request : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+        return written(withBody);
+    }
+
+    /** A {@code DELETE} of the API (withdrawing one's support), as the caller. */
+    public Mono<Written> delete(Caller caller, Function<UriBuilder, URI> uri) {
+        return written(client.delete().uri(uri)
+                .headers(headers -> callerHeaders(caller, headers))
+                .accept(MediaType.APPLICATION_JSON));
+    }
+
+    private Mono<Written> written(WebClient.RequestHeadersSpec<?> request) {
+        return request.retrieve()
+                .onStatus(status -> status.isError(), GatewayApi::problem)
+                .toEntity(WRITTEN)
+                .map(entity -> new Written(entity.getHeaders().getFirst(HttpHeaders.LOCATION),
+                        entity.getBody() == null ? Map.of() : entity.getBody()))
+                .timeout(properties.apiTimeout())
+                .onErrorMap(GatewayApi::unanswered, error -> ApiProblem.unavailable());
+    }
+
     private WebClient.ResponseSpec request(Caller caller, Function<UriBuilder, URI> uri, MediaType accept) {
         return client.get().uri(uri)
-                .headers(headers -> callerHeaders(caller, headers))
+                .headers(headers -> {
+                    callerHeaders(caller, headers);
+                    if (caller.minPosition() != null) {
+                        headers.set("X-Concord-Min-Position", caller.minPosition().toString());
+                    }
+                })
                 .accept(accept)
                 .retrieve()
                 .onStatus(status -> status.isError(), GatewayApi::problem);

@@ -31,9 +31,10 @@ public final class Sessions {
     /** Who is calling: the person of this browser's session, if its cookie still opens their token. */
     public static Mono<Caller> caller(ServerWebExchange exchange) {
         String address = clientAddress(exchange);
+        Long minPosition = ReadYourWrites.lastWritten(exchange);
         return exchange.getSession().map(session -> signedIn(exchange, session)
-                .map(token -> new Caller(person(session), token, address))
-                .orElseGet(() -> Caller.anonymous(address)));
+                .map(token -> new Caller(person(session), token, address, minPosition))
+                .orElseGet(() -> Caller.anonymous(address, minPosition)));
     }
 
     /**

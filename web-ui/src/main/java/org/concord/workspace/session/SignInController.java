@@ -45,7 +45,7 @@ class SignInController {
                 String problem = token.isEmpty() ? "signIn.error.empty" : "signIn.error.malformed";
                 return Mono.just(refused(next, formats.message(problem), HttpStatus.BAD_REQUEST));
             }
-            Caller candidate = new Caller(null, token, caller.clientAddress());
+            Caller candidate = new Caller(null, token, caller.clientAddress(), null);
             return api.get(candidate, uri -> uri.path("/api/me").build(), Me.class)
                     .flatMap(me -> Sessions.signIn(exchange, token, me.person())
                             .thenReturn(Rendering.redirectTo(next).status(HttpStatus.SEE_OTHER).build()))

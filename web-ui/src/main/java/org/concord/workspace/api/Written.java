@@ -1,0 +1,20 @@
+package org.concord.workspace.api;
+
+import java.util.Map;
+
+/**
+ * What the API answered to a write: its {@code Location} (null when none) and its JSON fields, which always
+ * include {@code position}, the global position of the last event the write stored.
+ */
+public record Written(String location, Map<String, Object> fields) {
+
+    public long position() {
+        return ((Number) fields.get("position")).longValue();
+    }
+
+    /** A text field of the answer ({@code commentId}, {@code amendmentId}, {@code token}), or null. */
+    public String text(String field) {
+        Object value = fields.get(field);
+        return value == null ? null : value.toString();
+    }
+}
