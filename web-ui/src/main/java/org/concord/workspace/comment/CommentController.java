@@ -1,0 +1,166 @@
+package org.concord.workspace.comment;
+
+import org.concord.workspace.api.ApiProblem;
+import org.concord.workspace.api.Caller;
+import org.concord.workspace.api.GatewayApi;
+import org.concord.workspace.form.FormErrors;
+import org.concord.workspace.form.Forms;
+import org.concord.workspace.form.Writes;
+import org.concord.workspace.layout.ConsultationNav;
+import org.concord.workspace.layout.Formats;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Commenting: on a provision, on an amendment, on the consultation as a whole, or in answer to a comment.
+ * The form is a page of its own, so that it works without JavaScript; once posted, the text page shows the
+ * comment where it belongs. Nothing posted can be edited: the form says so.
+ */
+@Controller
+class CommentController {
+
+    static final List<String> ATTRIBUTIONS = List.of("ATTRIBUTED", "CHATHAM_HOUSE");
+    /** The API's fields of a comment, and the form's fields that show their errors. */
+    private static final Map<String, String> FIELDS = Map.of("body", "body", "attribution", "attribution-ATTRIBUTED");
+    private static final ParameterizedTypeReference<List<ApiComments.Comment>> COMMENTS = new ParameterizedTypeReference<>() {
+    };
+
+    private final GatewayApi api;
+    private final Writes writes;
+
+    CommentController(GatewayApi api, Writes writes) {
+        this.api = api;
+        this.writes = writes;
+    }
+
+    @GetMapping("/consultations/{consultationId}/comments/new")
+    Mono<Rendering> form(@PathVariable String consultationId, @RequestParam(required = false) String provisionId,
+                         @RequestParam(required = false) String amendmentId, @RequestParam(required = false) String replyTo,
+                         ServerWebExchange exchange, Caller caller, Formats formats) {
+        if (!caller.signedIn()) {
+            return Mono.just(Forms.signInFirst(exchange));
+        }
+        Forms.requireRole(caller, "PARTICIPANT", "DRAFTER");
+        return page(consultationId, caller, formats, CommentForm.empty(provisionId, amendmentId, replyTo), FormErrors.none(), HttpStatus.OK);
+    }
+
+    @PostMapping("/consultations/{consultationId}/comments")
+    Mono<Rendering> post(@PathVariable String consultationId, ServerWebExchange exchange, Caller caller, Formats formats) {
+        if (!caller.signedIn()) {
+            return Mono.just(Forms.signInFirst("/consultations/" + consultationId));
+        }
+        return exchange.getFormData().flatMap(data -> {
+            CommentForm form = CommentForm.from(data);
+            FormErrors.Builder check = FormErrors.check(formats)
+                    .required("body", form.body(), "comment.error.body")
+                    .atMost("body", form.body(), CommentForm.MAX_BODY)
+                    .when(form.attribution() == null || !ATTRIBUTIONS.contains(form.attribution()), "attribution-ATTRIBUTED", "comment.error.attribution");
+            if (check.any()) {
+                return page(consultationId, caller, formats, form.again(), check.build(), HttpStatus.BAD_REQUEST);
+            }
+            return writes.post(exchange, caller, uri -> uri.path("/api/consultations/{id}/comments").build(consultationId),
+                            form.request(), form.formKey())
+                    .map(written -> Forms.seeOther("/consultations/" + consultationId + "#c-" + written.text("commentId")))
+                    .onErrorResume(ApiProblem.class, problem -> problem.status() == 400 || problem.status() == 409
+                            ? page(consultationId, caller, formats, form.again(),
+                            FormErrors.check(formats).refusal(problem, FIELDS, "comment.error.refused").build(),
+                            HttpStatus.valueOf(problem.status()))
+                            : Mono.error(problem));
+        });
+    }
+
+    private Mono<Rendering> page(String consultationId, Caller caller, Formats formats, CommentForm form, FormErrors errors,
+                                 HttpStatus status) {
+        Mono<ApiComments.Detail> detail = api.get(caller, uri -> uri.path("/api/consultations/{id}").build(consultationId),
+                ApiComments.Detail.class);
+        Mono<Optional<ApiComments.Amendment>> amendment = form.amendmentId() == null ? Mono.just(Optional.empty())
+                : api.get(caller, uri -> uri.path("/api/consultations/{id}/amendments/{a}").build(consultationId, form.amendmentId()),
+                ApiComments.Amendment.class).map(Optional::of);
+        Mono<List<ApiComments.Comment>> comments = form.replyTo() == null ? Mono.just(List.of())
+                : api.get(caller, uri -> uri.path("/api/consultations/{id}/comments").build(consultationId), COMMENTS);
+        return Mono.zip(detail, amendment, comments).map(all -> {
+            ApiComments.Detail consultation = all.getT1();
+            ConsultationNav nav = ConsultationNav.of(consultationId, consultation.title(), consultation.status(), "text", formats);
+            CommentPage page = describe(consultation, all.getT2().orElse(null), all.getT3(), form, errors, nav, formats);
+            return Rendering.view("comment").modelAttribute("nav", nav).modelAttribute("page", page).status(status).build();
+        });
+    }
+
+    /** What the comment is on, said and quoted; an id that names nothing of the consultation is a 404. */
+    private static CommentPage describe(ApiComments.Detail consultation, ApiComments.Amendment amendment,
+                                        List<ApiComments.Comment> comments, CommentForm form, FormErrors errors,
+                                        ConsultationNav nav, Formats formats) {
+        String base = "/consultations/" + consultation.consultationId();
+        String heading;
+        String quoteIntro = "";
+        String quote = "";
+        String back = base;
+        if (form.replyTo() != null) {
+            ApiComments.Comment answered = find(comments, form.replyTo()).orElseThrow(CommentController::notFound);
+            heading = formats.message("comment.heading.reply");
+            quoteIntro = formats.message("comment.quote.reply", author(answered.author(), formats));
+            quote = answered.body();
+            back = base + "#c-" + answered.commentId();
+        } else if (amendment != null) {
+            String label = label(consultation, amendment.provisionId());
+            heading = formats.message("comment.heading.amendment", label);
+            quoteIntro = formats.message("comment.quote.amendment", author(amendment.author(), formats), label);
+            quote = amendment.text() == null ? formats.message("comment.quote.deletion") : amendment.text();
+            back = base + "#a-" + amendment.amendmentId();
+        } else if (form.provisionId() != null) {
+            ApiComments.Provision provision = consultation.provisions().stream()
+                    .filter(candidate -> candidate.provisionId().equals(form.provisionId())).findFirst()
+                    .orElseThrow(CommentController::notFound);
+            heading = formats.message("comment.heading.provision", provision.label());
+            quoteIntro = formats.message("comment.quote.provision", provision.label());
+            quote = provision.text();
+            back = base + "#p-" + provision.provisionId();
+        } else {
+            heading = formats.message("comment.heading.consultation");
+        }
+        List<CommentPage.Choice> attributions = ATTRIBUTIONS.stream().map(value -> new CommentPage.Choice(value,
+                formats.message("comment.attribution." + value), formats.message("comment.attribution." + value + ".hint"),
+                value.equals(form.attribution()))).toList();
+        return new CommentPage(nav, heading, quoteIntro, quote, form, errors, attributions, back);
+    }
+
+    private static Optional<ApiComments.Comment> find(List<ApiComments.Comment> comments, String commentId) {
+        for (ApiComments.Comment comment : comments) {
+            if (comment.commentId().equals(commentId)) {
+                return Optional.of(comment);
+            }
+            Optional<ApiComments.Comment> reply = find(comment.replies() == null ? List.of() : comment.replies(), commentId);
+            if (reply.isPresent()) {
+                return reply;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String label(ApiComments.Detail consultation, String provisionId) {
+        return consultation.provisions().stream().filter(provision -> provision.provisionId().equals(provisionId))
+                .map(ApiComments.Provision::label).findFirst().orElse("?");
+    }
+
+    private static String author(ApiComments.Participant author, Formats formats) {
+        String type = formats.message("stakeholder." + author.stakeholderType());
+        return author.organisation() == null ? formats.message("comment.author.undisclosed", type)
+                : formats.message("comment.author.named", author.organisation(), type);
+    }
+
+    private static ApiProblem notFound() {
+        return new ApiProblem(404, "not-found", "Nothing to comment on at this address.", List.of(), null);
+    }
+}
