@@ -15,9 +15,12 @@ import java.time.Duration;
  * @param tokenClaimTimeout how long a processor segment's claim in the token store holds without being
  *                   extended: once it has passed, another query-side process may take the segment over,
  *                   so it is how long the segments of a process that died stay unprocessed. Default {@code 10s}.
+ * @param fetchDelay how long a processor that has read every event waits before it looks in the storage for new
+ *                   ones (Axon's {@code EmbeddedEventStore} fetch delay; Axon's default is 1 s). Default {@code 25ms}.
  */
 @ConfigurationProperties("concord.event-store")
 public record EventStoreProperties(@DefaultValue("10s") Duration gapTimeout,
                                    @DefaultValue("100") int batchSize,
-                                   @DefaultValue("10s") Duration tokenClaimTimeout) {
+                                   @DefaultValue("10s") Duration tokenClaimTimeout,
+                                   @DefaultValue("25ms") Duration fetchDelay) {
 }

@@ -431,7 +431,7 @@ class TokenStoreSemanticsTest {
     }
 
     private static TokenStore storeOn(MongoTemplate template, String owner, Duration claimTimeout) {
-        EventStoreProperties properties = new EventStoreProperties(Duration.ofSeconds(10), 100, claimTimeout);
+        EventStoreProperties properties = new EventStoreProperties(Duration.ofSeconds(10), 100, claimTimeout, Duration.ofMillis(25));
         return EventStoreConfiguration.buildTokenStore(
                 EventStoreConfiguration.tokenStoreBuilder(template, SERIALIZER, properties).nodeId(owner));
     }
