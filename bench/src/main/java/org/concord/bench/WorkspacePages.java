@@ -1,16 +1,8 @@
 package org.concord.bench;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Times the web workspace's pages of one consultation as a browser fetches them: {@code GET} of the page
@@ -35,10 +26,8 @@ final class WorkspacePages {
     /** What a page should stay under: p99 in ms (none for pages without a target), and transferred bytes. */
     private static final Map<String, Double> TARGET_P99_MS = Map.of("text", 150.0, "provenance", 300.0);
     private static final long TARGET_TRANSFER_BYTES = 150_000;
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern STYLESHEET = Pattern.compile("<link\\b[^>]*\\brel=\"stylesheet\"[^>]*>");
     private static final Pattern SCRIPT = Pattern.compile("<script\\b[^>]*\\bsrc=\"[^\"]+\"[^>]*>");
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern HREF = Pattern.compile("\\b(?:href|src)=\"([^\"]+)\"");
 
     private final URI base;
@@ -79,15 +68,15 @@ final class WorkspacePages {
                 + "|---|---|---:|---:|---:|---:|---:|\n");
         String loadBefore = ReadModelsBenchmark.loadAverage();
         List<Visitor> visitors = new ArrayList<>();
-        visitors.add(new Visitor("anonymous", client()));
+        visitors.add(new Visitor("anonymous", new WorkspaceBrowser(base)));
         if (token != null) {
-            visitors.add(new Visitor("signed in", signedIn(token)));
+            visitors.add(new Visitor("signed in", new WorkspaceBrowser(base).signIn(token)));
         }
         Map<String, Long> assets = new LinkedHashMap<>();
         for (Visitor visitor : visitors) {
             for (String name : names) {
                 String path = "/consultations/" + consultationId + PAGES.get(name);
-                HttpResponse<byte[]> probe = get(visitor.http(), path);
+                HttpResponse<byte[]> probe = visitor.browser().get(path);
                 if (probe.statusCode() != 200) {
                     String row = String.format(Locale.ROOT, "| %s | %s | answered %d: not timed |%n", name, visitor.name(), probe.statusCode());
                     times.append(row);
@@ -97,12 +86,12 @@ final class WorkspacePages {
                 }
                 log("timing the %s page, %s", name, visitor.name());
                 for (int i = 0; i < warmUp; i++) {
-                    ok(get(visitor.http(), path), path);
+                    WorkspaceBrowser.ok(visitor.browser().get(path), path);
                 }
                 long[] nanos = new long[samples];
                 for (int i = 0; i < samples; i++) {
                     long start = System.nanoTime();
-                    ok(get(visitor.http(), path), path);
+                    WorkspaceBrowser.ok(visitor.browser().get(path), path);
                     nanos[i] = System.nanoTime() - start;
                 }
                 Latencies latencies = Latencies.of(nanos);
@@ -112,10 +101,10 @@ final class WorkspacePages {
                         Latencies.cell(latencies.maxMs()), target == null ? "" : String.format(Locale.ROOT, "< %.0f ms", target),
                         target == null ? "" : String.format(Locale.ROOT, "%.2f", latencies.ms(0.99) / target)));
 
-                byte[] html = decoded(probe);
+                byte[] html = WorkspaceBrowser.decoded(probe);
                 long assetBytes = 0;
                 for (String asset : assets(new String(html, StandardCharsets.UTF_8))) {
-                    assetBytes += assets.computeIfAbsent(asset, href -> (long) ok(get(visitor.http(), href), href).body().length);
+                    assetBytes += assets.computeIfAbsent(asset, href -> (long) WorkspaceBrowser.ok(visitor.browser().get(href), href).body().length);
                 }
                 long total = probe.body().length + assetBytes;
                 weights.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %.1f | %.2f |%n", name, visitor.name(),
@@ -136,68 +125,7 @@ final class WorkspacePages {
     }
 
     /** A browser's view of a visitor: a name for the report and a client keeping its cookies. */
-    private record Visitor(String name, HttpClient http) {
-    }
-
-    private static HttpClient client() {
-        // HTTP/1.1 as a browser speaks to an http:// address (no h2c upgrade); redirects not followed, so a sign-in answers 303
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-    }
-
-    /** Signs in with {@code token} through the workspace's form; the client then carries the session cookie. */
-    private HttpClient signedIn(String token) {
-        HttpClient http = client();
-        String form = new String(decoded(ok(get(http, "/sign-in"), "/sign-in")), StandardCharsets.UTF_8);
-        Matcher csrf = CSRF.matcher(form);
-        if (!csrf.find()) {
-            throw new IllegalStateException("The sign-in form at " + base + "/sign-in carries no CSRF token");
-        }
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/sign-in")).timeout(TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&next=/"
-                        + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
-                .build();
-        HttpResponse<byte[]> answer = send(http, request);
-        if (answer.statusCode() != 303) {
-            throw new IllegalStateException("Signing in at " + base + "/sign-in answered " + answer.statusCode());
-        }
-        return http;
-    }
-
-    private HttpResponse<byte[]> get(HttpClient http, String path) {
-        return send(http, HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
-                .header("Accept", "text/html,*/*").header("Accept-Encoding", "gzip").build());
-    }
-
-    private static HttpResponse<byte[]> ok(HttpResponse<byte[]> response, String path) {
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
-        }
-        return response;
-    }
-
-    private static HttpResponse<byte[]> send(HttpClient http, HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The body as the page's HTML, decompressed if it came compressed. */
-    private static byte[] decoded(HttpResponse<byte[]> response) {
-        if (!response.headers().firstValue("Content-Encoding").orElse("").equalsIgnoreCase("gzip")) {
-            return response.body();
-        }
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The page's gzip could not be read", e);
-        }
+    private record Visitor(String name, WorkspaceBrowser browser) {
     }
 
     /** The stylesheets and scripts an HTML page references, as paths of the same site (others are left out). */
