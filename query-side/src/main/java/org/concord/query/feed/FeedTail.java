@@ -5,6 +5,7 @@ import org.concord.eventstore.SequencedMongoEventStorageEngine;
 import org.concord.messages.consultation.ConsultationCreatedEvent;
 import org.concord.messages.consultation.ConsultationEvent;
 import org.concord.query.event.EventDescription;
+import org.concord.query.progress.StoredEventsHead;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -28,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * events carry credentials' hashes and are nobody's business).
  */
 @Component
-class FeedTail implements DisposableBean {
+class FeedTail implements DisposableBean, StoredEventsHead {
 
     private static final Logger log = LoggerFactory.getLogger(FeedTail.class);
 
@@ -62,7 +63,8 @@ class FeedTail implements DisposableBean {
     }
 
     /** The position below which the feeds have read every event. */
-    long head() {
+    @Override
+    public long head() {
         return head;
     }
 

@@ -12,11 +12,11 @@ import java.util.List;
  * @param maxWait      how long a read waits at most before answering with what it has (default 5 s)
  * @param pollInterval how often the projection tokens are read while waiting (default 20 ms)
  * @param processors   the processing groups whose progress a read waits for (default: consultations, participants, comments, history, audit)
- * @param tokenStoreInterval how often an idle projection segment stores its progress (default 200 ms)
+ * @param tokenStoreInterval how often an idle projection segment stores its progress (default 50 ms)
  */
 @ConfigurationProperties("concord.read-your-writes")
 public record ReadYourWritesProperties(@DefaultValue("5s") Duration maxWait,
                                        @DefaultValue("20ms") Duration pollInterval,
                                        @DefaultValue({"consultations", "participants", "comments", "history", "audit"}) List<String> processors,
-                                       @DefaultValue("200ms") Duration tokenStoreInterval) {
+                                       @DefaultValue("50ms") Duration tokenStoreInterval) {
 }
