@@ -7,6 +7,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
 
@@ -32,7 +33,8 @@ class ConsultationController {
 
     /** Three calls, whatever the length of the text: the consultation, all its amendments, all its comments. */
     @GetMapping("/consultations/{consultationId}")
-    Mono<Rendering> text(@PathVariable String consultationId, Caller caller, Formats formats) {
+    Mono<Rendering> text(@PathVariable String consultationId, @RequestParam(required = false) String notice, Caller caller,
+                         Formats formats) {
         Mono<ApiConsultation.Detail> detail = api.get(caller,
                 uri -> uri.path("/api/consultations/{id}").build(consultationId), ApiConsultation.Detail.class);
         Mono<List<ApiConsultation.Amendment>> amendments = api.get(caller,
@@ -44,6 +46,8 @@ class ConsultationController {
             return Rendering.view("consultation")
                     .modelAttribute("nav", page.nav())
                     .modelAttribute("page", page)
+                    .modelAttribute("viewer", Viewer.of(caller, all.getT1().status()))
+                    .modelAttribute("notice", Notices.text(notice, formats))
                     .build();
         });
     }

@@ -47,7 +47,7 @@ record ConsultationPage(ConsultationNav nav, String title, String summary, List<
      * @param historyName     the accessible name of the link to its history
      * @param commentsSummary "3 comments", the summary of the comments' {@code <details>}
      */
-    record ProvisionView(String anchor, String label, String anchorName, String text, String counts,
+    record ProvisionView(String provisionId, String anchor, String label, String anchorName, String text, String counts,
                          String historyHref, String historyName, List<AmendmentView> amendments,
                          String amendmentsHeading, String commentsSummary, List<CommentView> comments) {
     }
@@ -63,7 +63,7 @@ record ConsultationPage(ConsultationNav nav, String title, String summary, List<
      * @param stale       the explanation when the amendment is stale, else empty
      * @param supports    the supports by stakeholder type: its name and the number
      */
-    record AmendmentView(String anchor, String heading, boolean replace, List<DiffRun> diff, boolean insert,
+    record AmendmentView(String amendmentId, String authorId, String anchor, String heading, boolean replace, List<DiffRun> diff, boolean insert,
                          String insertLabel, String inserted, boolean delete, String deleted, String justification, String baseVersion, String proposedAt, String proposedAtMachine,
                          String stale, String supportTotal, List<Fact> supports, String commentsSummary,
                          List<CommentView> comments) {
@@ -82,7 +82,7 @@ record ConsultationPage(ConsultationNav nav, String title, String summary, List<
      * @param posted     "4 December 2026, 10:00 UTC"
      * @param round      "Round 1"
      */
-    record CommentView(String anchor, String author, String rule, String context, String posted, String postedMachine,
+    record CommentView(String commentId, String anchor, String author, String rule, String context, String posted, String postedMachine,
                        String round, String body, List<CommentView> replies) {
     }
 }

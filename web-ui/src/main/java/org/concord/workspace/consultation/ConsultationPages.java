@@ -100,7 +100,7 @@ final class ConsultationPages {
             List<AmendmentView> amendmentViews = pending.stream()
                     .map(amendment -> amendment(amendment, provision, onAmendment, onAmendmentCount, formats))
                     .toList();
-            views.add(new ProvisionView(anchor, provision.label(),
+            views.add(new ProvisionView(provision.provisionId(), anchor, provision.label(),
                     formats.message("consultation.provision.anchor", provision.label()), provision.text(),
                     formats.message("consultation.provision.counts", commentCount, pending.size()),
                     "/consultations/" + id + "/history/provisions/" + provision.provisionId(),
@@ -176,7 +176,8 @@ final class ConsultationPages {
         }
         int supportTotal = amendment.supporters() == null ? 0 : amendment.supporters().total();
         int commentCount = onAmendmentCount.getOrDefault(amendment.amendmentId(), 0);
-        return new AmendmentView("a-" + amendment.amendmentId(),
+        return new AmendmentView(amendment.amendmentId(), amendment.author() == null ? null : amendment.author().participantId(),
+                "a-" + amendment.amendmentId(),
                 formats.message("consultation.amendment." + (insert ? "INSERT_AFTER" : delete ? "DELETE" : "REPLACE"),
                         author(amendment.author(), formats)),
                 replace, diff,
@@ -224,7 +225,7 @@ final class ConsultationPages {
     private static CommentView comment(Comment comment, String context, Formats formats) {
         List<CommentView> replies = comment.replies() == null ? List.of()
                 : comment.replies().stream().map(reply -> comment(reply, "", formats)).toList();
-        return new CommentView("c-" + comment.commentId(),
+        return new CommentView(comment.commentId(), "c-" + comment.commentId(),
                 author(comment.author(), formats),
                 "CHATHAM_HOUSE".equals(comment.attribution()) ? formats.message("consultation.comment.chathamHouse") : "",
                 context,
