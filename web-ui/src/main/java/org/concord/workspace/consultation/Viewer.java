@@ -15,15 +15,26 @@ import java.util.UUID;
  * @param comment       whether they may comment and reply
  * @param propose       whether they may propose, support and withdraw amendments
  * @param pageKey       the key this rendering of the page gives its buttons' forms
+ * @param drafter       whether they are a drafter: the page then shows the drafters' steps its status allows
+ * @param participant   whether they are a participant (who endorse an adopted text)
+ * @param status        the consultation's status: DRAFT, PROPOSED, OPEN, CLOSED or ADOPTED
  */
-public record Viewer(String participantId, boolean comment, boolean propose, String pageKey) {
+public record Viewer(String participantId, boolean comment, boolean propose, String pageKey, boolean drafter, boolean participant,
+                     String status) {
 
     static Viewer of(Caller caller, String status) {
-        if (caller.person() == null || !"OPEN".equals(status)) {
-            return new Viewer(caller.person() == null ? null : caller.person().participantId(), false, false, FormKey.fresh());
+        if (caller.person() == null) {
+            return new Viewer(null, false, false, FormKey.fresh(), false, false, status);
         }
         boolean participant = caller.person().roles().contains("PARTICIPANT");
-        return new Viewer(caller.person().participantId(), participant || caller.person().drafter(), participant, FormKey.fresh());
+        boolean open = "OPEN".equals(status);
+        return new Viewer(caller.person().participantId(), open && (participant || caller.person().drafter()), open && participant,
+                FormKey.fresh(), caller.person().drafter(), participant, status);
+    }
+
+    /** Whether a drafter may open a round, revise or adopt: the text is not under comment nor adopted. */
+    public boolean between() {
+        return "DRAFT".equals(status) || "PROPOSED".equals(status) || "CLOSED".equals(status);
     }
 
     /** Whether the amendment whose author is {@code authorId} is the reader's own. */
