@@ -55,6 +55,7 @@ final class WorkspaceVisitor {
     /** Posts {@code form} as it is, without adding a CSRF token. */
     Page postExactly(String path, String form) {
         return send(HttpRequest.newBuilder(gateway.resolve(path))
+                .header("Accept", "text/html")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
@@ -67,7 +68,8 @@ final class WorkspaceVisitor {
             if (token.find()) {
                 csrf = token.group(1);
             }
-            return new Page(response.statusCode(), response.body(), response.headers().firstValue("Content-Security-Policy").orElse(null));
+            return new Page(response.statusCode(), response.body(), response.headers().firstValue("Content-Security-Policy").orElse(null),
+                    response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException("The workspace did not answer " + request.build().uri(), e);
         } catch (InterruptedException e) {
@@ -76,8 +78,14 @@ final class WorkspaceVisitor {
         }
     }
 
-    /** A page as it came: its status, its HTML and its Content-Security-Policy. */
-    record Page(int status, String html, String contentSecurityPolicy) {
+    /** A page as it came: its status, its HTML, its Content-Security-Policy, and where a redirect leads. */
+    record Page(int status, String html, String contentSecurityPolicy, String location) {
+
+        /** The value of the form field {@code name} on this page (the first one), or null. */
+        String field(String name) {
+            Matcher value = Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]*)\"").matcher(html);
+            return value.find() ? value.group(1) : null;
+        }
 
         /** The page's text without its tags, entities decoded: what a reader reads. */
         String text() {

@@ -8,19 +8,20 @@ import org.springframework.security.web.server.csrf.CookieServerCsrfTokenReposit
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+
+import java.net.URI;
 
 /**
  * CSRF protection of every form, with Spring Security's {@link CsrfWebFilter}: a POST must carry the
  * {@code _csrf} field that matches the token of the browser's {@code concord_csrf} cookie (HttpOnly,
  * SameSite=Strict), besides coming from this site ({@code Sec-Fetch-Site}, checked before). Thymeleaf
  * adds the field to every {@code th:action} form ({@link CsrfRequestDataValueProcessor}); for that the token
- * is loaded before every page is rendered. A POST without the right token is refused with 403 and a page
- * saying that the form has expired (error.html).
+ * is loaded before every page is rendered. A POST without the right token is refused: nothing is done, and the
+ * browser is sent (303) to a page saying that the form has expired ({@link FormExpiredController}, 403).
  */
 @Component
 class FormProtection implements WebFilter, Ordered {
@@ -34,8 +35,11 @@ class FormProtection implements WebFilter, Ordered {
         tokens.setCookieName(COOKIE);
         tokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict").secure(properties.sessions().secureCookie()));
         csrf.setCsrfTokenRepository(tokens);
-        csrf.setAccessDeniedHandler((exchange, denied) ->
-                Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "The form's CSRF token is missing or wrong")));
+        csrf.setAccessDeniedHandler((exchange, denied) -> {
+            exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
+            exchange.getResponse().getHeaders().setLocation(URI.create(FormExpiredController.PATH));
+            return exchange.getResponse().setComplete();
+        });
     }
 
     @Override

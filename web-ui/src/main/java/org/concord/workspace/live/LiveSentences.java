@@ -20,7 +20,7 @@ final class LiveSentences {
     /** The event types a reader follows live, in the API's names (its {@code ?types=}). */
     static final List<String> TYPES = List.of("CommentPosted", "AmendmentProposed", "AmendmentSupported",
             "AmendmentWithdrawn", "AmendmentAccepted", "AmendmentRejected", "TextRevised", "RoundOpened",
-            "RoundClosed", "ConsultationAdopted");
+            "RoundClosed", "ConsultationAdopted", "ConsultationEndorsed");
     private static final Set<String> STAKEHOLDER_TYPES = Set.of("STATE", "INTERNATIONAL_ORGANISATION", "COMPANY", "NGO", "ACADEMIA");
     private static final Set<String> KINDS = Set.of("REPLACE", "DELETE", "INSERT_AFTER");
 
@@ -95,6 +95,10 @@ final class LiveSentences {
             case "ConsultationAdopted" -> {
                 sentence = formats.message("live.adopted", data.path("version").asInt());
                 href = base;
+            }
+            case "ConsultationEndorsed" -> {
+                sentence = formats.message("live.endorsed", actor);
+                href = base + "/endorsements";
             }
             default -> {
                 return null;

@@ -120,7 +120,11 @@ class LiveSentencesTest {
                 {"round":2}""")).sentence()).isEqualTo("Round 2 closed");
         assertThat(describe(FR, entry("ConsultationAdopted", DRAFTER, """
                 {"version":9}""")).sentence()).isEqualTo("La consultation a été adoptée (version 9)");
-        assertThat(describe(EN, entry("ConsultationEndorsed", DRAFTER, "{}"))).isNull();
+        assertThat(describe(EN, entry("ConsultationEndorsed", DRAFTER, "{}")).sentence())
+                .isEqualTo("Co-hosts Secretariat (State) endorsed the adopted text");
+        assertThat(describe(FR, entry("ConsultationEndorsed", DRAFTER, "{}")).sentence())
+                .isEqualTo("Co-hosts Secretariat (État) a approuvé le texte adopté");
+        assertThat(describe(EN, entry("ParticipantRegistered", DRAFTER, "{}"))).isNull();
     }
 
     @Test

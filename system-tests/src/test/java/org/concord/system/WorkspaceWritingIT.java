@@ -1,0 +1,146 @@
+package org.concord.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.concord.system.ConcordApi.json;
+
+/**
+ * The workspace's forms as a browser without JavaScript sends them (issue #16): a form without its CSRF token
+ * writes nothing; the same form sent twice is done once; errors come back beside their fields in the page's
+ * language; hostile text stays text; and the pages offer the forms only to whom the API allows them.
+ */
+class WorkspaceWritingIT {
+
+    private static ConcordProcesses concord;
+    private static ConcordApi api;
+    private static String drafter;
+    private static String delegate;
+    private static String observer;
+    private static String id;
+    private static String provision;
+
+    @BeforeAll
+    static void anOpenConsultation() {
+        concord = ConcordProcesses.shared();
+        api = new ConcordApi(concord);
+        String suffix = Long.toString(System.nanoTime(), 36);
+        drafter = api.registerToken("Writing secretariat " + suffix, "INTERNATIONAL_ORGANISATION", "CH", "DRAFTER");
+        delegate = api.registerToken("Chile " + suffix, "STATE", "CL", "PARTICIPANT");
+        observer = api.registerToken("Press " + suffix, "COMPANY", "GB", "OBSERVER");
+        id = json(api.createConsultation(drafter, "Writing " + suffix, "PUBLIC"), 201).get("consultationId").asText();
+        json(api.post(drafter, "/api/consultations/{id}/rounds", Map.of("deadline", Instant.now().plus(Duration.ofDays(3)).toString()), id), 201);
+        provision = json(api.get(null, "/api/consultations/{id}", id), 200).at("/provisions/0/provisionId").asText();
+    }
+
+    @Test
+    void a_form_without_its_csrf_token_is_refused_and_writes_nothing() {
+        WorkspaceVisitor chile = new WorkspaceVisitor(concord).signIn(delegate);
+        WorkspaceVisitor.Page form = chile.get("/consultations/" + id + "/comments/new?provisionId=" + provision);
+        assertThat(form.field("_csrf")).isNotBlank();
+
+        WorkspaceVisitor.Page refused = chile.postExactly("/consultations/" + id + "/comments", form(Map.of(
+                "formKey", form.field("formKey"), "provisionId", provision, "body", "Without a token", "attribution", "ATTRIBUTED")));
+        WorkspaceVisitor.Page forged = chile.postExactly("/consultations/" + id + "/comments", form(Map.of("_csrf", "forged",
+                "formKey", form.field("formKey"), "provisionId", provision, "body", "With a forged token", "attribution", "ATTRIBUTED")));
+
+        assertThat(refused.status()).isEqualTo(303);
+        assertThat(refused.location()).isEqualTo("/form-expired");
+        assertThat(forged.location()).isEqualTo("/form-expired");
+        WorkspaceVisitor.Page expired = chile.get(refused.location());
+        assertThat(expired.status()).isEqualTo(403);
+        assertThat(expired.text()).contains("This form has expired").contains("Nothing was recorded");
+        assertThat(comments()).noneMatch(comment -> comment.get("body").asText().contains("token"));
+    }
+
+    @Test
+    void the_same_form_sent_twice_is_done_once_and_answered_alike() {
+        WorkspaceVisitor chile = new WorkspaceVisitor(concord).signIn(delegate);
+        WorkspaceVisitor.Page form = chile.get("/consultations/" + id + "/amendments/new?provisionId=" + provision + "&kind=REPLACE");
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("formKey", form.field("formKey"), "provisionId", provision,
+                "baseVersion", form.field("baseVersion"), "kind", "REPLACE", "text", "States should license every sale.",
+                "justification", "Sent twice by a double click.", "action", "send"));
+
+        WorkspaceVisitor.Page first = chile.post("/consultations/" + id + "/amendments", form(fields));
+        WorkspaceVisitor.Page second = chile.post("/consultations/" + id + "/amendments", form(fields));
+
+        assertThat(first.status()).isEqualTo(303);
+        assertThat(second.status()).isEqualTo(303);
+        assertThat(second.location()).isEqualTo(first.location()).contains("#a-");
+        assertThat(json(api.get(null, "/api/consultations/{id}/amendments", id), 200))
+                .filteredOn(amendment -> amendment.get("justification").asText().equals("Sent twice by a double click.")).hasSize(1);
+    }
+
+    @Test
+    void errors_come_back_beside_their_fields_in_the_page_language_and_nothing_is_written() {
+        WorkspaceVisitor chile = new WorkspaceVisitor(concord).signIn(delegate);
+        WorkspaceVisitor.Page form = chile.get("/consultations/" + id + "/amendments/new?provisionId=" + provision + "&kind=INSERT_AFTER&lang=fr");
+
+        WorkspaceVisitor.Page refused = chile.post("/consultations/" + id + "/amendments", form(Map.of("formKey", form.field("formKey"),
+                "provisionId", provision, "baseVersion", form.field("baseVersion"), "kind", "INSERT_AFTER", "label", "1",
+                "text", "x".repeat(20_001), "justification", " ", "action", "send")));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.html()).contains("id=\"label-error\"").contains("id=\"text-error\"").contains("id=\"justification-error\"");
+        assertThat(refused.text()).contains("Le texte a déjà une disposition 1").contains("Écrivez au plus 20").contains("Saisissez une justification")
+                .contains("Il y a un problème");
+        assertThat(refused.field("formKey")).as("a refused form is sent again as another request").isNotEqualTo(form.field("formKey"));
+    }
+
+    @Test
+    void hostile_text_is_shown_as_text() {
+        WorkspaceVisitor chile = new WorkspaceVisitor(concord).signIn(delegate);
+        String hostile = "<script>alert(1)</script><img src=x onerror=alert(2)> «مرحبا» 中文 👩🏽‍⚖️";
+        WorkspaceVisitor.Page form = chile.get("/consultations/" + id + "/comments/new?provisionId=" + provision);
+        WorkspaceVisitor.Page posted = chile.post("/consultations/" + id + "/comments", form(Map.of("formKey", form.field("formKey"),
+                "provisionId", provision, "body", hostile, "attribution", "CHATHAM_HOUSE")));
+        assertThat(posted.status()).isEqualTo(303);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            WorkspaceVisitor.Page text = chile.get("/consultations/" + id);
+            assertThat(text.html()).doesNotContain("<script>alert(1)").doesNotContain("<img src=x").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+            assertThat(text.text()).contains("«مرحبا» 中文 👩🏽‍⚖️");
+        });
+    }
+
+    @Test
+    void the_forms_are_offered_only_to_whom_the_api_allows_them() {
+        WorkspaceVisitor anonymous = new WorkspaceVisitor(concord);
+        WorkspaceVisitor press = new WorkspaceVisitor(concord).signIn(observer);
+        WorkspaceVisitor chile = new WorkspaceVisitor(concord).signIn(delegate);
+        WorkspaceVisitor secretariat = new WorkspaceVisitor(concord).signIn(drafter);
+
+        assertThat(anonymous.get("/consultations/" + id).html()).doesNotContain("/comments/new").doesNotContain("/amendments/new");
+        assertThat(press.get("/consultations/" + id).html()).doesNotContain("/comments/new").doesNotContain("/decisions");
+        assertThat(chile.get("/consultations/" + id).html()).contains("/comments/new").contains("/amendments/new").doesNotContain("/rounds/close");
+        assertThat(secretariat.get("/consultations/" + id).html()).contains("/comments/new").doesNotContain("/amendments/new")
+                .contains("/rounds/close");
+
+        assertThat(anonymous.get("/consultations/" + id + "/comments/new").status()).as("anonymous: to the sign-in").isEqualTo(303);
+        assertThat(press.get("/consultations/" + id + "/comments/new").status()).isEqualTo(403);
+        assertThat(chile.get("/consultations/" + id + "/decisions").status()).isEqualTo(403);
+        assertThat(chile.get("/consultations/" + id + "/rounds/new").status()).isEqualTo(403);
+        assertThat(press.get("/consultations/" + id + "/amendments/new?provisionId=" + provision).status()).isEqualTo(403);
+    }
+
+    private static JsonNode comments() {
+        return json(api.get(null, "/api/consultations/{id}/comments", id), 200);
+    }
+
+    private static String form(Map<String, String> fields) {
+        StringJoiner form = new StringJoiner("&");
+        fields.forEach((name, value) -> form.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return form.toString();
+    }
+}
