@@ -83,6 +83,7 @@ class PallMallStoryIT {
         assertThat(secretariat.find(By.id("preview-heading")).isDisplayed()).isTrue();
         assertThat(secretariat.find(By.cssSelector(".preview")).getText()).contains("Europe/Paris").contains("UTC");
         secretariat.assertNoAccessibilityViolations("round form, deadline checked");
+        secretariat.screenshot(Browser.SCREENSHOTS.resolve("drafter-round-en.png"));
         click(secretariat, By.cssSelector("button[name=action][value=open]"));
         assertThat(secretariat.find(By.cssSelector(".notice")).getText()).contains("The round is open");
         sees(watching, seen, "Round 1 opened");
@@ -122,6 +123,7 @@ class PallMallStoryIT {
         // 4. the NGO, with the keyboard alone, supports France's amendment; then replies to France and proposes a new provision
         Browser watch = signedIn(ngo, "en");
         watch.navigate(at("/consultations/" + id));
+        watch.screenshot(Browser.SCREENSHOTS.resolve("delegate-text-en.png"));
         tabTo(watch, element -> String.valueOf(element.getAttribute("aria-label")).startsWith("Support: New wording proposed by France"));
         watch.press(Keys.ENTER);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(watch.find(By.cssSelector(".notice")).getText())
@@ -143,6 +145,7 @@ class PallMallStoryIT {
         // 5. the drafter decides: France's accepted, the company's (now stale) with merged wording, the NGO's rejected
         secretariat.navigate(at("/consultations/" + id + "/decisions"));
         secretariat.assertNoAccessibilityViolations("decisions board");
+        secretariat.screenshot(Browser.SCREENSHOTS.resolve("drafter-board-en.png"));
         assertThat(secretariat.find(By.cssSelector(".decision-cards--competing")).findElements(By.cssSelector("[data-decision-card]"))).hasSize(3);
         WebElement french = card(secretariat, "France");
         french.findElement(By.tagName("textarea")).sendKeys("Licences make exports traceable, as France argues.");
@@ -159,6 +162,7 @@ class PallMallStoryIT {
         secretariat.find(By.id("reason")).sendKeys("Both wordings, merged.");
         click(secretariat, By.cssSelector("button[name=action][value=preview]"));
         secretariat.assertNoAccessibilityViolations("merge editor, previewed");
+        secretariat.screenshot(Browser.SCREENSHOTS.resolve("drafter-merge-en.png"));
         click(secretariat, By.cssSelector("button[name=action][value=accept]"));
         sees(watching, seen, "Version 3: amendment to provision 2 accepted");
         // the NGO's with the board's shortcuts and the keyboard: j to the amendment, r to its reason, Tab to Reject
@@ -224,6 +228,7 @@ class PallMallStoryIT {
         click(browser, By.cssSelector("button[name=action][value=preview]"));
         assertThat(browser.find(By.cssSelector(".preview")).findElements(By.tagName("ins"))).isNotEmpty();
         browser.assertNoAccessibilityViolations("amendment form, previewed");
+        browser.screenshot(Browser.SCREENSHOTS.resolve("delegate-amendment-preview-en.png"));
         click(browser, By.cssSelector("button[name=action][value=send]"));
         assertThat(browser.currentUri().getPath()).isEqualTo("/consultations/" + id);
     }

@@ -134,6 +134,36 @@ class WorkspaceWritingIT {
         assertThat(press.get("/consultations/" + id + "/amendments/new?provisionId=" + provision).status()).isEqualTo(403);
     }
 
+    @Test
+    void an_administrator_registers_a_participant_whose_token_is_shown_once_then_revokes_them() {
+        WorkspaceVisitor admin = new WorkspaceVisitor(concord).signIn(ConcordProcesses.ADMIN_TOKEN);
+        WorkspaceVisitor.Page list = admin.get("/participants");
+        assertThat(list.status()).isEqualTo(200);
+
+        WorkspaceVisitor.Page refused = admin.post("/participants", form(Map.of("formKey", list.field("formKey"),
+                "organisation", "", "displayName", "Ana", "stakeholderType", "STATE", "country", "Chile")));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text()).contains("Enter the organisation").contains("Write the country as two capital letters")
+                .contains("Choose at least one role");
+
+        WorkspaceVisitor.Page registered = admin.post("/participants", "roles=PARTICIPANT&" + form(Map.of("formKey", refused.field("formKey"),
+                "organisation", "Uruguay", "displayName", "Ana", "stakeholderType", "STATE", "country", "uy")));
+        assertThat(registered.status()).isEqualTo(200);
+        assertThat(registered.text()).contains("This token is shown once");
+        String token = registered.html().replaceAll("(?s).*id=\"token\"[^>]*value=\"([^\"]+)\".*", "$1");
+        assertThat(json(api.get(token, "/api/me"), 200).get("country").asText()).isEqualTo("UY");
+        assertThat(admin.get("/participants").html()).as("the list never shows a token").doesNotContain(token);
+
+        String participantId = json(api.get(token, "/api/me"), 200).get("participantId").asText();
+        assertThat(admin.get("/participants/" + participantId + "/audit").text()).contains("registered Ana for Uruguay");
+        WorkspaceVisitor.Page confirm = admin.get("/participants/" + participantId + "/revoke");
+        WorkspaceVisitor.Page revoked = admin.post("/participants/" + participantId + "/revoke", form(Map.of("formKey", confirm.field("formKey"))));
+        assertThat(revoked.location()).isEqualTo("/participants?notice=revoked");
+        api.get(token, "/api/me").expectStatus().isUnauthorized();
+
+        assertThat(new WorkspaceVisitor(concord).signIn(delegate).get("/participants").status()).isEqualTo(403);
+    }
+
     private static JsonNode comments() {
         return json(api.get(null, "/api/consultations/{id}/comments", id), 200);
     }
