@@ -8,8 +8,9 @@ import java.util.Map;
  */
 public record Written(String location, Map<String, Object> fields) {
 
-    public long position() {
-        return ((Number) fields.get("position")).longValue();
+    /** The answer's {@code position}, or null when it has none. */
+    public Long position() {
+        return fields.get("position") instanceof Number number ? number.longValue() : null;
     }
 
     /** A text field of the answer ({@code commentId}, {@code amendmentId}, {@code token}), or null. */

@@ -12,7 +12,7 @@ import java.util.List;
 public final class Notices {
 
     public static final List<String> NAMES = List.of("supported", "unsupported", "withdrawn", "already-supported",
-            "not-supporting", "own-amendment", "not-pending", "not-open", "round-opened", "round-closed", "adopted", "decided");
+            "not-supporting", "own-amendment", "not-pending", "not-open", "round-opened", "round-closed", "adopted", "decided", "revised");
 
     private Notices() {
     }

@@ -86,7 +86,7 @@ final class DecisionsBoard {
                 parts.add(formats.message("decisions.fact.supportType", formats.message("stakeholder." + type), count));
             }
         });
-        return String.join(", ", parts);
+        return parts.isEmpty() ? "" : "(" + String.join(", ", parts) + ")";
     }
 
     /** "France (State)"; "A participant (State)" for an author the API did not name. */

@@ -27,13 +27,17 @@ public class Writes {
 
     /** {@code POST}s {@code body} (JSON; none when null) for the form of key {@code formKey}. */
     public Mono<Written> post(ServerWebExchange exchange, Caller caller, Function<UriBuilder, URI> uri, Object body, String formKey) {
-        return api.post(caller, uri, body, FormKey.idempotencyKey(formKey))
-                .doOnNext(written -> ReadYourWrites.written(exchange, written.position()));
+        return api.post(caller, uri, body, FormKey.idempotencyKey(formKey)).doOnNext(written -> remember(exchange, written));
     }
 
     /** {@code DELETE}s (the one write that takes no key: it is safe to repeat). */
     public Mono<Written> delete(ServerWebExchange exchange, Caller caller, Function<UriBuilder, URI> uri) {
-        return api.delete(caller, uri)
-                .doOnNext(written -> ReadYourWrites.written(exchange, written.position()));
+        return api.delete(caller, uri).doOnNext(written -> remember(exchange, written));
+    }
+
+    private static void remember(ServerWebExchange exchange, Written written) {
+        if (written.position() != null) {
+            ReadYourWrites.written(exchange, written.position());
+        }
     }
 }
