@@ -164,6 +164,44 @@ class WorkspaceWritingIT {
         assertThat(new WorkspaceVisitor(concord).signIn(delegate).get("/participants").status()).isEqualTo(403);
     }
 
+    @Test
+    void a_participant_proposes_a_consultation_and_a_drafter_revises_it_after_a_preview() {
+        WorkspaceVisitor chile = new WorkspaceVisitor(concord).signIn(delegate);
+        WorkspaceVisitor.Page form = chile.get("/consultations/new");
+        WorkspaceVisitor.Page more = chile.post("/consultations/new", "title=Propuesta&label=1&text=Primera.&action=add&formKey=" + form.field("formKey"));
+        assertThat(more.html().split("name=\"label\"", -1)).as("a row more, without JavaScript").hasSize(3);
+        WorkspaceVisitor.Page created = chile.post("/consultations/new", "title=Propuesta%20chilena&visibility=PUBLIC&label=1&text=Primera."
+                + "&label=1.a&text=Segunda.&label=&text=&action=create&formKey=" + more.field("formKey"));
+        assertThat(created.status()).isEqualTo(303);
+        String proposal = created.location().replaceFirst(".*/consultations/", "");
+        JsonNode detail = await().atMost(Duration.ofSeconds(10)).until(() -> api.get(null, "/api/consultations/{id}", proposal)
+                .returnResult(JsonNode.class).getResponseBody().blockFirst(), found -> found != null && found.has("provisions"));
+        assertThat(detail.get("status").asText()).as("a participant's consultation is a proposal").isEqualTo("PROPOSED");
+        String first = detail.at("/provisions/0/provisionId").asText();
+        String second = detail.at("/provisions/1/provisionId").asText();
+
+        WorkspaceVisitor secretariat = new WorkspaceVisitor(concord).signIn(drafter);
+        WorkspaceVisitor.Page revise = secretariat.get("/consultations/" + proposal + "/revise");
+        String edits = "baseVersion=1&text-" + first + "=Primera%20y%20mejor.&text-" + second + "=Segunda.&delete-" + second + "=yes"
+                + "&reason=Claridad&formKey=" + revise.field("formKey");
+        WorkspaceVisitor.Page preview = secretariat.post("/consultations/" + proposal + "/revisions", edits + "&action=preview");
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.html()).contains("<ins>").contains("<del>").contains("Provision 1.a would be deleted");
+        assertThat(json(api.get(null, "/api/consultations/{id}", proposal), 200).get("version").asInt()).as("a preview saves nothing").isEqualTo(1);
+
+        WorkspaceVisitor.Page saved = secretariat.post("/consultations/" + proposal + "/revisions", edits + "&action=save");
+        assertThat(saved.location()).endsWith("?notice=revised");
+        JsonNode revised = await().atMost(Duration.ofSeconds(10)).until(() -> json(api.get(null, "/api/consultations/{id}", proposal), 200),
+                found -> found.get("version").asInt() == 2);
+        assertThat(revised.get("provisions")).hasSize(1);
+        assertThat(revised.at("/provisions/0/text").asText()).isEqualTo("Primera y mejor.");
+
+        WorkspaceVisitor.Page stale = secretariat.post("/consultations/" + proposal + "/revisions",
+                "baseVersion=1&text-" + first + "=Otra.&reason=Tarde&action=save&formKey=" + revise.field("formKey"));
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.text()).contains("The text was revised since you opened this form");
+    }
+
     private static JsonNode comments() {
         return json(api.get(null, "/api/consultations/{id}/comments", id), 200);
     }
