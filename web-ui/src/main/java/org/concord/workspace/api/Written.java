@@ -3,8 +3,8 @@ package org.concord.workspace.api;
 import java.util.Map;
 
 /**
- * What the API answered to a write: its {@code Location} (null when none) and its JSON fields, which always
- * include {@code position}, the global position of the last event the write stored.
+ * What the API answered to a write: its {@code Location} (null when none) and its JSON fields, among them, for
+ * every write of docs/api.md, {@code position}: the global position of the last event the write stored.
  */
 public record Written(String location, Map<String, Object> fields) {
 
