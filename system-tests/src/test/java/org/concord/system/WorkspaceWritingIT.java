@@ -40,8 +40,9 @@ class WorkspaceWritingIT {
         delegate = api.registerToken("Chile " + suffix, "STATE", "CL", "PARTICIPANT");
         observer = api.registerToken("Press " + suffix, "COMPANY", "GB", "OBSERVER");
         id = json(api.createConsultation(drafter, "Writing " + suffix, "PUBLIC"), 201).get("consultationId").asText();
-        json(api.post(drafter, "/api/consultations/{id}/rounds", Map.of("deadline", Instant.now().plus(Duration.ofDays(3)).toString()), id), 201);
-        provision = json(api.get(null, "/api/consultations/{id}", id), 200).at("/provisions/0/provisionId").asText();
+        long opened = json(api.post(drafter, "/api/consultations/{id}/rounds",
+                Map.of("deadline", Instant.now().plus(Duration.ofDays(3)).toString()), id), 201).get("position").asLong();
+        provision = json(api.get(null, "/api/consultations/{id}?minPosition={p}", id, opened), 200).at("/provisions/0/provisionId").asText();
     }
 
     @Test
@@ -78,8 +79,8 @@ class WorkspaceWritingIT {
         assertThat(first.status()).isEqualTo(303);
         assertThat(second.status()).isEqualTo(303);
         assertThat(second.location()).isEqualTo(first.location()).contains("#a-");
-        assertThat(json(api.get(null, "/api/consultations/{id}/amendments", id), 200))
-                .filteredOn(amendment -> amendment.get("justification").asText().equals("Sent twice by a double click.")).hasSize(1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(json(api.get(null, "/api/consultations/{id}/amendments", id), 200))
+                .filteredOn(amendment -> amendment.get("justification").asText().equals("Sent twice by a double click.")).hasSize(1));
     }
 
     @Test
