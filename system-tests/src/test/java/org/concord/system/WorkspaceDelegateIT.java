@@ -127,10 +127,10 @@ class WorkspaceDelegateIT {
         assertThat(deletePreview.text()).contains("Provision 5 would be deleted");
         assertThat(chileans.post("/consultations/" + id + "/amendments", encode(deleted, "action", "send")).status()).isEqualTo(303);
 
-        assertThat(amendmentsBy("Licensing is clearer than regulation.")).singleElement()
+        assertThat(amendmentsBy("Licensing is clearer than regulation.", 1)).singleElement()
                 .satisfies(amendment -> assertThat(amendment.get("kind").asText()).isEqualTo("REPLACE"));
-        assertThat(amendmentsBy("Trust.")).singleElement().satisfies(amendment -> assertThat(amendment.get("label").asText()).isEqualTo("2.b"));
-        assertThat(amendmentsBy("A review clause is not needed.")).singleElement()
+        assertThat(amendmentsBy("Trust.", 1)).singleElement().satisfies(amendment -> assertThat(amendment.get("label").asText()).isEqualTo("2.b"));
+        assertThat(amendmentsBy("A review clause is not needed.", 1)).singleElement()
                 .satisfies(amendment -> assertThat(amendment.get("kind").asText()).isEqualTo("DELETE"));
     }
 
@@ -162,7 +162,7 @@ class WorkspaceDelegateIT {
         assertThat(again.text()).doesNotContain("The provision has changed since you started");
         WorkspaceVisitor.Page sent = chileans.post("/consultations/" + id + "/amendments", encode(fields(again, "/amendments"), "action", "send"));
         assertThat(sent.status()).isEqualTo(303);
-        assertThat(amendmentsBy("A time limit.")).singleElement().satisfies(amendment -> {
+        assertThat(amendmentsBy("A time limit.", 1)).singleElement().satisfies(amendment -> {
             assertThat(amendment.get("baseVersion").asInt()).isEqualTo(current);
             assertThat(amendment.get("stale").asBoolean()).isFalse();
         });
@@ -181,13 +181,15 @@ class WorkspaceDelegateIT {
         assertThat(supported.location()).isEqualTo("/consultations/" + id + "?notice=supported#a-" + amendment);
         assertThat(company.get(supported.location()).text()).contains("You now support this amendment.")
                 .contains("Supported by 1").contains("Company: 1");
-        assertThat(json(api.get(null, "/api/consultations/{id}/amendments/{a}", id, amendment), 200).at("/supporters/total").asInt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> json(api.get(null, "/api/consultations/{id}/amendments/{a}", id, amendment), 200)
+                .at("/supporters/total").asInt() == 1);
 
         WorkspaceVisitor.Page twice = company.post(support, encode(fields(company.get("/consultations/" + id), support)));
         assertThat(twice.location()).contains("notice=already-supported");
         WorkspaceVisitor.Page unsupported = company.post("/consultations/" + id + "/amendments/" + amendment + "/unsupport", "");
         assertThat(unsupported.location()).contains("notice=unsupported");
-        assertThat(json(api.get(null, "/api/consultations/{id}/amendments/{a}", id, amendment), 200).at("/supporters/total").asInt()).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> json(api.get(null, "/api/consultations/{id}/amendments/{a}", id, amendment), 200)
+                .at("/supporters/total").asInt() == 0);
 
         WorkspaceVisitor.Page own = chileans.get("/consultations/" + id);
         assertThat(own.html()).as("the author is offered no support button").doesNotContain("action=\"" + support + "\"");
@@ -202,7 +204,8 @@ class WorkspaceDelegateIT {
         String withdraw = "/consultations/" + id + "/amendments/" + amendment + "/withdraw";
         WorkspaceVisitor.Page withdrawn = chileans.post(withdraw, encode(fields(confirm, withdraw)));
         assertThat(withdrawn.location()).isEqualTo("/consultations/" + id + "?notice=withdrawn#a-" + amendment);
-        assertThat(json(api.get(null, "/api/consultations/{id}/amendments/{a}", id, amendment), 200).get("status").asText()).isEqualTo("WITHDRAWN");
+        await().atMost(Duration.ofSeconds(10)).until(() -> json(api.get(null, "/api/consultations/{id}/amendments/{a}", id, amendment), 200)
+                .get("status").asText().equals("WITHDRAWN"));
         assertThat(company.post(support, "formKey=" + java.util.UUID.randomUUID()).location()).contains("notice=not-pending");
     }
 
@@ -257,7 +260,7 @@ class WorkspaceDelegateIT {
         WorkspaceVisitor.Page first = chileans.post("/consultations/" + id + "/amendments", encode(fields, "action", "send"));
         WorkspaceVisitor.Page second = chileans.post("/consultations/" + id + "/amendments", encode(fields, "action", "send"));
         assertThat(second.location()).isEqualTo(first.location()).contains("#a-");
-        assertThat(amendmentsBy("Clicked twice.")).hasSize(1);
+        assertThat(amendmentsBy("Clicked twice.", 1)).hasSize(1);
 
         fields.put("justification", "Without a token.");
         WorkspaceVisitor.Page expired = chileans.postExactly("/consultations/" + id + "/amendments", encode(fields, "action", "send"));
@@ -299,9 +302,9 @@ class WorkspaceDelegateIT {
         Map<String, String> fields = fields(form, "/comments");
         fields.putAll(Map.of("body", "Which sale: the first or any resale?", "attribution", "ATTRIBUTED"));
         assertThat(chileans.post("/consultations/" + id + "/comments", encode(fields)).status()).isEqualTo(303);
-        assertThat(json(api.get(null, "/api/consultations/{id}/comments", id), 200))
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(json(api.get(null, "/api/consultations/{id}/comments", id), 200))
                 .anyMatch(comment -> comment.get("body").asText().equals("Which sale: the first or any resale?")
-                        && comment.get("provisionId").asText().equals(provisions.get(0)));
+                        && comment.get("provisionId").asText().equals(provisions.get(0))));
 
         WorkspaceVisitor.Page outside = chileans.get("/consultations/" + id + "/comments/new?provisionId=" + provisions.get(0)
                 + "&anchorVersion=" + version + "&anchorStart=3&anchorEnd=99");
@@ -408,7 +411,7 @@ class WorkspaceDelegateIT {
             tabTo(browser, element -> "send".equals(element.getAttribute("value")));
             pressAndWait(browser, Keys.ENTER);
             assertThat(browser.currentUri().getPath()).isEqualTo("/consultations/" + id);
-            assertThat(amendmentsBy("Typed with the keyboard.")).hasSize(1);
+            assertThat(amendmentsBy("Typed with the keyboard.", 1)).hasSize(1);
 
             tabTo(browser, element -> "Comment on provision 3".equals(element.getAttribute("aria-label")));
             pressAndWait(browser, Keys.ENTER);
@@ -453,8 +456,8 @@ class WorkspaceDelegateIT {
             tabTo(browser, element -> "submit".equals(element.getAttribute("type")));
             pressAndWait(browser, Keys.ENTER);
             assertThat(browser.currentUri().getPath()).isEqualTo("/consultations/" + id);
-            assertThat(json(api.get(null, "/api/consultations/{id}/comments", id), 200))
-                    .anyMatch(comment -> comment.get("body").asText().equals("Should, or must?"));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(json(api.get(null, "/api/consultations/{id}/comments", id), 200))
+                    .anyMatch(comment -> comment.get("body").asText().equals("Should, or must?")));
             browser.assertNoConsoleErrors();
         }
     }
@@ -490,6 +493,11 @@ class WorkspaceDelegateIT {
         return version;
     }
 
+    /** The amendments with this justification, once there are {@code expected} of them (the API's reads follow its writes closely, not at once). */
+    private static List<JsonNode> amendmentsBy(String justification, int expected) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> amendmentsBy(justification), found -> found.size() == expected);
+    }
+
     private static List<JsonNode> amendmentsBy(String justification) {
         List<JsonNode> found = new java.util.ArrayList<>();
         json(api.get(null, "/api/consultations/{id}/amendments", id), 200).forEach(amendment -> {
@@ -500,18 +508,32 @@ class WorkspaceDelegateIT {
         return found;
     }
 
-    /** The fields of the form on {@code page} whose action ends with {@code actionEnd}, but its CSRF token (the visitor adds it). */
+    /**
+     * The fields of the form on {@code page} whose action ends with {@code actionEnd}, as a browser would send them:
+     * its inputs (a radio button only when checked) and text areas, but its CSRF token (the visitor adds it).
+     */
     private static Map<String, String> fields(WorkspaceVisitor.Page page, String actionEnd) {
         Matcher form = Pattern.compile("(?s)<form[^>]*action=\"[^\"]*" + Pattern.quote(actionEnd) + "\"[^>]*>(.*?)</form>").matcher(page.html());
         assertThat(form.find()).as("a form posting to " + actionEnd + " on the page").isTrue();
         Map<String, String> fields = new LinkedHashMap<>();
-        Matcher input = Pattern.compile("<input[^>]*name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"").matcher(form.group(1));
+        Matcher input = Pattern.compile("<input([^>]*)>").matcher(form.group(1));
         while (input.find()) {
-            if (!input.group(1).equals("_csrf")) {
-                fields.put(input.group(1), input.group(2).replace("&quot;", "\"").replace("&amp;", "&"));
+            Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(input.group(1));
+            Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(input.group(1));
+            boolean choice = input.group(1).contains("type=\"radio\"") || input.group(1).contains("type=\"checkbox\"");
+            if (name.find() && value.find() && !name.group(1).equals("_csrf") && (!choice || input.group(1).contains("checked"))) {
+                fields.put(name.group(1), unescape(value.group(1)));
             }
         }
+        Matcher area = Pattern.compile("(?s)<textarea[^>]*name=\"([^\"]+)\"[^>]*>(.*?)</textarea>").matcher(form.group(1));
+        while (area.find()) {
+            fields.put(area.group(1), unescape(area.group(2)));
+        }
         return fields;
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
     }
 
     private static String encode(Map<String, String> fields, String... more) {
