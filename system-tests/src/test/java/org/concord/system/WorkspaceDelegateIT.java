@@ -375,6 +375,12 @@ class WorkspaceDelegateIT {
             browser.assertNoAccessibilityViolations("amendment form, stale (" + language + ")");
             browser.screenshot(Browser.SCREENSHOTS.resolve("delegate-stale-" + language + ".png"));
 
+            browser.navigate(at(amendmentForm(provisions.get(1), "REPLACE") + "&selStart=1&selEnd=3"));
+            assertThat(browser.focused().getAttribute("id")).as("the wording's field, the selected words selected in it").isEqualTo("text");
+            assertThat(browser.driver().executeScript("var f = document.activeElement; return f.value.substring(f.selectionStart, f.selectionEnd)"))
+                    .isEqualTo("should assess");
+            browser.assertNoAccessibilityViolations("amendment form from selected words (" + language + ")");
+
             browser.navigate(at("/consultations/" + id + "/comments/new?provisionId=" + provisions.get(1)));
             browser.assertNoAccessibilityViolations("comment form (" + language + ")");
             click(browser, By.cssSelector("form.comment-form button[type=submit]"));

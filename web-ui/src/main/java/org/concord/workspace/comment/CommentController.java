@@ -87,11 +87,22 @@ class CommentController {
                             form.request(), form.formKey())
                     .map(written -> Forms.seeOther("/consultations/" + consultationId + "#c-" + written.text("commentId")))
                     .onErrorResume(ApiProblem.class, problem -> problem.status() == 400 || problem.status() == 409
-                            ? page(consultationId, caller, formats, form.again(), selection,
-                            FormErrors.check(formats).refusal(problem, FIELDS, "comment.error.refused").build(),
+                            ? page(consultationId, caller, formats, form.again(), selection, refusal(problem, formats),
                             HttpStatus.valueOf(problem.status()))
                             : Mono.error(problem));
         }));
+    }
+
+    /**
+     * The API's refusal: its field errors beside the fields; a round closed or a deadline passed (a 409 whose
+     * sentence names the round or the deadline) in a sentence of the page's language; any other with the API's own.
+     */
+    static FormErrors refusal(ApiProblem problem, Formats formats) {
+        String detail = problem.detail() == null ? "" : problem.detail();
+        if (problem.status() == 409 && problem.errors().isEmpty() && (detail.contains("round") || detail.contains("deadline"))) {
+            return FormErrors.check(formats).general(formats.message("comment.error.closed")).build();
+        }
+        return FormErrors.check(formats).refusal(problem, FIELDS, "comment.error.refused").build();
     }
 
     /**
