@@ -59,12 +59,15 @@
             this.anchor = 0;
             this.selecting = false;
             this.toolbar = null;
-            this.wrap();
             this.toggle = this.makeToggle();
         }
 
-        // Each word in a span of its own, the white space between them as it was: the text reads the same.
+        // Each word in a span of its own, the white space between them as it was: the text reads the same. Done
+        // when the provision is first selected in, so that a long text costs nothing until then.
         Provision.prototype.wrap = function () {
+            if (this.spans.length > 0 || this.words.length === 0) {
+                return;
+            }
             var fragment = document.createDocumentFragment();
             var at = 0;
             var self = this;
@@ -129,6 +132,7 @@
                 current.leave(false);
             }
             current = this;
+            this.wrap();
             this.selecting = true;
             this.toggle.setAttribute('aria-pressed', 'true');
             this.body.classList.add('provision__body--selecting');
@@ -261,6 +265,7 @@
                 current.leave(false);
             }
             current = this;
+            this.wrap();
             this.anchor = first;
             this.caret = last + 1;
             this.show();

@@ -351,8 +351,11 @@ class WorkspaceDelegateIT {
             browser.navigate(at("/consultations/" + id));
             browser.assertNoAccessibilityViolations("text page, signed in as a delegate (" + language + ")");
             browser.screenshot(Browser.SCREENSHOTS.resolve("delegate-text-" + language + ".png"));
-            new Actions(browser.driver()).doubleClick(browser.find(By.cssSelector("#p-" + provisions.get(1) + " .provision__body .word"))).perform();
+            WebElement words = browser.find(By.cssSelector("#p-" + provisions.get(1) + " .provision__body"));
+            // a double click on the first word (offsets are from the element's centre)
+            new Actions(browser.driver()).moveToElement(words, -words.getSize().getWidth() / 2 + 15, 0).doubleClick().perform();
             await().atMost(Duration.ofSeconds(5)).until(() -> !browser.findAll(By.cssSelector(".selection-toolbar")).isEmpty());
+            assertThat(browser.findAll(By.cssSelector(".word--selected"))).extracting(WebElement::getText).containsExactly("Vendors");
             browser.assertNoAccessibilityViolations("text page, words selected with the mouse (" + language + ")");
 
             browser.navigate(at(amendmentForm(provisions.get(3), "REPLACE")));

@@ -158,16 +158,23 @@ class AmendmentController {
             return Mono.just(Optional.empty());
         }
         return api.get(caller, uri -> uri.path("/api/consultations/{id}/versions/{v}").build(detail.consultationId(), form.baseVersion()),
-                ApiAmendments.Version.class).map(version -> {
-            ApiAmendments.Provision then = version.provision(provision.provisionId());
-            if (then != null && then.text().equals(provision.text())) {
-                return Optional.empty();
-            }
-            return Optional.of(new AmendmentPage.Stale(
-                    formats.message(then == null ? "amendment.stale.new" : "amendment.stale.changed", provision.label(), form.baseVersion()),
-                    TrackedChanges.between(then == null ? "" : then.text(), provision.text()), detail.version(),
-                    formats.message("amendment.stale.rebase", detail.version())));
-        });
+                ApiAmendments.Version.class).map(version -> Optional.ofNullable(
+                stale(version.provision(provision.provisionId()), provision, form.baseVersion(), detail.version(), formats)));
+    }
+
+    /**
+     * The provision as it read in the version written against ({@code then}, null when it did not exist) against
+     * how it reads now ({@code now}, in version {@code current}): what changed, and the offer to propose again
+     * against the current version; null when nothing changed.
+     */
+    static AmendmentPage.Stale stale(ApiAmendments.Provision then, ApiAmendments.Provision now, int written, int current, Formats formats) {
+        if (then != null && then.text().equals(now.text())) {
+            return null;
+        }
+        return new AmendmentPage.Stale(
+                formats.message(then == null ? "amendment.stale.new" : "amendment.stale.changed", now.label(), written),
+                TrackedChanges.between(then == null ? "" : then.text(), now.text()), current,
+                formats.message("amendment.stale.rebase", current));
     }
 
     private static List<TrackedChanges.Run> preview(AmendmentForm form, ApiAmendments.Provision provision, Formats formats) {

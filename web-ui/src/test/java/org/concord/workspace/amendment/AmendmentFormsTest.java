@@ -28,6 +28,23 @@ class AmendmentFormsTest {
     }
 
     @Test
+    void a_provision_changed_since_the_version_written_against_is_explained_with_what_changed_and_the_offer_to_propose_again() {
+        ApiAmendments.Provision then = new ApiAmendments.Provision("p-3", "3", "States should share licensing decisions.");
+        ApiAmendments.Provision now = new ApiAmendments.Provision("p-3", "3", "States should publish licensing decisions.");
+
+        AmendmentPage.Stale stale = AmendmentController.stale(then, now, 5, 7, EN);
+
+        assertThat(stale.explanation()).isEqualTo("Provision 3 has changed since version 5, which you wrote against. The changes since then:");
+        assertThat(stale.changes()).filteredOn(run -> run.deleted()).extracting(run -> run.text().strip()).containsExactly("share");
+        assertThat(stale.changes()).filteredOn(run -> run.inserted()).extracting(run -> run.text().strip()).containsExactly("publish");
+        assertThat(stale.offer()).isEqualTo("Propose again against version 7");
+        assertThat(stale.current()).isEqualTo(7);
+        assertThat(AmendmentController.stale(then, then, 5, 7, FR)).as("a provision unchanged since: nothing stale").isNull();
+        assertThat(AmendmentController.stale(null, now, 5, 7, FR).explanation())
+                .isEqualTo("La disposition 3 n’existait pas dans la version 5, sur laquelle vous avez écrit. Elle se lit maintenant\u00a0:");
+    }
+
+    @Test
     void a_round_closed_under_the_form_is_said_in_the_page_language() {
         ApiProblem closed = new ApiProblem(409, "conflict", "The deadline of round 1 passed at 2026-12-01T00:00:00Z.", List.of(), null);
 
