@@ -318,6 +318,23 @@ class WorkspaceDelegateIT {
     }
 
     @Test
+    void selecting_words_is_offered_to_who_may_comment_and_amending_them_to_who_may_amend() {
+        String observer = api.registerToken("Press " + System.nanoTime(), "COMPANY", "GB", "OBSERVER");
+
+        String delegatePage = new WorkspaceVisitor(concord).signIn(chile).get("/consultations/" + id).html();
+        String drafterPage = new WorkspaceVisitor(concord).signIn(drafter).get("/consultations/" + id).html();
+        String observerPage = new WorkspaceVisitor(concord).signIn(observer).get("/consultations/" + id).html();
+        String anonymousPage = new WorkspaceVisitor(concord).get("/consultations/" + id).html();
+
+        assertThat(delegatePage).contains("id=\"selection-kit\"").contains("data-action=\"replace\"").contains("/js/selection.js")
+                .contains("data-select-name=\"Select words in provision 2.a\"");
+        assertThat(drafterPage).as("a drafter comments, and does not amend").contains("id=\"selection-kit\"")
+                .contains("data-action=\"comment\"").doesNotContain("data-action=\"replace\"").doesNotContain("/amendments/new");
+        assertThat(observerPage).doesNotContain("selection-kit").doesNotContain("data-provision-id").doesNotContain("/js/selection.js");
+        assertThat(anonymousPage).doesNotContain("selection-kit").doesNotContain("data-provision-id").doesNotContain("/js/selection.js");
+    }
+
+    @Test
     void my_activity_lists_my_comments_and_amendments_with_what_became_of_each() {
         String participant = api.registerToken("Peru " + System.nanoTime(), "STATE", "PE", "PARTICIPANT");
         WorkspaceVisitor peru = new WorkspaceVisitor(concord).signIn(participant);
