@@ -421,7 +421,7 @@ class WorkspaceDelegateIT {
     }
 
     @Test
-    void a_delegate_proposes_comments_supports_and_comments_on_selected_words_with_the_keyboard_only() {
+    void a_delegate_proposes_comments_supports_and_comments_on_selected_words_with_the_keyboard_only() throws java.io.IOException {
         String others = proposeByApi(acme, provisions.get(2), "Assessments should be published every month.", "More often.");
         try (Browser browser = signedIn(chile, "en")) {
             browser.navigate(at("/consultations/" + id));
@@ -467,7 +467,11 @@ class WorkspaceDelegateIT {
             assertThat(browser.findAll(By.cssSelector("#p-" + provisions.get(2) + " .word--selected"))).extracting(WebElement::getText)
                     .containsExactly("should", "be");
             browser.assertNoAccessibilityViolations("selection mode with two words selected");
-            browser.screenshot(Browser.SCREENSHOTS.resolve("delegate-selection-en.png"));
+            // the window only, on the provision: the whole page is long
+            browser.driver().executeScript("document.getElementById('p-" + provisions.get(2) + "').scrollIntoView({block: 'center'})");
+            java.nio.file.Files.createDirectories(Browser.SCREENSHOTS);
+            java.nio.file.Files.write(Browser.SCREENSHOTS.resolve("delegate-selection-en.png"),
+                    browser.driver().getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
             browser.press(Keys.TAB);
             assertThat(browser.focused().getText()).isEqualTo("Comment on the selection");
             pressAndWait(browser, Keys.ENTER);
