@@ -68,8 +68,7 @@ class CommentController {
         if (!caller.signedIn()) {
             return Mono.just(Forms.signInFirst("/consultations/" + consultationId));
         }
-        return exchange.getFormData().flatMap(data -> quoted(consultationId, caller, CommentForm.from(data)).flatMap(quote -> {
-            CommentForm sent = CommentForm.from(data);
+        return exchange.getFormData().map(CommentForm::from).flatMap(sent -> quoted(consultationId, caller, sent).flatMap(quote -> {
             boolean lostWords = sent.anchor() != null && quote.isEmpty();
             CommentForm form = lostWords ? sent.withoutAnchor() : sent;
             String selection = quote.orElse("");
