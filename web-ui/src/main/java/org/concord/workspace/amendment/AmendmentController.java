@@ -4,6 +4,7 @@ import org.concord.workspace.api.ApiProblem;
 import org.concord.workspace.api.Caller;
 import org.concord.workspace.api.GatewayApi;
 import org.concord.workspace.consultation.TrackedChanges;
+import org.concord.workspace.consultation.Words;
 import org.concord.workspace.form.FormErrors;
 import org.concord.workspace.form.FormKey;
 import org.concord.workspace.form.Forms;
@@ -47,9 +48,17 @@ class AmendmentController {
         this.writes = writes;
     }
 
+    /**
+     * The form for {@code provisionId}. A REPLACE written from a selection on the text page ({@code selStart},
+     * {@code selEnd}: words of the provision as it read in {@code version}, see {@link Words}) pre-fills the
+     * wording with those words selected, so that typing replaces them; a selection made on another version is
+     * ignored, since its words may not be where they were.
+     */
     @GetMapping("/consultations/{consultationId}/amendments/new")
     Mono<Rendering> form(@PathVariable String consultationId, @RequestParam(defaultValue = "") String provisionId,
-                         @RequestParam(defaultValue = "REPLACE") String kind, ServerWebExchange exchange, Caller caller, Formats formats) {
+                         @RequestParam(defaultValue = "REPLACE") String kind, @RequestParam(required = false) Integer version,
+                         @RequestParam(required = false) Integer selStart, @RequestParam(required = false) Integer selEnd,
+                         ServerWebExchange exchange, Caller caller, Formats formats) {
         if (!caller.signedIn()) {
             return Mono.just(Forms.signInFirst(exchange));
         }
@@ -62,8 +71,17 @@ class AmendmentController {
                     detail.provisions().stream().map(ApiAmendments.Provision::label).toList()) : "", "", FormKey.fresh());
             FormErrors errors = detail.open() ? FormErrors.none()
                     : FormErrors.check(formats).general(formats.message("amendment.error.notOpen")).build();
-            return Mono.just(render(detail, provision, form, errors, null, null, formats, HttpStatus.OK));
+            AmendmentPage.Selected selected = "REPLACE".equals(chosen) && selStart != null && selEnd != null
+                    && (version == null || version == detail.version()) ? selected(provision.text(), selStart, selEnd, formats) : null;
+            return Mono.just(render(detail, provision, form, errors, null, null, selected, formats, HttpStatus.OK));
         });
+    }
+
+    /** Words [start, end) of {@code text}, said and as characters for the wording's field; null when not in it. */
+    static AmendmentPage.Selected selected(String text, int start, int end, Formats formats) {
+        Words.Span characters = Words.characters(text, start, end);
+        return characters == null ? null : new AmendmentPage.Selected(formats.message("amendment.selection",
+                text.substring(characters.start(), characters.end())), characters.start(), characters.end());
     }
 
     @PostMapping("/consultations/{consultationId}/amendments")
@@ -78,24 +96,35 @@ class AmendmentController {
             AmendmentForm form = action.equals("rebase") ? sent.against(detail.version()) : sent;
             FormErrors errors = check(form, detail, provision, formats);
             if (errors.any()) {
-                return Mono.just(render(detail, provision, form.again(), errors, null, null, formats, HttpStatus.BAD_REQUEST));
+                return Mono.just(render(detail, provision, form.again(), errors, null, null, null, formats, HttpStatus.BAD_REQUEST));
             }
             return stale(caller, detail, provision, form, formats).flatMap(stale -> {
                 boolean confirmed = "yes".equals(data.getFirst("sendStale"));
                 if (!action.equals("send") || stale.isPresent() && !confirmed) {
                     return Mono.just(render(detail, provision, form, FormErrors.none(), preview(form, provision, formats),
-                            stale.orElse(null), formats, stale.isPresent() && action.equals("send") ? HttpStatus.CONFLICT : HttpStatus.OK));
+                            stale.orElse(null), null, formats, stale.isPresent() && action.equals("send") ? HttpStatus.CONFLICT : HttpStatus.OK));
                 }
                 return writes.post(exchange, caller, uri -> uri.path("/api/consultations/{id}/amendments").build(consultationId),
                                 form.request(), form.formKey())
                         .map(written -> Forms.seeOther("/consultations/" + consultationId + "#a-" + written.text("amendmentId")))
                         .onErrorResume(ApiProblem.class, problem -> problem.status() == 400 || problem.status() == 409
-                                ? Mono.just(render(detail, provision, form.again(), FormErrors.check(formats)
-                                .refusal(problem, FIELDS, "amendment.error.refused").build(), null, stale.orElse(null), formats,
-                                HttpStatus.valueOf(problem.status())))
+                                ? Mono.just(render(detail, provision, form.again(), refusal(problem, formats), null,
+                                stale.orElse(null), null, formats, HttpStatus.valueOf(problem.status())))
                                 : Mono.error(problem));
             });
         }));
+    }
+
+    /**
+     * The API's refusal: its field errors beside the fields; a round closed or a deadline passed in a sentence of
+     * the page's language; any other conflict with the API's own sentence.
+     */
+    static FormErrors refusal(ApiProblem problem, Formats formats) {
+        if (problem.status() == 409 && problem.errors().isEmpty()
+                && "not-open".equals(SupportController.conflictNotice(problem.detail(), ""))) {
+            return FormErrors.check(formats).general(formats.message("amendment.error.closed")).build();
+        }
+        return FormErrors.check(formats).refusal(problem, FIELDS, "amendment.error.refused").build();
     }
 
     private static FormErrors check(AmendmentForm form, ApiAmendments.Detail detail, ApiAmendments.Provision provision, Formats formats) {
@@ -129,16 +158,23 @@ class AmendmentController {
             return Mono.just(Optional.empty());
         }
         return api.get(caller, uri -> uri.path("/api/consultations/{id}/versions/{v}").build(detail.consultationId(), form.baseVersion()),
-                ApiAmendments.Version.class).map(version -> {
-            ApiAmendments.Provision then = version.provision(provision.provisionId());
-            if (then != null && then.text().equals(provision.text())) {
-                return Optional.empty();
-            }
-            return Optional.of(new AmendmentPage.Stale(
-                    formats.message(then == null ? "amendment.stale.new" : "amendment.stale.changed", provision.label(), form.baseVersion()),
-                    TrackedChanges.between(then == null ? "" : then.text(), provision.text()), detail.version(),
-                    formats.message("amendment.stale.rebase", detail.version())));
-        });
+                ApiAmendments.Version.class).map(version -> Optional.ofNullable(
+                stale(version.provision(provision.provisionId()), provision, form.baseVersion(), detail.version(), formats)));
+    }
+
+    /**
+     * The provision as it read in the version written against ({@code then}, null when it did not exist) against
+     * how it reads now ({@code now}, in version {@code current}): what changed, and the offer to propose again
+     * against the current version; null when nothing changed.
+     */
+    static AmendmentPage.Stale stale(ApiAmendments.Provision then, ApiAmendments.Provision now, int written, int current, Formats formats) {
+        if (then != null && then.text().equals(now.text())) {
+            return null;
+        }
+        return new AmendmentPage.Stale(
+                formats.message(then == null ? "amendment.stale.new" : "amendment.stale.changed", now.label(), written),
+                TrackedChanges.between(then == null ? "" : then.text(), now.text()), current,
+                formats.message("amendment.stale.rebase", current));
     }
 
     private static List<TrackedChanges.Run> preview(AmendmentForm form, ApiAmendments.Provision provision, Formats formats) {
@@ -149,7 +185,8 @@ class AmendmentController {
     }
 
     private static Rendering render(ApiAmendments.Detail detail, ApiAmendments.Provision provision, AmendmentForm form, FormErrors errors,
-                                    List<TrackedChanges.Run> preview, AmendmentPage.Stale stale, Formats formats, HttpStatus status) {
+                                    List<TrackedChanges.Run> preview, AmendmentPage.Stale stale, AmendmentPage.Selected selected,
+                                    Formats formats, HttpStatus status) {
         ConsultationNav nav = ConsultationNav.of(detail.consultationId(), detail.title(), detail.status(), "text", formats);
         List<AmendmentPage.Choice> kinds = AmendmentForm.KINDS.stream().map(kind -> new AmendmentPage.Choice(kind,
                 formats.message("amendment.kind." + kind), formats.message("amendment.kind." + kind + ".hint", provision.label()),
@@ -159,7 +196,7 @@ class AmendmentController {
                 : formats.message("amendment.preview.replace", provision.label());
         AmendmentPage page = new AmendmentPage(nav, formats.message("amendment.heading", provision.label()), provision.label(),
                 provision.text(), kinds, formats.message(form.baseVersion() == detail.version() ? "amendment.base.current"
-                : "amendment.base.older", form.baseVersion(), detail.version()), form, errors, preview, previewTitle, stale,
+                : "amendment.base.older", form.baseVersion(), detail.version()), form, errors, preview, previewTitle, stale, selected,
                 "/consultations/" + detail.consultationId() + "#p-" + provision.provisionId());
         return Rendering.view("amendment").modelAttribute("nav", nav).modelAttribute("page", page).status(status).build();
     }

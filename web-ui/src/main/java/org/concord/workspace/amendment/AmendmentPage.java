@@ -21,11 +21,19 @@ import java.util.List;
  * @param preview      the proposal as tracked changes against the current wording, or null before a preview
  * @param previewTitle what the preview shows ("Provision 2.a would read:")
  * @param stale        what changed since the version written against, or null when nothing did
+ * @param selected     the words selected on the text page to be replaced, or null
  * @param backHref     the provision on the text page
  */
 record AmendmentPage(ConsultationNav nav, String heading, String label, String current, List<Choice> kinds,
                      String baseVersion, AmendmentForm form, FormErrors errors, List<TrackedChanges.Run> preview,
-                     String previewTitle, Stale stale, String backHref) {
+                     String previewTitle, Stale stale, Selected selected, String backHref) {
+
+    /**
+     * Words selected on the text page, to be replaced: said ("You selected ...") and as the characters of the
+     * wording's field that js/selection.js selects, so that typing replaces them.
+     */
+    record Selected(String sentence, int from, int to) {
+    }
 
     /** A radio button of the kind of change. */
     record Choice(String value, String label, String hint, boolean checked) {

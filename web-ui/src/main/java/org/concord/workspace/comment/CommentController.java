@@ -3,6 +3,7 @@ package org.concord.workspace.comment;
 import org.concord.workspace.api.ApiProblem;
 import org.concord.workspace.api.Caller;
 import org.concord.workspace.api.GatewayApi;
+import org.concord.workspace.consultation.Words;
 import org.concord.workspace.form.FormErrors;
 import org.concord.workspace.form.Forms;
 import org.concord.workspace.form.Writes;
@@ -25,6 +26,8 @@ import java.util.Optional;
 
 /**
  * Commenting: on a provision, on an amendment, on the consultation as a whole, or in answer to a comment.
+ * A comment on a provision may be on some of its words (a selection made on the text page, js/selection.js):
+ * the form then quotes them and sends them as the comment's anchor.
  * The form is a page of its own, so that it works without JavaScript; once posted, the text page shows the
  * comment where it belongs. Nothing posted can be edited: the form says so.
  */
@@ -48,12 +51,16 @@ class CommentController {
     @GetMapping("/consultations/{consultationId}/comments/new")
     Mono<Rendering> form(@PathVariable String consultationId, @RequestParam(required = false) String provisionId,
                          @RequestParam(required = false) String amendmentId, @RequestParam(required = false) String replyTo,
-                         ServerWebExchange exchange, Caller caller, Formats formats) {
+                         @RequestParam(required = false) String anchorVersion, @RequestParam(required = false) String anchorStart,
+                         @RequestParam(required = false) String anchorEnd, ServerWebExchange exchange, Caller caller, Formats formats) {
         if (!caller.signedIn()) {
             return Mono.just(Forms.signInFirst(exchange));
         }
         Forms.requireRole(caller, "PARTICIPANT", "DRAFTER");
-        return page(consultationId, caller, formats, CommentForm.empty(provisionId, amendmentId, replyTo), FormErrors.none(), HttpStatus.OK);
+        CommentForm form = CommentForm.empty(provisionId, amendmentId, replyTo, CommentForm.anchor(anchorVersion, anchorStart, anchorEnd));
+        // words that are not in the provision (an old link, an edited address) leave a comment on the whole provision
+        return quoted(consultationId, caller, form).flatMap(quote -> page(consultationId, caller, formats,
+                quote.isEmpty() ? form.withoutAnchor() : form, quote.orElse(""), FormErrors.none(), HttpStatus.OK));
     }
 
     @PostMapping("/consultations/{consultationId}/comments")
@@ -61,28 +68,60 @@ class CommentController {
         if (!caller.signedIn()) {
             return Mono.just(Forms.signInFirst("/consultations/" + consultationId));
         }
-        return exchange.getFormData().flatMap(data -> {
-            CommentForm form = CommentForm.from(data);
+        return exchange.getFormData().map(CommentForm::from).flatMap(sent -> quoted(consultationId, caller, sent).flatMap(quote -> {
+            boolean lostWords = sent.anchor() != null && quote.isEmpty();
+            CommentForm form = lostWords ? sent.withoutAnchor() : sent;
+            String selection = quote.orElse("");
             FormErrors.Builder check = FormErrors.check(formats)
                     .required("body", form.body(), "comment.error.body")
                     .atMost("body", form.body(), CommentForm.MAX_BODY)
                     .when(form.attribution() == null || !ATTRIBUTIONS.contains(form.attribution()), "attribution-ATTRIBUTED", "comment.error.attribution");
+            if (lostWords) {
+                check.general(formats.message("comment.error.anchor"));
+            }
             if (check.any()) {
-                return page(consultationId, caller, formats, form.again(), check.build(), HttpStatus.BAD_REQUEST);
+                return page(consultationId, caller, formats, form.again(), selection, check.build(), HttpStatus.BAD_REQUEST);
             }
             return writes.post(exchange, caller, uri -> uri.path("/api/consultations/{id}/comments").build(consultationId),
                             form.request(), form.formKey())
                     .map(written -> Forms.seeOther("/consultations/" + consultationId + "#c-" + written.text("commentId")))
                     .onErrorResume(ApiProblem.class, problem -> problem.status() == 400 || problem.status() == 409
-                            ? page(consultationId, caller, formats, form.again(),
-                            FormErrors.check(formats).refusal(problem, FIELDS, "comment.error.refused").build(),
+                            ? page(consultationId, caller, formats, form.again(), selection, refusal(problem, formats),
                             HttpStatus.valueOf(problem.status()))
                             : Mono.error(problem));
-        });
+        }));
     }
 
-    private Mono<Rendering> page(String consultationId, Caller caller, Formats formats, CommentForm form, FormErrors errors,
-                                 HttpStatus status) {
+    /**
+     * The API's refusal: its field errors beside the fields; a round closed or a deadline passed (a 409 whose
+     * sentence names the round or the deadline) in a sentence of the page's language; any other with the API's own.
+     */
+    static FormErrors refusal(ApiProblem problem, Formats formats) {
+        String detail = problem.detail() == null ? "" : problem.detail();
+        if (problem.status() == 409 && problem.errors().isEmpty() && (detail.contains("round") || detail.contains("deadline"))) {
+            return FormErrors.check(formats).general(formats.message("comment.error.closed")).build();
+        }
+        return FormErrors.check(formats).refusal(problem, FIELDS, "comment.error.refused").build();
+    }
+
+    /**
+     * The words the form's anchor is on, as they read in the anchor's version of the provision; empty when the
+     * form has no anchor, or when those words are not in that version (or the version does not exist).
+     */
+    private Mono<Optional<String>> quoted(String consultationId, Caller caller, CommentForm form) {
+        ApiComments.Anchor anchor = form.anchor();
+        if (anchor == null || anchor.version() < 1) {
+            return Mono.just(Optional.empty());
+        }
+        return api.get(caller, uri -> uri.path("/api/consultations/{id}/versions/{v}").build(consultationId, anchor.version()),
+                        ApiComments.Version.class)
+                .map(version -> Optional.ofNullable(version.provision(form.provisionId()))
+                        .map(provision -> Words.quote(provision.text(), anchor.start(), anchor.end())))
+                .onErrorResume(ApiProblem.class, problem -> problem.status() == 404 ? Mono.just(Optional.empty()) : Mono.error(problem));
+    }
+
+    private Mono<Rendering> page(String consultationId, Caller caller, Formats formats, CommentForm form, String selection,
+                                 FormErrors errors, HttpStatus status) {
         Mono<ApiComments.Detail> detail = api.get(caller, uri -> uri.path("/api/consultations/{id}").build(consultationId),
                 ApiComments.Detail.class);
         Mono<Optional<ApiComments.Amendment>> amendment = form.amendmentId() == null ? Mono.just(Optional.empty())
@@ -93,15 +132,15 @@ class CommentController {
         return Mono.zip(detail, amendment, comments).map(all -> {
             ApiComments.Detail consultation = all.getT1();
             ConsultationNav nav = ConsultationNav.of(consultationId, consultation.title(), consultation.status(), "text", formats);
-            CommentPage page = describe(consultation, all.getT2().orElse(null), all.getT3(), form, errors, nav, formats);
+            CommentPage page = describe(consultation, all.getT2().orElse(null), all.getT3(), form, selection, errors, nav, formats);
             return Rendering.view("comment").modelAttribute("nav", nav).modelAttribute("page", page).status(status).build();
         });
     }
 
     /** What the comment is on, said and quoted; an id that names nothing of the consultation is a 404. */
     private static CommentPage describe(ApiComments.Detail consultation, ApiComments.Amendment amendment,
-                                        List<ApiComments.Comment> comments, CommentForm form, FormErrors errors,
-                                        ConsultationNav nav, Formats formats) {
+                                        List<ApiComments.Comment> comments, CommentForm form, String selection,
+                                        FormErrors errors, ConsultationNav nav, Formats formats) {
         String base = "/consultations/" + consultation.consultationId();
         String heading;
         String quoteIntro = "";
@@ -123,9 +162,11 @@ class CommentController {
             ApiComments.Provision provision = consultation.provisions().stream()
                     .filter(candidate -> candidate.provisionId().equals(form.provisionId())).findFirst()
                     .orElseThrow(CommentController::notFound);
-            heading = formats.message("comment.heading.provision", provision.label());
-            quoteIntro = formats.message("comment.quote.provision", provision.label());
-            quote = provision.text();
+            boolean onWords = form.anchor() != null && !selection.isEmpty();
+            heading = formats.message(onWords ? "comment.heading.selection" : "comment.heading.provision", provision.label());
+            quoteIntro = onWords ? formats.message("comment.quote.selection", provision.label(), form.anchor().version(),
+                    form.anchor().end() - form.anchor().start()) : formats.message("comment.quote.provision", provision.label());
+            quote = onWords ? selection : provision.text();
             back = base + "#p-" + provision.provisionId();
         } else {
             heading = formats.message("comment.heading.consultation");

@@ -4,30 +4,57 @@ import org.concord.workspace.form.FormKey;
 import org.springframework.util.MultiValueMap;
 
 /**
- * What the comment form holds: what it comments on (a provision, an amendment, a comment it answers, or
- * none of these for the consultation as a whole), the text, the attribution, and the form's key.
+ * What the comment form holds: what it comments on (a provision, or some of its words, an amendment, a comment it
+ * answers, or none of these for the consultation as a whole), the text, the attribution, and the form's key.
+ *
+ * @param anchor the words of the provision commented on, or null for the whole provision (or no provision)
  */
-record CommentForm(String provisionId, String amendmentId, String replyTo, String body, String attribution, String formKey) {
+record CommentForm(String provisionId, String amendmentId, String replyTo, String body, String attribution,
+                   ApiComments.Anchor anchor, String formKey) {
 
     static final int MAX_BODY = 10_000;
 
-    static CommentForm empty(String provisionId, String amendmentId, String replyTo) {
-        return new CommentForm(blankToNull(provisionId), blankToNull(amendmentId), blankToNull(replyTo), "", null, FormKey.fresh());
+    static CommentForm empty(String provisionId, String amendmentId, String replyTo, ApiComments.Anchor anchor) {
+        return new CommentForm(blankToNull(provisionId), blankToNull(amendmentId), blankToNull(replyTo), "", null,
+                blankToNull(provisionId) == null ? null : anchor, FormKey.fresh());
     }
 
     static CommentForm from(MultiValueMap<String, String> data) {
-        return new CommentForm(blankToNull(data.getFirst("provisionId")), blankToNull(data.getFirst("amendmentId")),
+        String provisionId = blankToNull(data.getFirst("provisionId"));
+        return new CommentForm(provisionId, blankToNull(data.getFirst("amendmentId")),
                 blankToNull(data.getFirst("replyTo")), data.getFirst("body") == null ? "" : data.getFirst("body"),
-                blankToNull(data.getFirst("attribution")), FormKey.sent(data.getFirst(FormKey.FIELD)));
+                blankToNull(data.getFirst("attribution")),
+                provisionId == null ? null : anchor(data.getFirst("anchorVersion"), data.getFirst("anchorStart"), data.getFirst("anchorEnd")),
+                FormKey.sent(data.getFirst(FormKey.FIELD)));
+    }
+
+    /**
+     * The anchor the three fields make, or null when none is given; a field that is not a number makes an
+     * anchor no version has (version 0), which the form then refuses rather than dropping it unsaid.
+     */
+    static ApiComments.Anchor anchor(String version, String start, String end) {
+        if (blankToNull(version) == null && blankToNull(start) == null && blankToNull(end) == null) {
+            return null;
+        }
+        try {
+            return new ApiComments.Anchor(Integer.parseInt(version.strip()), Integer.parseInt(start.strip()), Integer.parseInt(end.strip()));
+        } catch (NullPointerException | NumberFormatException e) {
+            return new ApiComments.Anchor(0, 0, 0);
+        }
     }
 
     /** The same form, to be sent again after a refusal: another request, so another key. */
     CommentForm again() {
-        return new CommentForm(provisionId, amendmentId, replyTo, body, attribution, FormKey.fresh());
+        return new CommentForm(provisionId, amendmentId, replyTo, body, attribution, anchor, FormKey.fresh());
+    }
+
+    /** The same form on the whole provision: the words it was on are not in the provision. */
+    CommentForm withoutAnchor() {
+        return new CommentForm(provisionId, amendmentId, replyTo, body, attribution, null, formKey);
     }
 
     ApiComments.NewComment request() {
-        return new ApiComments.NewComment(provisionId, amendmentId, replyTo, body, attribution);
+        return new ApiComments.NewComment(provisionId, amendmentId, replyTo, body, attribution, anchor);
     }
 
     private static String blankToNull(String value) {

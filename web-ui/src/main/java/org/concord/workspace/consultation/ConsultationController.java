@@ -12,6 +12,7 @@ import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /** A consultation's current text, its pending amendments as tracked changes and its comments. */
@@ -42,11 +43,15 @@ class ConsultationController {
         Mono<List<ApiConsultation.Comment>> comments = api.get(caller,
                 uri -> uri.path("/api/consultations/{id}/comments").build(consultationId), COMMENTS);
         return Mono.zip(detail, amendments, comments).map(all -> {
-            ConsultationPage page = ConsultationPages.build(all.getT1(), all.getT2(), all.getT3(), formats, clock.instant());
+            Instant now = clock.instant();
+            ApiConsultation.Detail consultation = all.getT1();
+            ConsultationPage page = ConsultationPages.build(consultation, all.getT2(), all.getT3(), formats, now);
+            Viewer viewer = Viewer.of(caller, consultation.status(), consultation.round() == null ? null : consultation.round().deadline(), now);
             return Rendering.view("consultation")
                     .modelAttribute("nav", page.nav())
                     .modelAttribute("page", page)
-                    .modelAttribute("viewer", Viewer.of(caller, all.getT1().status()))
+                    .modelAttribute("viewer", viewer)
+                    .modelAttribute("selection", viewer.comment() ? Selection.of(consultation.version(), viewer.propose()) : null)
                     .modelAttribute("notice", Notices.text(notice, formats))
                     .build();
         });

@@ -4,12 +4,13 @@ import org.concord.workspace.api.Caller;
 import org.concord.workspace.form.FormKey;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
  * What the person reading the text page may do there, so that the page offers only that: comment (a
- * participant or a drafter, while a round is open), propose amendments and support them (a participant, while
- * a round is open). Nothing for an anonymous reader or an observer.
+ * participant or a drafter, while a round is open and before its deadline), propose amendments and support them
+ * (a participant, likewise). Nothing for an anonymous reader or an observer.
  *
  * @param participantId the reader's id (their own amendments are not theirs to support), or null
  * @param comment       whether they may comment and reply
@@ -22,12 +23,13 @@ import java.util.UUID;
 public record Viewer(String participantId, boolean comment, boolean propose, String pageKey, boolean drafter, boolean participant,
                      String status) {
 
-    static Viewer of(Caller caller, String status) {
+    /** {@code deadline}: the current round's, or null; {@code now}: the time of the page. */
+    static Viewer of(Caller caller, String status, Instant deadline, Instant now) {
         if (caller.person() == null) {
             return new Viewer(null, false, false, FormKey.fresh(), false, false, status);
         }
         boolean participant = caller.person().roles().contains("PARTICIPANT");
-        boolean open = "OPEN".equals(status);
+        boolean open = "OPEN".equals(status) && (deadline == null || now.isBefore(deadline));
         return new Viewer(caller.person().participantId(), open && (participant || caller.person().drafter()), open && participant,
                 FormKey.fresh(), caller.person().drafter(), participant, status);
     }
