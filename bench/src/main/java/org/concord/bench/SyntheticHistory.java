@@ -343,7 +343,7 @@ final class SyntheticHistory {
         Attribution attribution = random.nextInt(3) == 0 ? Attribution.CHATHAM_HOUSE : Attribution.ATTRIBUTED;
         script.comments.add(commentId);
         script.events.add(new Planned(COMMENT, commentId, 0, new CommentPostedEvent(commentId, script.id, provisionId, onAmendment,
-                replyTo, wording.remark(), attribution, script.round, author)));
+                replyTo, wording.remark(), attribution, script.round, author, null)));
     }
 
     /**

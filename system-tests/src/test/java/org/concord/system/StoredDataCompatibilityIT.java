@@ -66,12 +66,16 @@ class StoredDataCompatibilityIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
-     * Fields an answer gained after the fixture was written (path pattern, field): compared when the recorded
-     * answer has them, else left out of today's answer; everything else is compared strictly.
+     * Fields an answer gained after the fixture was written (path pattern, field, at any depth, as in a comment's
+     * replies): compared when the recorded answer has them, else left out of today's answer; everything else is
+     * compared strictly.
      */
     private static final Map<Pattern, List<String>> ADDED_SINCE = Map.of(
             Pattern.compile("/api/consultations/[^/?]+"), List.of("position"),
-            Pattern.compile("/api/consultations(\\?.*)?"), List.of("deadline", "comments", "amendments"));
+            Pattern.compile("/api/consultations(\\?.*)?"), List.of("deadline", "comments", "amendments"),
+            // a comment's anchor, in the comments and in the CommentPosted data of the timeline and the audit trail
+            Pattern.compile("/api/consultations/[^/?]+/(comments|history)(\\?.*)?"), List.of("anchor"),
+            Pattern.compile("/api/admin/audit(\\?.*)?"), List.of("anchor"));
     private static final Path FIXTURE = StoredDataFixture.directory();
     private static JsonNode about;
     private static TestMongoDatabase database;
@@ -205,22 +209,22 @@ class StoredDataCompatibilityIT {
                 continue;
             }
             JsonNode actual = JSON.readTree(body);
-            if (expected.isObject() && actual instanceof ObjectNode object) {
-                withoutAdded(object, expected, added.getValue());
-            } else if (expected.isArray() && actual.isArray()) {
-                for (int i = 0; i < actual.size(); i++) {
-                    if (actual.get(i) instanceof ObjectNode item) {
-                        withoutAdded(item, expected.has(i) ? expected.get(i) : expected.path(0), added.getValue());
-                    }
-                }
-            }
+            withoutAdded(actual, expected, added.getValue());
             return JSON.writeValueAsString(actual);
         }
         return body;
     }
 
-    private static void withoutAdded(ObjectNode actual, JsonNode expected, List<String> fields) {
-        fields.stream().filter(field -> !expected.has(field)).forEach(actual::remove);
+    /** Leaves {@code fields} out of every object of {@code actual} whose counterpart in {@code expected} lacks them. */
+    private static void withoutAdded(JsonNode actual, JsonNode expected, List<String> fields) {
+        if (expected.isObject() && actual instanceof ObjectNode object) {
+            fields.stream().filter(field -> !expected.has(field)).forEach(object::remove);
+            object.properties().forEach(field -> withoutAdded(field.getValue(), expected.path(field.getKey()), fields));
+        } else if (expected.isArray() && actual.isArray()) {
+            for (int i = 0; i < actual.size(); i++) {
+                withoutAdded(actual.get(i), expected.has(i) ? expected.get(i) : expected.path(0), fields);
+            }
+        }
     }
 
     private static String difference(JsonNode expected, String actual) {

@@ -3,7 +3,7 @@ package org.concord.messages.comment;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.concord.messages.participant.Actor;
 
-/** Comment on a consultation, a provision or an amendment, or reply to a comment. */
+/** Comment on a consultation, a provision or some of its words ({@code selection}, else null), or an amendment, or reply to a comment. */
 public record PostCommentCommand(@TargetAggregateIdentifier String commentId,
                                  String consultationId,
                                  String provisionId,
@@ -11,5 +11,6 @@ public record PostCommentCommand(@TargetAggregateIdentifier String commentId,
                                  String replyTo,
                                  String body,
                                  Attribution attribution,
-                                 Actor author) {
+                                 Actor author,
+                                 WordSelection selection) {
 }

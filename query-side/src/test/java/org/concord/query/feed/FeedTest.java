@@ -191,7 +191,7 @@ class FeedTest {
         for (int i = from; i < from + count; i++) {
             String commentId = consultationId + "-k" + i;
             events.add(new GenericDomainEventMessage<>("Comment", commentId, 0, new CommentPostedEvent(commentId, consultationId, null, null,
-                    null, "Comment " + i, attribution, 1, NGO)));
+                    null, "Comment " + i, attribution, 1, NGO, null)));
         }
         return events;
     }

@@ -231,7 +231,7 @@ class WebhookDeliveryTest {
         for (int i = 0; i < comments; i++) {
             String commentId = id + "-k" + i;
             events.add(new GenericDomainEventMessage<>("Comment", commentId, 0, new CommentPostedEvent(commentId, id, null, null,
-                    null, "Comment " + i, Attribution.ATTRIBUTED, 1, NGO)));
+                    null, "Comment " + i, Attribution.ATTRIBUTED, 1, NGO, null)));
         }
         return events;
     }

@@ -144,9 +144,9 @@ class ReadModelRebuildTest {
             events.add(new GenericDomainEventMessage<>("Consultation", consultationId, i, consultation.get(i)));
             if (i == 3) {
                 events.add(new GenericDomainEventMessage<>("Comment", "k-1", 0, new CommentPostedEvent("k-1", consultationId, "p1", null,
-                        null, "Export controls belong here.", Attribution.ATTRIBUTED, 1, FRANCE)));
+                        null, "Export controls belong here.", Attribution.ATTRIBUTED, 1, FRANCE, null)));
                 events.add(new GenericDomainEventMessage<>("Comment", "k-2", 0, new CommentPostedEvent("k-2", consultationId, null, "a-1",
-                        "k-1", "We agree.", Attribution.CHATHAM_HOUSE, 1, NGO)));
+                        "k-1", "We agree.", Attribution.CHATHAM_HOUSE, 1, NGO, null)));
             }
         }
         return events;

@@ -10,8 +10,9 @@ import org.concord.messages.comment.PostCommentCommand;
 import org.springframework.stereotype.Component;
 
 /**
- * Posts comments after the consultation has said the round is open and the comment's targets exist,
- * and after the comment replied to has been found in the same consultation.
+ * Posts comments after the consultation has said the round is open and the comment's targets exist (the
+ * words of an anchor too, which it quotes), and after the comment replied to has been found in the same
+ * consultation.
  */
 @Component
 class CommentCommandHandler {
@@ -29,7 +30,11 @@ class CommentCommandHandler {
         if (command.body() == null || command.body().isBlank()) {
             throw RuleViolationException.invalid("body", "must not be blank");
         }
-        int round = consultations.roundForComment(command.consultationId(), command.provisionId(), command.amendmentId());
+        if (command.selection() != null) {
+            checkSelection(command);
+        }
+        CommentRules.Placement placement = consultations.placeComment(command.consultationId(), command.provisionId(),
+                command.amendmentId(), command.selection());
         if (command.replyTo() != null) {
             String parentConsultation;
             try {
@@ -43,7 +48,20 @@ class CommentCommandHandler {
         }
         CommentPostedEvent posted = new CommentPostedEvent(command.commentId(), command.consultationId(),
                 command.provisionId(), command.amendmentId(), command.replyTo(), command.body(), command.attribution(),
-                round, command.author());
+                placement.round(), command.author(), placement.anchor());
         comments.newInstance(() -> new Comment(posted));
+    }
+
+    /** An anchor is on words of a provision, and neither on an amendment nor a reply's; the consultation checks the words. */
+    private static void checkSelection(PostCommentCommand command) {
+        if (command.provisionId() == null) {
+            throw RuleViolationException.invalid("anchor", "An anchor is on words of a provision: give provisionId too");
+        }
+        if (command.amendmentId() != null) {
+            throw RuleViolationException.invalid("anchor", "A comment on an amendment takes no anchor");
+        }
+        if (command.replyTo() != null) {
+            throw RuleViolationException.invalid("anchor", "A reply takes no anchor: it is on what its comment is on");
+        }
     }
 }

@@ -3,6 +3,8 @@ package org.concord.command.consultation.command;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.concord.command.dispatch.RuleViolationException;
+import org.concord.messages.comment.CommentAnchor;
+import org.concord.messages.comment.WordSelection;
 import org.springframework.stereotype.Component;
 
 /** What the consultation says about a comment about to be posted on it, without changing it. */
@@ -15,10 +17,15 @@ public class CommentRules {
         this.consultations = consultationRepository;
     }
 
-    /** The round a comment would belong to; throws the rule it would break. */
-    public int roundForComment(String consultationId, String provisionId, String amendmentId) {
+    /** Where a comment belongs: its round, and the words it is on, quoted (null when it is on no words). */
+    public record Placement(int round, CommentAnchor anchor) {
+    }
+
+    /** Where a comment would belong, {@code selection} null unless it is on words of its provision; throws the rule it would break. */
+    public Placement placeComment(String consultationId, String provisionId, String amendmentId, WordSelection selection) {
         try {
-            return consultations.load(consultationId).invoke(c -> c.roundForComment(provisionId, amendmentId));
+            return consultations.load(consultationId).invoke(c -> new Placement(c.roundForComment(provisionId, amendmentId),
+                    selection == null ? null : c.anchorForComment(provisionId, selection)));
         } catch (AggregateNotFoundException notFound) {
             throw RuleViolationException.notFound("No consultation " + consultationId + " exists.");
         }

@@ -19,6 +19,8 @@ import org.concord.messages.amendment.RejectAmendmentCommand;
 import org.concord.messages.amendment.SupportAmendmentCommand;
 import org.concord.messages.amendment.WithdrawAmendmentCommand;
 import org.concord.messages.amendment.WithdrawSupportCommand;
+import org.concord.messages.comment.CommentAnchor;
+import org.concord.messages.comment.WordSelection;
 import org.concord.messages.consultation.AdoptConsultationCommand;
 import org.concord.messages.consultation.ChangeKind;
 import org.concord.messages.consultation.CloseRoundCommand;
@@ -36,6 +38,7 @@ import org.concord.messages.consultation.RoundOpenedEvent;
 import org.concord.messages.consultation.Text;
 import org.concord.messages.consultation.TextChange;
 import org.concord.messages.consultation.TextRevisedEvent;
+import org.concord.messages.consultation.Words;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -276,6 +279,38 @@ class Consultation {
             throw RuleViolationException.invalid("amendmentId", "No amendment " + amendmentId + " in this consultation");
         }
         return round;
+    }
+
+    /**
+     * The anchor of a comment on words of a provision of the current text, the words quoted as they read.
+     * Only the current wording is known here, so the words must have been selected in a version whose
+     * wording of the provision is the current one: from the version it last changed in to the current.
+     * Called after {@link #roundForComment} has found the provision; changes nothing.
+     */
+    CommentAnchor anchorForComment(String provisionId, WordSelection selection) {
+        Provision provision = text.find(provisionId).orElseThrow();
+        if (selection.version() < 1 || selection.version() > version) {
+            throw RuleViolationException.invalid("anchor.version", "must be between 1 and the current version " + version);
+        }
+        int changed = changedIn.getOrDefault(provisionId, version);
+        if (selection.version() < changed) {
+            throw RuleViolationException.conflict("Provision " + provision.label() + " has changed since version "
+                    + selection.version() + " (last in version " + changed + "); select the words again in the current text, version "
+                    + version + ".");
+        }
+        if (selection.start() < 0) {
+            throw RuleViolationException.invalid("anchor.start", "must be at least 0");
+        }
+        if (selection.end() <= selection.start()) {
+            throw RuleViolationException.invalid("anchor.end", "must be greater than anchor.start");
+        }
+        int words = Words.count(provision.text());
+        if (selection.end() > words) {
+            throw RuleViolationException.invalid("anchor.end", "must be at most " + words + ", the number of words of provision "
+                    + provision.label() + " in version " + selection.version());
+        }
+        return new CommentAnchor(selection.version(), selection.start(), selection.end(),
+                Words.quote(provision.text(), selection.start(), selection.end()));
     }
 
     @EventSourcingHandler

@@ -1,6 +1,7 @@
 package org.concord.query.history.query;
 
-import org.concord.query.history.query.Words.Word;
+import org.concord.messages.consultation.Words;
+import org.concord.messages.consultation.Words.Word;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class InlineDiff {
         List<Word> beforeWords = Words.of(before);
         List<Word> afterWords = Words.of(after);
         Runs runs = new Runs();
-        Words.compare(beforeWords, afterWords, new Words.Visitor() {
+        WordDiff.compare(beforeWords, afterWords, new WordDiff.Visitor() {
             @Override
             public void both(int beforeWord, int afterWord) {
                 Word was = beforeWords.get(beforeWord);

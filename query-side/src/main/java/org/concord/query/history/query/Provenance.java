@@ -1,6 +1,7 @@
 package org.concord.query.history.query;
 
-import org.concord.query.history.query.Words.Word;
+import org.concord.messages.consultation.Words;
+import org.concord.messages.consultation.Words.Word;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,7 +53,7 @@ public record Provenance(List<Span> spans) {
         Attribution[] spaceBy = filled(after.size(), proposedText == null ? by : modifiedBy);
         if (proposedText != null) {
             List<Word> proposed = Words.of(proposedText);
-            Words.compare(proposed, after, (proposedWord, afterWord) -> {
+            WordDiff.compare(proposed, after, (proposedWord, afterWord) -> {
                 bodyBy[afterWord] = by;
                 if (proposed.get(proposedWord).space().equals(after.get(afterWord).space())) {
                     spaceBy[afterWord] = by;
@@ -63,7 +64,7 @@ public record Provenance(List<Span> spans) {
         List<Word> before = Words.of(text);
         Attribution[] charBy = attributionOfEachChar(text.length());
         int[] start = starts(before);
-        Words.compare(before, after, (beforeWord, afterWord) -> {
+        WordDiff.compare(before, after, (beforeWord, afterWord) -> {
             Word was = before.get(beforeWord);
             if (!was.body().isEmpty()) {
                 bodyBy[afterWord] = charBy[start[beforeWord]];

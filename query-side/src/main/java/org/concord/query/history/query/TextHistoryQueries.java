@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -112,9 +113,26 @@ public class TextHistoryQueries {
     @QueryHandler
     public List<Wording> handle(FindProvisionHistoryQuery query) {
         Document history = provisionHistories.reading().find(Filters.eq("_id", provisionKey(query.consultationId(), query.provisionId()))).first();
-        if (history == null) {
-            return List.of();
-        }
+        return history == null ? List.of() : wordings(history);
+    }
+
+    /** The word trails of a consultation's provisions, and the version its history has recorded. */
+    public record Trails(int version, Map<String, WordTrail> byProvision) {
+    }
+
+    /**
+     * The word trails of these provisions of a consultation (a provision that never existed has none), and
+     * the version the history has recorded (0 before the first): two reads by id, whatever the number of provisions.
+     */
+    public Trails trails(String consultationId, Collection<String> provisionIds) {
+        int version = currentVersion(consultationId);
+        Map<String, WordTrail> byProvision = new HashMap<>();
+        provisionHistories.reading().find(Filters.in("_id", provisionIds.stream().map(id -> provisionKey(consultationId, id)).toList()))
+                .forEach(history -> byProvision.put(history.getString("provisionId"), new WordTrail(wordings(history))));
+        return new Trails(version, byProvision);
+    }
+
+    private static List<Wording> wordings(Document history) {
         return history.getList("entries", Document.class).stream()
                 .map(entry -> new Wording(entry.getInteger("version"), entry.getString("label"), entry.getString("text"),
                         entry.getBoolean("deleted", false), cause(entry.get("cause", Document.class))))

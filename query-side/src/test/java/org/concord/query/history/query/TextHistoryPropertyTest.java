@@ -137,7 +137,7 @@ class TextHistoryPropertyTest {
             }
             String commentId = consultationId + "-c" + version;
             all.add(message(commentId, 0, new CommentPostedEvent(commentId, consultationId, null, null, null, "noted",
-                    Attribution.ATTRIBUTED, 1, DELEGATE), all.size()));
+                    Attribution.ATTRIBUTED, 1, DELEGATE, null), all.size()));
             twice.add(false);
         }
         eventStore.appendEvents(all);

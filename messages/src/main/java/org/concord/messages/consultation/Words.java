@@ -1,7 +1,4 @@
-package org.concord.query.history.query;
-
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
+package org.concord.messages.consultation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,22 +15,25 @@ import java.util.regex.Pattern;
  * sequence, a letter with its combining marks, CR LF), so no diff splits one; white space is Unicode's,
  * no-break and ideographic spaces and line separators included.
  * <p>
- * Words are matched by their letters alone, so that re-spacing a sentence does not unmatch its words;
- * the white space after two matched words is compared on its own, and a difference there is a change
- * like any other: in legal text a no-break space, a doubled space or a line break matters.
+ * The history's word diff matches words by their letters alone, so that re-spacing a sentence does not
+ * unmatch its words; the white space after two matched words is compared on its own.
+ * <p>
+ * A selection (a comment's anchor) counts these words from 0, leading white space not counted
+ * ({@link #count}, {@link #quote}); docs/api.md defines them for a browser. Stored anchors hold such
+ * offsets, so a change to what a word is moves the words every stored anchor points at.
  */
-final class Words {
+public final class Words {
 
     private static final Pattern CHARACTER = Pattern.compile("\\X");
 
     /** A word: what is printed ({@code body}, empty only for leading white space) and the white space after it. */
-    record Word(String body, String space) {
+    public record Word(String body, String space) {
     }
 
     private Words() {
     }
 
-    static List<Word> of(String text) {
+    public static List<Word> of(String text) {
         List<Word> words = new ArrayList<>();
         if (text == null) {
             return words;
@@ -54,6 +54,39 @@ final class Words {
             at = spaceEnd;
         }
         return words;
+    }
+
+    /** The index in {@code words} of the word a selection counts as 0: 1 after leading white space, else 0. */
+    public static int firstCounted(List<Word> words) {
+        return !words.isEmpty() && words.get(0).body().isEmpty() ? 1 : 0;
+    }
+
+    /** How many words a selection counts in {@code text}. */
+    public static int count(String text) {
+        List<Word> words = of(text);
+        return words.size() - firstCounted(words);
+    }
+
+    /**
+     * Words [start, end) of {@code text}, counted as a selection counts them, as they read: from the first
+     * character of the first to the last character of the last, the white space between them kept.
+     *
+     * @throws IndexOutOfBoundsException unless 0 <= start < end <= {@link #count}
+     */
+    public static String quote(String text, int start, int end) {
+        List<Word> words = of(text);
+        int first = firstCounted(words);
+        if (start < 0 || end <= start || end > words.size() - first) {
+            throw new IndexOutOfBoundsException("words [" + start + ", " + end + ") of " + (words.size() - first));
+        }
+        StringBuilder quote = new StringBuilder();
+        for (int i = first + start; i < first + end; i++) {
+            quote.append(words.get(i).body());
+            if (i < first + end - 1) {
+                quote.append(words.get(i).space());
+            }
+        }
+        return quote.toString();
     }
 
     private static int endOfSpace(List<String> characters, int from) {
@@ -108,49 +141,5 @@ final class Words {
         return codePoint >= 0x09 && codePoint <= 0x0D || codePoint == 0x20 || codePoint == 0x85 || codePoint == 0xA0
                 || codePoint == 0x1680 || codePoint >= 0x2000 && codePoint <= 0x200A || codePoint == 0x2028
                 || codePoint == 0x2029 || codePoint == 0x202F || codePoint == 0x205F || codePoint == 0x3000;
-    }
-
-    /**
-     * Walks the word-level difference from {@code before} to {@code after} in order: each pair of words
-     * matched by their bodies, and the runs of words only {@code before} has and only {@code after} has.
-     */
-    static void compare(List<Word> before, List<Word> after, Visitor visitor) {
-        int keptBefore = 0;
-        int keptAfter = 0;
-        for (AbstractDelta<String> delta : DiffUtils.diff(bodies(before), bodies(after)).getDeltas()) {
-            int from = delta.getSource().getPosition();
-            int to = delta.getTarget().getPosition();
-            for (int i = 0; i < to - keptAfter; i++) {
-                visitor.both(keptBefore + i, keptAfter + i);
-            }
-            if (delta.getSource().size() > 0) {
-                visitor.onlyBefore(from, delta.getSource().size());
-            }
-            if (delta.getTarget().size() > 0) {
-                visitor.onlyAfter(to, delta.getTarget().size());
-            }
-            keptBefore = from + delta.getSource().size();
-            keptAfter = to + delta.getTarget().size();
-        }
-        for (int i = 0; i < after.size() - keptAfter; i++) {
-            visitor.both(keptBefore + i, keptAfter + i);
-        }
-    }
-
-    private static List<String> bodies(List<Word> words) {
-        return words.stream().map(Word::body).toList();
-    }
-
-    /** What {@link #compare} reports; a visitor that needs only the matched words is a lambda. */
-    @FunctionalInterface
-    interface Visitor {
-
-        void both(int before, int after);
-
-        default void onlyBefore(int from, int length) {
-        }
-
-        default void onlyAfter(int from, int length) {
-        }
     }
 }
