@@ -5,14 +5,54 @@
 (function () {
     'use strict';
 
-    // A word is a maximal run of non-white-space characters, counted from 0: the words a comment's anchor and an
-    // amendment's selection count. consultation/Words.java counts the same way: change both together, or neither.
+    // The words a comment's anchor and an amendment's selection count, from 0, with their UTF-16 offsets: the
+    // definition of docs/api.md ("Comments on words"), which the API's tokenizer implements (consultation/Words.java
+    // uses it): a run of letters, digits and marks, with inner apostrophes and hyphens; any other character
+    // (punctuation, a symbol, an emoji, a Chinese or Japanese character) on its own; white space between.
+    // Change both together, or neither.
+    var SPACE = /^\p{White_Space}+$/u;
+    var LETTER = /^[\p{L}\p{N}\p{M}]/u;
+    var HAN_KANA = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+    function characters(text) {
+        if (typeof Intl !== 'undefined' && Intl.Segmenter) {
+            return Array.from(new Intl.Segmenter('und', {granularity: 'grapheme'}).segment(text), function (s) {
+                return s.segment;
+            });
+        }
+        return Array.from(text); // code points: a browser without Intl.Segmenter may split an emoji sequence
+    }
+
     function words(text) {
+        var chars = characters(text);
+        var letter = function (c) {
+            return c !== undefined && LETTER.test(c) && !HAN_KANA.test(c);
+        };
+        var joiner = function (c) {
+            return c === "'" || c === '\u2019' || c === '-';
+        };
         var found = [];
-        var pattern = /\S+/gu;
-        var match;
-        while ((match = pattern.exec(text)) !== null) {
-            found.push({start: match.index, end: match.index + match[0].length});
+        var at = 0;
+        var offset = 0;
+        var take = function () {
+            offset += chars[at].length;
+            at++;
+        };
+        while (at < chars.length) {
+            if (SPACE.test(chars[at])) {
+                take();
+                continue;
+            }
+            var start = offset;
+            var isLetter = letter(chars[at]);
+            take();
+            while (isLetter && (letter(chars[at]) || joiner(chars[at]) && letter(chars[at + 1]))) {
+                if (!letter(chars[at])) {
+                    take();
+                }
+                take();
+            }
+            found.push({start: start, end: offset});
         }
         return found;
     }

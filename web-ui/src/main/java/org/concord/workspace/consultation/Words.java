@@ -1,18 +1,17 @@
 package org.concord.workspace.consultation;
 
+import org.concord.messages.consultation.Words.Word;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The words of a provision's wording as a selection counts them, for comment anchors and amendments written
- * from a selection: a word is a maximal run of non-white-space characters, counted from 0. The browser counts
- * the same way ({@code words()} in static/js/selection.js): change both together, or neither.
+ * The words of a provision's wording as a comment's anchor counts them (docs/api.md, "Comments on words"), with
+ * their places in the text: the API's own tokenizer ({@link org.concord.messages.consultation.Words}), so that
+ * words selected here are the words the API stores and follows. The browser counts the same way
+ * ({@code words()} in static/js/selection.js, the reference of docs/api.md): change both together, or neither.
  */
 public final class Words {
-
-    private static final Pattern WORD = Pattern.compile("\\S+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private Words() {
     }
@@ -22,12 +21,15 @@ public final class Words {
     }
 
     public static List<Span> of(String text) {
-        List<Span> words = new ArrayList<>();
-        Matcher word = WORD.matcher(text == null ? "" : text);
-        while (word.find()) {
-            words.add(new Span(word.start(), word.end()));
+        List<Span> spans = new ArrayList<>();
+        int offset = 0;
+        for (Word word : org.concord.messages.consultation.Words.of(text)) {
+            if (!word.body().isEmpty()) {
+                spans.add(new Span(offset, offset + word.body().length()));
+            }
+            offset += word.body().length() + word.space().length();
         }
-        return words;
+        return spans;
     }
 
     /** Whether words [start, end) are a selection of at least one word of {@code text}. */
