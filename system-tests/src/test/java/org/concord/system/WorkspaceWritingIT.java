@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -201,6 +202,51 @@ class WorkspaceWritingIT {
                 "baseVersion=1&text-" + first + "=Otra.&reason=Tarde&action=save&formKey=" + revise.field("formKey"));
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.text()).contains("The text was revised since you opened this form");
+    }
+
+    @Test
+    void a_comment_on_words_shows_them_and_after_a_revision_what_became_of_them() {
+        JsonNode created = json(api.createConsultation(drafter, "Words " + System.nanoTime(), "PUBLIC"), 201);
+        String c = created.get("consultationId").asText();
+        JsonNode detail = json(api.get(null, "/api/consultations/{id}?minPosition={p}", c, created.get("position").asLong()), 200);
+        String first = detail.at("/provisions/0/provisionId").asText();
+        String third = detail.at("/provisions/2/provisionId").asText();
+        json(api.post(drafter, "/api/consultations/{id}/rounds", Map.of("deadline", Instant.now().plus(Duration.ofHours(1)).toString()), c), 201);
+        WorkspaceVisitor chile = new WorkspaceVisitor(concord).signIn(delegate);
+        // "States should regulate the sale of intrusion tools.": words 2 to 4; "Assessments should be published.": 2 to 4
+        assertThat(commentOnWords(chile, c, first, 1, "Which sale?").status()).isEqualTo(303);
+        assertThat(commentOnWords(chile, c, third, 1, "Published where?").status()).isEqualTo(303);
+        assertThat(chile.get("/consultations/" + c).text()).contains("On the words: regulate the sale Which sale?")
+                .contains("On the words: be published. Published where?");
+
+        json(api.post(drafter, "/api/consultations/{id}/rounds/current/close", null, c), 200);
+        json(api.post(drafter, "/api/consultations/{id}/revisions", Map.of("baseVersion", 1, "reason", "Second reading",
+                "changes", List.of(Map.of("kind", "REPLACE", "provisionId", first, "text", "States should license the sale of intrusion tools."),
+                        Map.of("kind", "DELETE", "provisionId", third))), c), 201);
+        long reopened = json(api.post(drafter, "/api/consultations/{id}/rounds",
+                Map.of("deadline", Instant.now().plus(Duration.ofHours(1)).toString()), c), 201).get("position").asLong();
+        json(api.get(null, "/api/consultations/{id}/comments?minPosition={p}", c, reopened), 200);
+
+        assertThat(chile.get("/consultations/" + c).text())
+                .contains("On words changed since version 1, which read: regulate the sale They now read: the sale Which sale?")
+                .contains("On removed text, which read in version 1: be published. Published where?");
+        assertThat(chile.get("/consultations/" + c + "?lang=fr").text()).contains("Sur un texte supprimé, qui se lisait dans la version 1\u00a0: be published.");
+
+        WorkspaceVisitor.Page stale = commentOnWords(chile, c, first, 1, "Selected before the revision.");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.text()).as("in the language chosen last").contains("La disposition a été modifiée après que vous avez sélectionné ses mots");
+        assertThat(stale.field("anchorStart")).as("offered again on the whole provision").isNull();
+        assertThat(stale.html()).contains("Selected before the revision.</textarea>");
+    }
+
+    /** Comments through the workspace's form on words 2 to 4 of a provision as they read in {@code version}. */
+    private static WorkspaceVisitor.Page commentOnWords(WorkspaceVisitor visitor, String consultationId, String provisionId, int version,
+                                                        String body) {
+        WorkspaceVisitor.Page form = visitor.get("/consultations/" + consultationId + "/comments/new?provisionId=" + provisionId
+                + "&anchorVersion=" + version + "&anchorStart=2&anchorEnd=5");
+        return visitor.post("/consultations/" + consultationId + "/comments", form(Map.of("formKey", form.field("formKey"),
+                "provisionId", provisionId, "anchorVersion", String.valueOf(version), "anchorStart", "2", "anchorEnd", "5",
+                "body", body, "attribution", "ATTRIBUTED")));
     }
 
     private static JsonNode comments() {

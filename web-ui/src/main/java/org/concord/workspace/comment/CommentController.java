@@ -85,10 +85,16 @@ class CommentController {
             return writes.post(exchange, caller, uri -> uri.path("/api/consultations/{id}/comments").build(consultationId),
                             form.request(), form.formKey())
                     .map(written -> Forms.seeOther("/consultations/" + consultationId + "#c-" + written.text("commentId")))
-                    .onErrorResume(ApiProblem.class, problem -> problem.status() == 400 || problem.status() == 409
-                            ? page(consultationId, caller, formats, form.again(), selection, refusal(problem, formats),
-                            HttpStatus.valueOf(problem.status()))
-                            : Mono.error(problem));
+                    .onErrorResume(ApiProblem.class, problem -> {
+                        if (wordsChanged(problem, form)) {
+                            return page(consultationId, caller, formats, form.withoutAnchor().again(), "",
+                                    FormErrors.check(formats).general(formats.message("comment.error.wordsChanged")).build(), HttpStatus.CONFLICT);
+                        }
+                        return problem.status() == 400 || problem.status() == 409
+                                ? page(consultationId, caller, formats, form.again(), selection, refusal(problem, formats),
+                                HttpStatus.valueOf(problem.status()))
+                                : Mono.error(problem);
+                    });
         }));
     }
 
@@ -102,6 +108,16 @@ class CommentController {
             return FormErrors.check(formats).general(formats.message("comment.error.closed")).build();
         }
         return FormErrors.check(formats).refusal(problem, FIELDS, "comment.error.refused").build();
+    }
+
+    /**
+     * Whether the API refused the words selected because the provision's wording changed after the version they
+     * were selected in (docs/api.md: a 409 whose sentence asks to select the words again): the comment is then
+     * offered again on the whole provision, its text kept.
+     */
+    static boolean wordsChanged(ApiProblem problem, CommentForm form) {
+        return problem.status() == 409 && form.anchor() != null && problem.detail() != null
+                && problem.detail().contains("select the words again");
     }
 
     /**

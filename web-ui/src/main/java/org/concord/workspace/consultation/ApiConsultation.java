@@ -43,6 +43,16 @@ final class ApiConsultation {
 
     /** An item of {@code GET /api/consultations/{id}/comments}: the answers are nested in {@code replies}. */
     record Comment(String commentId, String provisionId, String amendmentId, String replyTo, String body,
-                   String attribution, Participant author, Instant postedAt, int round, List<Comment> replies) {
+                   String attribution, Participant author, Instant postedAt, int round, List<Comment> replies, Anchor anchor) {
+    }
+
+    /**
+     * The words of its provision a comment is on (docs/api.md, "Comments on words"): as posted ({@code version},
+     * {@code quote}), and where they are in the current text ({@code status}; {@code current} null when REMOVED).
+     */
+    record Anchor(int version, int start, int end, String quote, String status, Current current) {
+    }
+
+    record Current(int version, int start, int end, String text) {
     }
 }

@@ -82,7 +82,19 @@ record ConsultationPage(ConsultationNav nav, String title, String summary, List<
      * @param posted     "4 December 2026, 10:00 UTC"
      * @param round      "Round 1"
      */
-    record CommentView(String commentId, String anchor, String author, String rule, String context, String posted, String postedMachine,
-                       String round, String body, List<CommentView> replies) {
+    record CommentView(String commentId, String anchor, String author, String rule, String context, OnWords words, String posted,
+                       String postedMachine, String round, String body, List<CommentView> replies) {
+    }
+
+    /**
+     * The words a comment is on, when it is on some words of its provision.
+     *
+     * @param intro   "On the words:", or that they changed or were removed since
+     * @param quote   the words as they read when the comment was posted
+     * @param nowIntro "They now read:" when they read otherwise today, else empty
+     * @param now     how they read today when that differs, else empty
+     * @param removed whether none of them is left ("on removed text")
+     */
+    record OnWords(String intro, String quote, String nowIntro, String now, boolean removed) {
     }
 }

@@ -10,6 +10,7 @@ import org.concord.workspace.consultation.ConsultationPage.CommentView;
 import org.concord.workspace.consultation.ConsultationPage.DiffRun;
 import org.concord.workspace.consultation.ConsultationPage.Fact;
 import org.concord.workspace.consultation.ConsultationPage.Link;
+import org.concord.workspace.consultation.ConsultationPage.OnWords;
 import org.concord.workspace.consultation.ConsultationPage.ProvisionView;
 import org.concord.workspace.layout.ConsultationNav;
 import org.concord.workspace.layout.Formats;
@@ -228,11 +229,28 @@ final class ConsultationPages {
         return new CommentView(comment.commentId(), "c-" + comment.commentId(),
                 author(comment.author(), formats),
                 "CHATHAM_HOUSE".equals(comment.attribution()) ? formats.message("consultation.comment.chathamHouse") : "",
-                context,
+                context, onWords(comment.anchor(), formats),
                 formats.dateTime(comment.postedAt()), formats.machine(comment.postedAt()),
                 formats.message("consultation.comment.round", comment.round()),
                 comment.body() == null ? "" : comment.body(),
                 replies);
+    }
+
+    /**
+     * What words a comment is on, as the API placed them in the current text: quoted as posted, and, when they
+     * changed since, how they read now, or that they were removed ("on removed text", with the old wording).
+     */
+    static OnWords onWords(ApiConsultation.Anchor anchor, Formats formats) {
+        if (anchor == null) {
+            return null;
+        }
+        String status = anchor.status() == null ? "CURRENT" : anchor.status();
+        return switch (status) {
+            case "REMOVED" -> new OnWords(formats.message("consultation.comment.words.removed", anchor.version()), anchor.quote(), "", "", true);
+            case "CHANGED" -> new OnWords(formats.message("consultation.comment.words.changed", anchor.version()), anchor.quote(),
+                    formats.message("consultation.comment.words.now"), anchor.current() == null ? "" : anchor.current().text(), false);
+            default -> new OnWords(formats.message("consultation.comment.words"), anchor.quote(), "", "", false);
+        };
     }
 
     /** A comment and every reply under it. */

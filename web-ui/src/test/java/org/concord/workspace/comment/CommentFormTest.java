@@ -50,6 +50,20 @@ class CommentFormTest {
                         org.assertj.core.groups.Tuple.tuple("Something else.", "en"));
     }
 
+    @Test
+    void words_refused_because_the_provision_changed_make_the_comment_one_on_the_whole_provision() {
+        ApiProblem changed = new ApiProblem(409, "conflict", "Provision 1 has changed since version 1 (last in version 2); "
+                + "select the words again in the current text, version 2.", List.of(), null);
+        CommentForm onWords = CommentForm.from(fields("provisionId", "p-1", "anchorVersion", "1", "anchorStart", "2", "anchorEnd", "4",
+                "body", "Which sale?", "attribution", "ATTRIBUTED"));
+        CommentForm onProvision = CommentForm.from(fields("provisionId", "p-1", "body", "Which sale?", "attribution", "ATTRIBUTED"));
+
+        assertThat(CommentController.wordsChanged(changed, onWords)).isTrue();
+        assertThat(CommentController.wordsChanged(changed, onProvision)).as("no words were selected").isFalse();
+        assertThat(CommentController.wordsChanged(new ApiProblem(409, "conflict", "No comment round is open.", List.of(), null), onWords))
+                .isFalse();
+    }
+
     private static MultiValueMap<String, String> fields(String... namesAndValues) {
         MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {

@@ -160,6 +160,23 @@ class ConsultationPagesTest {
                 new Round(1, Instant.parse("2026-12-08T23:00:00Z"), "OPEN"), text, NOW, 41L);
     }
 
+    @Test
+    void aCommentOnWordsQuotesThemAndSaysWhatBecameOfThem() {
+        ApiConsultation.Anchor current = new ApiConsultation.Anchor(1, 2, 5, "regulate the sale", "MOVED",
+                new ApiConsultation.Current(2, 4, 7, "regulate the sale"));
+        ApiConsultation.Anchor changed = new ApiConsultation.Anchor(1, 5, 7, "30 days", "CHANGED",
+                new ApiConsultation.Current(3, 6, 7, "days"));
+        ApiConsultation.Anchor removed = new ApiConsultation.Anchor(1, 5, 6, "30", "REMOVED", null);
+
+        assertThat(ConsultationPages.onWords(null, english)).as("a comment on the whole provision").isNull();
+        assertThat(ConsultationPages.onWords(current, english))
+                .isEqualTo(new ConsultationPage.OnWords("On the words:", "regulate the sale", "", "", false));
+        assertThat(ConsultationPages.onWords(changed, english)).isEqualTo(new ConsultationPage.OnWords(
+                "On words changed since version 1, which read:", "30 days", "They now read:", "days", false));
+        assertThat(ConsultationPages.onWords(removed, formats(Locale.FRENCH))).isEqualTo(new ConsultationPage.OnWords(
+                "Sur un texte supprimé, qui se lisait dans la version 1\u00a0:", "30", "", "", true));
+    }
+
     private static Amendment amendment(String id, String kind, String provisionId, String status, String text) {
         return new Amendment(id, kind, provisionId, 1, text, null, "Because.", status, false, 1, FRANCE,
                 new Supporters(0, Map.of()), null, NOW);
@@ -167,7 +184,7 @@ class ConsultationPagesTest {
 
     private static Comment comment(String id, String provisionId, String amendmentId, String attribution, Participant author,
                                    List<Comment> replies) {
-        return new Comment(id, provisionId, amendmentId, null, "Body " + id, attribution, author, NOW, 1, replies);
+        return new Comment(id, provisionId, amendmentId, null, "Body " + id, attribution, author, NOW, 1, replies, null);
     }
 
     static Formats formats(Locale locale) {
