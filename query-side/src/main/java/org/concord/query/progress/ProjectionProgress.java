@@ -1,5 +1,6 @@
 package org.concord.query.progress;
 
+import jakarta.annotation.PreDestroy;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.GenericTokenEntry;
@@ -7,18 +8,23 @@ import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How far the projections have got, read from the token store: the stored order, not one instance's
@@ -28,9 +34,19 @@ import java.util.Map;
 @Component
 public class ProjectionProgress {
 
+    private static final Logger log = LoggerFactory.getLogger(ProjectionProgress.class);
+
     private final MongoTemplate axonMongoTemplate;
     private final Serializer serializer;
     private final ReadYourWritesProperties properties;
+    private final List<Waiter> waiters = new ArrayList<>();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "projection-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** The poll under way while some read waits, else null; guarded by {@link #waiters}. */
+    private ScheduledFuture<?> polling;
 
     public ProjectionProgress(MongoTemplate axonMongoTemplate, @Qualifier("serializer") Serializer serializer,
                               ReadYourWritesProperties properties) {
@@ -39,26 +55,95 @@ public class ProjectionProgress {
         this.properties = properties;
     }
 
-    /** True once every projection has processed {@code position}, false if that did not happen within the wait. */
+    /**
+     * True once every projection has processed {@code position}, false if that did not happen within the wait.
+     * However many reads wait, one poller reads the token store, every poll interval and only while some read
+     * waits: a waiting read costs no query of its own.
+     */
     public Mono<Boolean> awaitProcessed(long position) {
-        // The wait ends between two checks, never by cancelling one: a cancelled check interrupts its thread
-        // inside the MongoDB driver, which then reports the interruption as an error.
-        long deadline = System.nanoTime() + properties.maxWait().toNanos();
-        return Flux.interval(Duration.ZERO, properties.pollInterval())
-                .onBackpressureDrop()
-                .concatMap(tick -> Mono.fromCallable(() -> hasProcessed(position)).subscribeOn(Schedulers.boundedElastic()), 1)
-                .filter(processed -> processed || System.nanoTime() - deadline >= 0)
-                .next();
+        return Mono.defer(() -> {
+            Waiter waiter = new Waiter(position, System.nanoTime() + properties.maxWait().toNanos());
+            synchronized (waiters) {
+                waiters.add(waiter);
+                if (polling == null) {
+                    polling = poller.scheduleWithFixedDelay(this::answerWaiters, 0, properties.pollInterval().toMillis(),
+                            TimeUnit.MILLISECONDS);
+                }
+            }
+            // the read goes on off the poller's thread, which only polls
+            return waiter.answer.asMono().publishOn(Schedulers.parallel());
+        });
+    }
+
+    /** A read waiting for a position; compared by identity, two reads may wait for the same position. */
+    private static final class Waiter {
+        private final long position;
+        private final long deadline;
+        private final Sinks.One<Boolean> answer = Sinks.one();
+
+        private Waiter(long position, long deadline) {
+            this.position = position;
+            this.deadline = deadline;
+        }
+    }
+
+    /** One poll: the tokens read once, then every waiting read answered that is covered or out of time. */
+    private void answerWaiters() {
+        List<Waiter> waiting;
+        synchronized (waiters) {
+            waiting = List.copyOf(waiters);
+        }
+        Map<String, List<TrackingToken>> tokens = null;
+        try {
+            tokens = tokens();
+        } catch (RuntimeException unreadable) {
+            // the token store did not answer this time: the waiting reads wait for the next poll or their deadline
+            log.warn("Could not read the projections' progress: {}", unreadable.toString());
+        }
+        long now = System.nanoTime();
+        List<Waiter> answered = new ArrayList<>();
+        for (Waiter waiter : waiting) {
+            if (tokens != null && covers(tokens, waiter.position)) {
+                waiter.answer.tryEmitValue(true);
+                answered.add(waiter);
+            } else if (now - waiter.deadline >= 0) {
+                waiter.answer.tryEmitValue(false);
+                answered.add(waiter);
+            }
+        }
+        synchronized (waiters) {
+            waiters.removeAll(answered);
+            if (waiters.isEmpty() && polling != null) {
+                polling.cancel(false);
+                polling = null;
+            }
+        }
+    }
+
+    @PreDestroy
+    void stopPolling() {
+        poller.shutdownNow();
     }
 
     /** Whether every segment of every projection has handled the event at {@code position}. */
     public boolean hasProcessed(long position) {
+        return covers(tokens(), position);
+    }
+
+    private Map<String, List<TrackingToken>> tokens() {
+        Map<String, List<TrackingToken>> tokens = new LinkedHashMap<>();
         for (String processor : properties.processors()) {
-            List<TrackingToken> tokens = tokensOf(processor);
-            if (tokens.isEmpty()) {
+            tokens.put(processor, tokensOf(processor));
+        }
+        return tokens;
+    }
+
+    private static boolean covers(Map<String, List<TrackingToken>> tokens, long position) {
+        for (List<TrackingToken> segments : tokens.values()) {
+            if (segments.isEmpty()) {
                 return false;
             }
-            for (TrackingToken token : tokens) {
+            for (TrackingToken token : segments) {
                 if (!covers(token, position)) {
                     return false;
                 }

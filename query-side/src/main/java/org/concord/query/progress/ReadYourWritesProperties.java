@@ -10,7 +10,7 @@ import java.util.List;
  * How a read waits for the read models to catch up with a position ({@code ?minPosition=}).
  *
  * @param maxWait      how long a read waits at most before answering with what it has (default 5 s)
- * @param pollInterval how often the projection tokens are read while waiting (default 20 ms)
+ * @param pollInterval how often the projection tokens are read while some read waits, one read for all (default 20 ms)
  * @param processors   the processing groups whose progress a read waits for (default: consultations, participants, comments, history, audit)
  * @param tokenStoreInterval how often an idle projection segment stores its progress (default 50 ms)
  */
