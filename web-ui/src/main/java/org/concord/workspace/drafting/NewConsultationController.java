@@ -70,11 +70,25 @@ class NewConsultationController {
 
         /** The rows with something in them, in order: the provisions to create. */
         List<Row> filled() {
-            return rows.stream().filter(row -> !row.label().isEmpty() || !row.text().isBlank()).toList();
+            List<Row> filled = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (!rows.get(i).blank(i)) {
+                    filled.add(rows.get(i));
+                }
+            }
+            return filled;
         }
     }
 
     record Row(String label, String text) {
+
+        /**
+         * Whether the i-th row (from 0) is left empty, and ignored as the form says: no wording, and no label or
+         * only the label the form suggested for it (i + 1), which nobody typed.
+         */
+        boolean blank(int i) {
+            return text.isBlank() && (label.isEmpty() || label.equals(String.valueOf(i + 1)));
+        }
     }
 
     @GetMapping("/consultations/new")
@@ -110,7 +124,7 @@ class NewConsultationController {
             Set<String> labels = new HashSet<>();
             for (int i = 0; i < form.rows().size(); i++) {
                 Row row = form.rows().get(i);
-                if (row.label().isEmpty() && row.text().isBlank()) {
+                if (row.blank(i)) {
                     continue;
                 }
                 check.required("label-" + i, row.label(), "new.error.label")
@@ -139,7 +153,7 @@ class NewConsultationController {
         int filled = 0;
         for (int i = 0; i < form.rows().size(); i++) {
             Row row = form.rows().get(i);
-            if (!row.label().isEmpty() || !row.text().isBlank()) {
+            if (!row.blank(i)) {
                 fields.put("provisions[" + filled + "].label", "label-" + i);
                 fields.put("provisions[" + filled + "].text", "text-" + i);
                 filled++;

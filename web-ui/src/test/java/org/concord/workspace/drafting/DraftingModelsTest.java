@@ -18,6 +18,17 @@ class DraftingModelsTest {
     private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
 
     @Test
+    void a_row_left_with_the_label_the_form_suggested_and_no_wording_is_ignored_a_label_typed_is_not() {
+        LinkedMultiValueMap<String, String> sent = new LinkedMultiValueMap<>();
+        sent.addAll("label", List.of("1", "2", "3", "7", ""));
+        sent.addAll("text", List.of("States should license.", "", " ", "", ""));
+
+        assertThat(NewConsultationController.Form.from(sent).filled()).extracting(NewConsultationController.Row::label)
+                .as("row 1 has wording; rows 2 and 3 keep their suggested labels; 7 was typed; the last is empty")
+                .containsExactly("1", "7");
+    }
+
+    @Test
     void a_deadline_is_read_in_the_zone_chosen_and_said_in_it_and_in_utc() {
         RoundForm paris = form("2026-12-21", "18:00", "Europe/Paris");
         assertThat(paris.deadline()).map(ZonedDateTime::toInstant).contains(Instant.parse("2026-12-21T17:00:00Z"));
