@@ -22,6 +22,19 @@ class CredentialsController {
         this.credentials = credentials;
     }
 
+    /**
+     * How many credentials have been revoked: a number that only grows, and grows with every revocation. The
+     * gateway reads it twice a second and forgets every credential it cached when it changes.
+     */
+    @GetMapping(path = "/internal/credentials/revocations", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Revocations> revocations(CallerIdentity caller) {
+        caller.requireAnyRole("GATEWAY");
+        return Mono.fromCallable(() -> new Revocations(credentials.revoked())).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    record Revocations(long revoked) {
+    }
+
     @GetMapping(path = "/internal/credentials/{tokenHash}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<CallerIdentity> find(CallerIdentity caller, @PathVariable String tokenHash) {
         caller.requireAnyRole("GATEWAY");

@@ -51,6 +51,11 @@ class CredentialsProjection {
         credentials.updateOne(Filters.eq("_id", event.tokenHash()), Updates.set("revoked", true));
     }
 
+    /** How many credentials are revoked. */
+    long revoked() {
+        return credentials.countDocuments(Filters.eq("revoked", true));
+    }
+
     /** The participant a token hash authenticates, unless unknown or revoked. */
     Optional<CallerIdentity> find(String tokenHash) {
         Document credential = credentials.find(Filters.eq("_id", tokenHash)).first();
