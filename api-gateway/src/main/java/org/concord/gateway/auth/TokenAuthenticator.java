@@ -13,12 +13,14 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Says who a bearer token belongs to: the bootstrap administrator, or a registered participant whose
- * credential the command side holds (looked up by the token's hash, never cached, so a revocation
- * bites at once). An unknown or revoked token yields nothing. The lookups are balanced between the
+ * credential the command side holds (looked up by the token's hash, and kept for a while by
+ * {@link CredentialCache}, which forgets it within a second of any revocation). An unknown or revoked token
+ * yields nothing. The lookups are balanced between the
  * command-side instances with a round-robin of their own ({@link BalancedService#CREDENTIALS}), and a
  * lookup that fails with an I/O error is tried on the next instance ({@code spring.cloud.loadbalancer.retry.*}):
  * it only reads, so repeating it is harmless.
@@ -28,17 +30,19 @@ class TokenAuthenticator {
 
     static final CallerIdentity ADMINISTRATOR = new CallerIdentity("admin", "Concord administration", null, null,
             "Bootstrap administrator", Set.of("ADMIN"));
-    private static final CallerIdentity GATEWAY = new CallerIdentity("gateway", null, null, null,
+    static final CallerIdentity GATEWAY = new CallerIdentity("gateway", null, null, null,
             "Concord gateway", Set.of("GATEWAY"));
 
     private final AdminToken adminToken;
     private final CallerIdentityCodec codec;
     private final WebClient commandSide;
+    private final CredentialCache cache;
 
     TokenAuthenticator(AdminToken adminToken, CallerIdentityCodec codec, WebClient.Builder webClients,
-                       LoadBalancedExchangeFilterFunction loadBalancer) {
+                       LoadBalancedExchangeFilterFunction loadBalancer, CredentialCache cache) {
         this.adminToken = adminToken;
         this.codec = codec;
+        this.cache = cache;
         this.commandSide = webClients.clone().filter(loadBalancer)
                 .baseUrl(BalancedService.CREDENTIALS.loadBalancedBaseUrl()).build();
     }
@@ -47,11 +51,18 @@ class TokenAuthenticator {
         if (adminToken.matches(token)) {
             return Mono.just(ADMINISTRATOR);
         }
+        String tokenHash = TokenHash.of(token);
+        Optional<CallerIdentity> kept = cache.find(tokenHash);
+        if (kept.isPresent()) {
+            return Mono.just(kept.get());
+        }
+        CredentialCache.Stamp begun = cache.stamp();
         return commandSide.get()
-                .uri("/internal/credentials/{tokenHash}", TokenHash.of(token))
+                .uri("/internal/credentials/{tokenHash}", tokenHash)
                 .header(CallerIdentityCodec.HEADER, codec.encode(GATEWAY))
                 .retrieve()
                 .bodyToMono(CallerIdentity.class)
+                .doOnNext(identity -> cache.keep(tokenHash, identity, begun))
                 .onErrorResume(WebClientResponseException.class,
                         notFound -> notFound.getStatusCode() == HttpStatus.NOT_FOUND ? Mono.empty() : Mono.error(unavailable(notFound)))
                 .onErrorMap(WebClientRequestException.class, TokenAuthenticator::unavailable);

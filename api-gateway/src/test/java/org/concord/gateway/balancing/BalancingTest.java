@@ -54,6 +54,8 @@ class BalancingTest {
         registry.add("concord.internal.secret", () -> "balancing-test-internal-secret");
         // the health check must not drop a stopped instance before the retries are seen at work
         registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "10m");
+        // every request looks its token up, so that the lookups' balancing is seen (the cache: CredentialCacheTest)
+        registry.add("concord.gateway.credentials.cache-for", () -> "0");
     }
 
     @AfterAll
