@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -52,20 +53,33 @@ public class AdminToken {
             new SecureRandom().nextBytes(random);
             String created = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             Files.createDirectories(file.getParent());
-            Files.writeString(file, created + "\n", StandardCharsets.UTF_8);
-            restrictToOwner(file);
-            log.info("Administrator token created at first start and written to {}: {}", file, created);
+            writeForOwnerOnly(file, created + "\n");
+            // never the token itself: logs are read by more people, and kept longer, than the token file
+            log.info("Administrator token created at first start and written to {} (readable by its owner only)", file);
             return created;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the administrator token at " + file, e);
         }
     }
 
-    private static void restrictToOwner(Path file) throws IOException {
+    /**
+     * Writes the file readable by its owner only from its first byte (a file made 0600, then moved into place
+     * atomically), so that no other local user can read it in between.
+     */
+    static void writeForOwnerOnly(Path file, String content) throws IOException {
+        Path written;
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            written = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".new",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
             log.warn("Cannot restrict the permissions of {} on this file system", file);
+            written = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".new");
+        }
+        try {
+            Files.writeString(written, content, StandardCharsets.UTF_8);
+            Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(written);
         }
     }
 }
