@@ -49,6 +49,29 @@ class ParticipantsIT {
     }
 
     @Test
+    void a_retried_registration_is_answered_without_the_token_which_is_kept_nowhere() {
+        String key = "participants-it-" + System.nanoTime();
+        Map<String, Object> body = Map.of("organisation", "Chile", "stakeholderType", "STATE", "country", "CL",
+                "displayName", "Delegation of Chile", "roles", List.of("PARTICIPANT"));
+        JsonNode first = register(key, body).expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode retried = register(key, body).expectStatus().isCreated()
+                .expectHeader().valueEquals("Idempotency-Replayed", "true")
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(first.get("token").asText()).startsWith("cnc_");
+        assertThat(retried.get("participantId").asText()).isEqualTo(first.get("participantId").asText());
+        assertThat(retried.get("position").asLong()).isEqualTo(first.get("position").asLong());
+        assertThat(retried.get("token").isNull()).as("the token is shown once; the answer kept for retries has none").isTrue();
+        http.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, ConcordApi.bearer(first.get("token").asText())).exchange()
+                .expectStatus().isOk();
+    }
+
+    private static WebTestClient.ResponseSpec register(String key, Map<String, Object> body) {
+        return http.post().uri("/api/participants").header(HttpHeaders.AUTHORIZATION, ConcordApi.bearer(ConcordApi.ADMIN))
+                .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    @Test
     void a_revoked_token_stops_working_as_soon_as_the_revocation_is_answered() {
         JsonNode registered = api.register("Germany", "STATE", "DE", "PARTICIPANT");
         String token = registered.get("token").asText();

@@ -148,11 +148,15 @@ class WorkspaceWritingIT {
         assertThat(refused.text()).contains("Enter the organisation").contains("Write the country as two capital letters")
                 .contains("Choose at least one role");
 
-        WorkspaceVisitor.Page registered = admin.post("/participants", "roles=PARTICIPANT&" + form(Map.of("formKey", refused.field("formKey"),
-                "organisation", "Uruguay", "displayName", "Ana", "stakeholderType", "STATE", "country", "uy")));
+        String registration = "roles=PARTICIPANT&" + form(Map.of("formKey", refused.field("formKey"),
+                "organisation", "Uruguay", "displayName", "Ana", "stakeholderType", "STATE", "country", "uy"));
+        WorkspaceVisitor.Page registered = admin.post("/participants", registration);
         assertThat(registered.status()).isEqualTo(200);
         assertThat(registered.text()).contains("This token is shown once");
         String token = registered.html().replaceAll("(?s).*id=\"token\"[^>]*value=\"([^\"]+)\".*", "$1");
+        WorkspaceVisitor.Page again = admin.post("/participants", registration);
+        assertThat(again.text()).as("a double click registers once, and the token is kept nowhere to show again")
+                .contains("This registration was sent twice").doesNotContain(token);
         assertThat(json(api.get(token, "/api/me"), 200).get("country").asText()).isEqualTo("UY");
         assertThat(admin.get("/participants").html()).as("the list never shows a token").doesNotContain(token);
 

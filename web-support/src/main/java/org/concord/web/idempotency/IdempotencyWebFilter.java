@@ -142,7 +142,7 @@ class IdempotencyWebFilter implements WebFilter, Ordered {
                 return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
             }
         };
-        RecordingResponse response = new RecordingResponse(exchange.getResponse(), answer -> settle(id, claim, answer));
+        RecordingResponse response = new RecordingResponse(exchange.getResponse(), answer -> settle(id, claim, kept(exchange, answer)));
         // The key and the request together: the same key with another request, once the key is forgotten, is another request.
         String effectsKey = sha256(id + "\n" + requestHash);
         exchange.getAttributes().put(IdempotentRequest.ATTRIBUTE, effectsKey);
@@ -151,6 +151,12 @@ class IdempotencyWebFilter implements WebFilter, Ordered {
                 .then(Mono.defer(response::answerIfSilent))
                 .onErrorResume(error -> (response.answered() ? Mono.<Void>empty() : release(id, claim))
                         .then(Mono.error(error)));
+    }
+
+    /** The answer as retries will get it: with the body the handler asked to keep instead, if any. */
+    private static StoredResponse kept(ServerWebExchange exchange, StoredResponse answer) {
+        byte[] instead = exchange.getAttribute(IdempotentRequest.KEPT_BODY);
+        return instead == null ? answer : new StoredResponse(answer.status(), answer.location(), answer.contentType(), instead);
     }
 
     private Mono<Void> settle(String id, String claim, StoredResponse answer) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 public final class IdempotentRequest {
 
     static final String ATTRIBUTE = IdempotentRequest.class.getName();
+    static final String KEPT_BODY = IdempotentRequest.class.getName() + ".keptBody";
     private static final String CONTEXT_KEY = IdempotentRequest.class.getName();
 
     private IdempotentRequest() {
@@ -29,6 +30,15 @@ public final class IdempotentRequest {
     /** The key of the request a reactive chain runs for, if it holds one. */
     public static Optional<String> key(ContextView context) {
         return context.getOrEmpty(CONTEXT_KEY);
+    }
+
+    /**
+     * Keeps {@code body} for retries instead of the answer's own body: for an answer holding what must not be
+     * stored (a new participant's token), so that a retry gets the answer without it. No effect on a request
+     * without a key.
+     */
+    public static void keepInstead(ServerWebExchange exchange, byte[] body) {
+        exchange.getAttributes().put(KEPT_BODY, body.clone());
     }
 
     static Context withKey(Context context, String key) {
