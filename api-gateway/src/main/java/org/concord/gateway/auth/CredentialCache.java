@@ -3,7 +3,6 @@ package org.concord.gateway.auth;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import org.concord.gateway.balancing.BalancedService;
 import org.concord.web.identity.CallerIdentity;
 import org.concord.web.identity.CallerIdentityCodec;
@@ -11,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
@@ -79,7 +80,8 @@ class CredentialCache {
                 .subscribe(this::counted);
     }
 
-    @PreDestroy
+    /** Stops at the first step of closing, before the HTTP resources are released: a check then would hold them up. */
+    @EventListener(ContextClosedEvent.class)
     void stopChecking() {
         if (checking != null) {
             checking.dispose();

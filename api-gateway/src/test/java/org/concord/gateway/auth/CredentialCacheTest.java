@@ -1,8 +1,8 @@
 package org.concord.gateway.auth;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.concord.web.identity.TokenHash;
+import org.concord.gateway.FakeAnswers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,7 +15,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -99,22 +98,22 @@ class CredentialCacheTest {
     private static HttpServer server(boolean commandSide) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/actuator/health", exchange -> answer(exchange, 200, "{\"status\":\"UP\"}"));
+            server.createContext("/actuator/health", exchange -> FakeAnswers.json(exchange, 200, "{\"status\":\"UP\"}"));
             if (commandSide) {
                 server.createContext("/internal/credentials/", exchange -> {
                     String hash = exchange.getRequestURI().getPath().substring("/internal/credentials/".length());
                     if (hash.equals("revocations")) {
-                        answer(exchange, COUNT_UNREADABLE.get() ? 500 : 200, "{\"revoked\":" + REVOKED.size() + "}");
+                        FakeAnswers.json(exchange, COUNT_UNREADABLE.get() ? 500 : 200, "{\"revoked\":" + REVOKED.size() + "}");
                         return;
                     }
                     LOOKUPS.incrementAndGet();
                     boolean known = (hash.equals(TokenHash.of(TOKEN)) || hash.equals(TokenHash.of(OTHER))) && !REVOKED.contains(hash);
-                    answer(exchange, known ? 200 : 404, known ? "{\"participantId\":\"p-" + hash.substring(0, 6) + "\",\"organisation\":\"France\","
+                    FakeAnswers.json(exchange, known ? 200 : 404, known ? "{\"participantId\":\"p-" + hash.substring(0, 6) + "\",\"organisation\":\"France\","
                             + "\"stakeholderType\":\"STATE\",\"country\":\"FR\",\"displayName\":\"Delegation of France\",\"roles\":[\"PARTICIPANT\"]}"
                             : "{}");
                 });
             } else {
-                server.createContext("/api/", exchange -> answer(exchange, 200, "[]"));
+                server.createContext("/api/", exchange -> FakeAnswers.json(exchange, 200, "[]"));
             }
             server.start();
             return server;
@@ -125,13 +124,5 @@ class CredentialCacheTest {
 
     private static String uri(HttpServer server) {
         return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 }

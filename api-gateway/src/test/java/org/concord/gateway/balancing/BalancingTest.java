@@ -1,7 +1,7 @@
 package org.concord.gateway.balancing;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.concord.gateway.FakeAnswers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -144,10 +144,10 @@ class BalancingTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            server.createContext("/actuator/health", exchange -> answer(exchange, 200, "{\"status\":\"UP\"}"));
+            server.createContext("/actuator/health", exchange -> FakeAnswers.json(exchange, 200, "{\"status\":\"UP\"}"));
             server.createContext("/internal/credentials/", exchange -> {
                 credentialLookups.incrementAndGet();
-                answer(exchange, 200, "{\"participantId\":\"p-1\",\"organisation\":\"France\",\"stakeholderType\":\"STATE\","
+                FakeAnswers.json(exchange, 200, "{\"participantId\":\"p-1\",\"organisation\":\"France\",\"stakeholderType\":\"STATE\","
                         + "\"country\":\"FR\",\"displayName\":\"Delegation of France\",\"roles\":[\"PARTICIPANT\"]}");
             });
             server.createContext("/api/", exchange -> {
@@ -155,12 +155,12 @@ class BalancingTest {
                     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                     commands.computeIfAbsent(body, key -> new AtomicInteger()).incrementAndGet();
                     if (failNext.getAndSet(false)) {
-                        answer(exchange, HttpStatus.INTERNAL_SERVER_ERROR.value(), "{}");
+                        FakeAnswers.json(exchange, HttpStatus.INTERNAL_SERVER_ERROR.value(), "{}");
                         return;
                     }
-                    answer(exchange, 201, "{}");
+                    FakeAnswers.json(exchange, 201, "{}");
                 } else {
-                    answer(exchange, 200, "[]");
+                    FakeAnswers.json(exchange, 200, "[]");
                 }
             });
             server.start();
@@ -177,14 +177,6 @@ class BalancingTest {
 
         void stop() {
             server.stop(0);
-        }
-
-        private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
         }
     }
 }

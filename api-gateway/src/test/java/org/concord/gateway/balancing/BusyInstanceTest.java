@@ -1,7 +1,7 @@
 package org.concord.gateway.balancing;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.concord.gateway.FakeAnswers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,7 +13,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -65,21 +64,13 @@ class BusyInstanceTest {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/actuator/health", exchange -> {
                 HEALTH_CHECKS.incrementAndGet();
-                answer(exchange, 503, "{\"status\":\"DOWN\"}");
+                FakeAnswers.answer(exchange, 503, "application/json", "{\"status\":\"DOWN\"}");
             });
-            server.createContext("/", exchange -> answer(exchange, 200, "the page"));
+            server.createContext("/", exchange -> FakeAnswers.answer(exchange, 200, "text/html", "the page"));
             server.start();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/html");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 }
