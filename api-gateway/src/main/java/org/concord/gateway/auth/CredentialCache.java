@@ -49,8 +49,8 @@ class CredentialCache {
     private volatile long countReadAt;
     private Disposable checking;
 
-    /** A credential, and the count of revocations it was looked up under. */
-    private record Kept(CallerIdentity identity, long revocations) {
+    /** A credential, and when it was looked up. */
+    private record Kept(CallerIdentity identity, Stamp begun) {
     }
 
     /** When a lookup began: the count of revocations then, and how many times everything had been forgotten. */
@@ -99,13 +99,15 @@ class CredentialCache {
             return Optional.empty();
         }
         Kept credential = kept.getIfPresent(tokenHash);
-        return credential != null && credential.revocations() == revocations ? Optional.of(credential.identity()) : Optional.empty();
+        // checked again here: a credential kept while everything was being forgotten is never used
+        return credential != null && credential.begun().revocations() == revocations && credential.begun().forgotten() == forgotten.get()
+                ? Optional.of(credential.identity()) : Optional.empty();
     }
 
     /** Keeps a credential looked up since {@code begun}, unless a revocation happened or everything was forgotten since. */
     void keep(String tokenHash, CallerIdentity identity, Stamp begun) {
         if (begun.revocations() != UNKNOWN && begun.revocations() == revocations && begun.forgotten() == forgotten.get() && trusted()) {
-            kept.put(tokenHash, new Kept(identity, begun.revocations()));
+            kept.put(tokenHash, new Kept(identity, begun));
         }
     }
 
