@@ -11,6 +11,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.concord.command.domain.RuleViolationException;
 import org.concord.eventstore.IdempotencyKeyCommittedException;
 import org.concord.eventstore.IdempotentCommits;
 import org.concord.eventstore.SequencedMongoEventStorageEngine;

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.concord.command.domain.RuleViolationException;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 

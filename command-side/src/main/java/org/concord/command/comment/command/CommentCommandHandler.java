@@ -4,7 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.concord.command.consultation.command.CommentRules;
-import org.concord.command.dispatch.RuleViolationException;
+import org.concord.command.domain.RuleViolationException;
 import org.concord.messages.comment.CommentPostedEvent;
 import org.concord.messages.comment.PostCommentCommand;
 import org.springframework.stereotype.Component;

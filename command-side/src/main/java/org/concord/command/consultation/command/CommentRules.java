@@ -2,7 +2,7 @@ package org.concord.command.consultation.command;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
-import org.concord.command.dispatch.RuleViolationException;
+import org.concord.command.domain.RuleViolationException;
 import org.concord.messages.comment.CommentAnchor;
 import org.concord.messages.comment.WordSelection;
 import org.springframework.stereotype.Component;

@@ -5,7 +5,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.concord.command.dispatch.RuleViolationException;
+import org.concord.command.domain.RuleViolationException;
 import org.concord.messages.amendment.AcceptAmendmentCommand;
 import org.concord.messages.amendment.AmendmentAcceptedEvent;
 import org.concord.messages.amendment.AmendmentProposedEvent;

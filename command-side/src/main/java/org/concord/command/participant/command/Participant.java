@@ -4,7 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.concord.command.dispatch.RuleViolationException;
+import org.concord.command.domain.RuleViolationException;
 import org.concord.messages.participant.ParticipantRegisteredEvent;
 import org.concord.messages.participant.ParticipantRevokedEvent;
 import org.concord.messages.participant.RegisterParticipantCommand;

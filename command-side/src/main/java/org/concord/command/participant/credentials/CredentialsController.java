@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.util.HashSet;
+
 /**
  * Internal: the gateway asks here who a token hash belongs to. Never routed to the public; only a
  * caller the gateway signed as {@code GATEWAY} may ask.
@@ -41,6 +43,8 @@ class CredentialsController {
         return Mono.fromCallable(() -> credentials.find(tokenHash))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(Mono::justOrEmpty)
+                .map(found -> new CallerIdentity(found.participantId(), found.organisation(), found.stakeholderType(),
+                        found.country(), found.displayName(), new HashSet<>(found.roles())))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No valid credential has this hash.")));
     }
 }

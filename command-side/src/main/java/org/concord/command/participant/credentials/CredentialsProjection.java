@@ -11,10 +11,9 @@ import org.bson.Document;
 import org.concord.messages.participant.ParticipantRegisteredEvent;
 import org.concord.messages.participant.ParticipantRevokedEvent;
 import org.concord.messages.participant.Role;
-import org.concord.web.identity.CallerIdentity;
 import org.springframework.stereotype.Component;
 
-import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -57,13 +56,18 @@ class CredentialsProjection {
     }
 
     /** The participant a token hash authenticates, unless unknown or revoked. */
-    Optional<CallerIdentity> find(String tokenHash) {
+    Optional<Credential> find(String tokenHash) {
         Document credential = credentials.find(Filters.eq("_id", tokenHash)).first();
         if (credential == null || credential.getBoolean("revoked", false)) {
             return Optional.empty();
         }
-        return Optional.of(new CallerIdentity(credential.getString("participantId"), credential.getString("organisation"),
+        return Optional.of(new Credential(credential.getString("participantId"), credential.getString("organisation"),
                 credential.getString("stakeholderType"), credential.getString("country"),
-                credential.getString("displayName"), new HashSet<>(credential.getList("roles", String.class))));
+                credential.getString("displayName"), credential.getList("roles", String.class)));
+    }
+
+    /** A valid credential: who it authenticates, with their roles' names. */
+    record Credential(String participantId, String organisation, String stakeholderType, String country,
+                      String displayName, List<String> roles) {
     }
 }

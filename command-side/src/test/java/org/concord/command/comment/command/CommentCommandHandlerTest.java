@@ -4,7 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
 import org.concord.command.consultation.command.StoredConsultations;
-import org.concord.command.dispatch.RuleViolationException;
+import org.concord.command.domain.RuleViolationException;
 import org.concord.messages.amendment.AmendmentProposedEvent;
 import org.concord.messages.comment.Attribution;
 import org.concord.messages.comment.CommentAnchor;

@@ -2,7 +2,7 @@ package org.concord.command.participant.command;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.concord.command.dispatch.RuleViolationException;
+import org.concord.command.domain.RuleViolationException;
 import org.concord.messages.participant.Actor;
 import org.concord.messages.participant.ParticipantRegisteredEvent;
 import org.concord.messages.participant.ParticipantRevokedEvent;

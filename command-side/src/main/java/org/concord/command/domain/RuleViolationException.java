@@ -1,4 +1,4 @@
-package org.concord.command.dispatch;
+package org.concord.command.domain;
 
 /**
  * A command that breaks a rule of the domain, with a message a user can read. {@link Kind} says
