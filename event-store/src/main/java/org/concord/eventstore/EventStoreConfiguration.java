@@ -47,9 +47,11 @@ public class EventStoreConfiguration {
                                                                EventStoreProperties properties,
                                                                @Qualifier("eventSerializer") Serializer eventSerializer,
                                                                @Qualifier("defaultAxonObjectMapper") ObjectMapper payloadMapper,
-                                                               ObjectProvider<MeterRegistry> meterRegistry) {
+                                                               ObjectProvider<MeterRegistry> meterRegistry,
+                                                               ObjectProvider<CommitHook> commitHook) {
         SequencedMongoEventStorageEngine.Builder builder = SequencedMongoEventStorageEngine.builder();
         meterRegistry.ifAvailable(builder::meterRegistry);
+        commitHook.ifAvailable(builder::commitHook);
         return builder
                 .database(concordDatabase)
                 .eventSerializer(eventSerializer)

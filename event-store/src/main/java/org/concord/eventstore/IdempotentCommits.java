@@ -1,18 +1,17 @@
 package org.concord.eventstore;
 
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.List;
 
 /**
  * Commits made under an {@code Idempotency-Key}. A command sent with the key in its metadata
  * ({@link #METADATA_KEY}) passes it to its events (a correlation data provider); the storage engine
- * writes it, with the command handler's result, on the last document of the commit, under a unique
- * index. So one key names at most one commit, even when a retry races the attempt it replaces, and a
- * retry whose first attempt died after appending finds that commit's position and result
- * ({@link SequencedMongoEventStorageEngine#committedUnder(String)}) instead of running again.
+ * writes it, with the command handler's result (given by the wiring's {@link CommitHook}), on the last
+ * document of the commit, under a unique index. So one key names at most one commit, even when a retry
+ * races the attempt it replaces, and a retry whose first attempt died after appending finds that commit's
+ * position and result
+ * ({@link IdempotentCommitLookup#committedUnder(String)}) instead of running again.
  * The last document, because a commit is stored in order: when it is there, the whole commit is.
  */
 public final class IdempotentCommits {
@@ -22,19 +21,8 @@ public final class IdempotentCommits {
     static final String KEY_FIELD = "idempotencyKey";
     static final String RESULT_FIELD = "commandResult";
     static final String INDEX = "idempotencyKey_unique";
-    private static final String RESULT_RESOURCE = IdempotentCommits.class.getName() + ".result";
 
     private IdempotentCommits() {
-    }
-
-    /**
-     * Keeps a command handler's result in its unit of work, for the engine to store with a keyed commit;
-     * results other than numbers and strings are not kept.
-     */
-    public static void recordResult(UnitOfWork<?> unitOfWork, Object result) {
-        if (result instanceof Number || result instanceof String) {
-            unitOfWork.root().resources().put(RESULT_RESOURCE, result);
-        }
     }
 
     /** A commit made under a key: its handler's result (null when it had none) and its highest position. */
@@ -47,7 +35,8 @@ public final class IdempotentCommits {
         return key instanceof String text ? text : null;
     }
 
-    static Object resultInCurrentUnitOfWork() {
-        return CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root().getResource(RESULT_RESOURCE) : null;
+    /** A command's result as stored with its commit: numbers and strings; anything else is not kept. */
+    static Object storable(Object result) {
+        return result instanceof Number || result instanceof String ? result : null;
     }
 }

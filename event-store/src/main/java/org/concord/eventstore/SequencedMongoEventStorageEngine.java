@@ -84,7 +84,7 @@ import static org.concord.eventstore.EventDocuments.TIMESTAMP;
  * costliest part of an append on the embedded H2 backend unless new identifiers land at its end, as
  * Concord's do ({@link TimeOrderedIdentifierFactory}); the guarantee holds for any identifiers.
  */
-public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine {
+public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine implements SafeEventLog, IdempotentCommitLookup {
 
     private static final int SCAN_CHUNK = 1000;
     private static final int SEQUENCE_PROBES = 62;
@@ -99,6 +99,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     private final Duration gapTimeout;
     private final int maxGapOffset;
     private final Clock clock;
+    private final CommitHook commitHook;
     private final AtomicLong knownSafePosition = new AtomicLong();
     private volatile long safePositionComputedAt = System.nanoTime() - SAFE_POSITION_GAUGE_MAX_AGE_NANOS;
     private final MeterRegistry meterRegistry;
@@ -119,6 +120,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         this.gapTimeout = builder.gapTimeout;
         this.maxGapOffset = builder.maxGapOffset;
         this.clock = builder.clock;
+        this.commitHook = builder.commitHook;
         this.meterRegistry = builder.meterRegistry;
         this.appended = Counter.builder("concord.events.appended")
                 .description("Events appended to the event store by this process")
@@ -145,11 +147,10 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     }
 
     /**
-     * The high-water mark: the highest position P such that no event at or below P can still appear,
-     * because every position up to P holds an event or a tombstone, or its gap has been given up.
-     * 0 while there is none. Cost: one lookup per {@value #SCAN_CHUNK} positions stored since the last
-     * call of any process.
+     * {@inheritDoc} Cost: one lookup per {@value #SCAN_CHUNK} positions stored since the last call of any
+     * process.
      */
+    @Override
     public long safePosition() {
         long stored = positions.storedSafe();
         long safe = Math.max(knownSafePosition.get(), stored);
@@ -199,16 +200,12 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         }
     }
 
-    /** The highest position that holds a document (possibly not yet visible), 0 when none. */
+    @Override
     public long headPosition() {
         return positions.head();
     }
 
-    /**
-     * Events after {@code afterPosition} up to the {@link #safePosition() safe position}, at most
-     * {@code maxPositions} positions' worth, in position order. Continue with
-     * {@link SafeEvents#lastPosition()}: given-up gaps and tombstones have no event.
-     */
+    @Override
     public SafeEvents readSafeEvents(long afterPosition, int maxPositions) {
         long to = Math.min(afterPosition + maxPositions, safePosition());
         if (to <= afterPosition) {
@@ -225,10 +222,6 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                 .upcastAndDeserializeTrackedEvents(data.stream(), getEventSerializer(), upcasterChain)
                 .toList();
         return new SafeEvents(messages, to);
-    }
-
-    /** One page of events below the safe position, and the position to continue after. */
-    public record SafeEvents(List<TrackedEventMessage<?>> events, long lastPosition) {
     }
 
     /** Counts the events appended and times each commit, as {@code success} or {@code error}. */
@@ -272,7 +265,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         String idempotencyKey = IdempotentCommits.keyOf(batch);
         if (idempotencyKey != null) {
             documents.get(documents.size() - 1).append(IdempotentCommits.KEY_FIELD, idempotencyKey)
-                    .append(IdempotentCommits.RESULT_FIELD, IdempotentCommits.resultInCurrentUnitOfWork());
+                    .append(IdempotentCommits.RESULT_FIELD, IdempotentCommits.storable(commitHook.resultOf(batch)));
         }
         long position = firstPosition;
         while (true) {
@@ -301,7 +294,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         long highest = position + batch.size() - 1;
         positions.written(highest);
         rememberPositions(batch, position);
-        AppendedPosition.recordInCurrentUnitOfWork(highest);
+        commitHook.appended(batch, highest);
     }
 
     /**
@@ -343,10 +336,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         }
     }
 
-    /**
-     * The commit stored under an {@code Idempotency-Key} (see {@link IdempotentCommits}): its command's
-     * result and its highest position; empty when none was.
-     */
+    @Override
     public Optional<IdempotentCommits.Outcome> committedUnder(String idempotencyKey) {
         Document last = events.find(Filters.eq(IdempotentCommits.KEY_FIELD, idempotencyKey)).first();
         if (last == null || EventDocuments.isTombstone(last)) {
@@ -696,6 +686,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         private int maxGapOffset = 10_000;
         private Clock clock = Clock.systemUTC();
         private MeterRegistry meterRegistry = new CompositeMeterRegistry();
+        private CommitHook commitHook = CommitHook.NONE;
 
         protected Builder() {
             persistenceExceptionResolver(new MongoDuplicateKeyResolver());
@@ -745,6 +736,13 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         public Builder meterRegistry(MeterRegistry meterRegistry) {
             assertNonNull(meterRegistry, "The meter registry may not be null");
             this.meterRegistry = meterRegistry;
+            return this;
+        }
+
+        /** What the appending process adds to each commit and learns of it; none by default. */
+        public Builder commitHook(CommitHook commitHook) {
+            assertNonNull(commitHook, "The commit hook may not be null");
+            this.commitHook = commitHook;
             return this;
         }
 

@@ -51,12 +51,12 @@ class GapTimeoutTest {
             long gap = store.engine.reservePositions(1);
             store.engine.appendEvents(event("a", 2));
 
-            SequencedMongoEventStorageEngine.SafeEvents firstPage = store.engine.readSafeEvents(0, 100);
+            SafeEventLog.SafeEvents firstPage = store.engine.readSafeEvents(0, 100);
             assertThat(texts(firstPage)).containsExactly("a#0", "a#1");
             assertThat(firstPage.lastPosition()).isEqualTo(gap - 1);
 
             store.engine.storeAt(gap, List.of(event("b", 0)), TestEngine.SERIALIZER);
-            SequencedMongoEventStorageEngine.SafeEvents secondPage = store.engine.readSafeEvents(firstPage.lastPosition(), 100);
+            SafeEventLog.SafeEvents secondPage = store.engine.readSafeEvents(firstPage.lastPosition(), 100);
             assertThat(texts(secondPage)).containsExactly("b#0", "a#2");
             assertThat(secondPage.lastPosition()).isEqualTo(store.engine.headPosition());
         }
@@ -83,7 +83,7 @@ class GapTimeoutTest {
         return (GapAwareTrackingToken) read.get(read.size() - 1).trackingToken();
     }
 
-    private static List<String> texts(SequencedMongoEventStorageEngine.SafeEvents page) {
+    private static List<String> texts(SafeEventLog.SafeEvents page) {
         return page.events().stream().map(message -> ((Noted) message.getPayload()).text()).toList();
     }
 }

@@ -1,15 +1,15 @@
 package org.concord.eventstore;
 
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.concord.testing.MongoDbExtension;
 import org.concord.testing.TestMongoDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,16 +25,41 @@ import static org.concord.eventstore.TestEngine.event;
 class IdempotentCommitTest {
 
     @Test
-    void aCommitUnderAKeyIsFoundWithItsHighestPositionAndResult(TestMongoDatabase database) {
-        try (TestEngine store = TestEngine.open(database)) {
-            store.engine.appendEvents(event("before", 0));
-            UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-            IdempotentCommits.recordResult(unitOfWork, 7);
-            store.engine.appendEvents(keyed(event("a", 0), "key-1"), keyed(event("a", 1), "key-1"));
-            unitOfWork.commit();
+    void aCommitUnderAKeyIsFoundWithItsHighestPositionAndTheResultItsHookGave(TestMongoDatabase database) {
+        List<Long> appended = new ArrayList<>();
+        CommitHook hook = new CommitHook() {
+            @Override
+            public Object resultOf(List<? extends EventMessage<?>> commit) {
+                return commit.size() * 7;
+            }
 
-            assertThat(store.engine.committedUnder("key-1")).contains(new IdempotentCommits.Outcome(7, 3L));
+            @Override
+            public void appended(List<? extends EventMessage<?>> commit, long highestPosition) {
+                appended.add(highestPosition);
+            }
+        };
+        try (TestEngine store = TestEngine.open(database, hook)) {
+            store.engine.appendEvents(event("before", 0));
+            store.engine.appendEvents(keyed(event("a", 0), "key-1"), keyed(event("a", 1), "key-1"));
+
+            assertThat(store.engine.committedUnder("key-1")).contains(new IdempotentCommits.Outcome(14, 3L));
             assertThat(store.engine.committedUnder("key-2")).isEmpty();
+            assertThat(appended).as("the hook learns each commit's highest position").containsExactly(1L, 3L);
+        }
+    }
+
+    @Test
+    void aResultOtherThanANumberOrAStringIsNotKept(TestMongoDatabase database) {
+        CommitHook hook = new CommitHook() {
+            @Override
+            public Object resultOf(List<? extends EventMessage<?>> commit) {
+                return List.of("not", "kept");
+            }
+        };
+        try (TestEngine store = TestEngine.open(database, hook)) {
+            store.engine.appendEvents(keyed(event("a", 0), "key-1"));
+
+            assertThat(store.engine.committedUnder("key-1")).contains(new IdempotentCommits.Outcome(null, 1L));
         }
     }
 

@@ -23,7 +23,7 @@ final class TestEngine implements AutoCloseable {
     final MongoDatabase database;
     final SequencedMongoEventStorageEngine engine;
 
-    private TestEngine(TestMongoDatabase database, Clock clock, Duration gapTimeout, MeterRegistry meterRegistry) {
+    private TestEngine(TestMongoDatabase database, Clock clock, Duration gapTimeout, MeterRegistry meterRegistry, CommitHook hook) {
         this.client = MongoClients.create(database.uri());
         this.database = client.getDatabase(database.name());
         this.engine = SequencedMongoEventStorageEngine.builder()
@@ -33,19 +33,24 @@ final class TestEngine implements AutoCloseable {
                 .clock(clock)
                 .gapTimeout(gapTimeout)
                 .meterRegistry(meterRegistry)
+                .commitHook(hook)
                 .build();
     }
 
     static TestEngine open(TestMongoDatabase database) {
-        return new TestEngine(database, Clock.systemUTC(), Duration.ofSeconds(10), new CompositeMeterRegistry());
+        return new TestEngine(database, Clock.systemUTC(), Duration.ofSeconds(10), new CompositeMeterRegistry(), CommitHook.NONE);
     }
 
     static TestEngine open(TestMongoDatabase database, MeterRegistry meterRegistry) {
-        return new TestEngine(database, Clock.systemUTC(), Duration.ofSeconds(10), meterRegistry);
+        return new TestEngine(database, Clock.systemUTC(), Duration.ofSeconds(10), meterRegistry, CommitHook.NONE);
+    }
+
+    static TestEngine open(TestMongoDatabase database, CommitHook hook) {
+        return new TestEngine(database, Clock.systemUTC(), Duration.ofSeconds(10), new CompositeMeterRegistry(), hook);
     }
 
     static TestEngine open(TestMongoDatabase database, Clock clock, Duration gapTimeout) {
-        return new TestEngine(database, clock, gapTimeout, new CompositeMeterRegistry());
+        return new TestEngine(database, clock, gapTimeout, new CompositeMeterRegistry(), CommitHook.NONE);
     }
 
     static DomainEventMessage<Noted> event(String aggregate, long sequence) {

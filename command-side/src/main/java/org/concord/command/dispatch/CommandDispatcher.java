@@ -13,8 +13,8 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.concord.command.domain.RuleViolationException;
 import org.concord.eventstore.IdempotencyKeyCommittedException;
+import org.concord.eventstore.IdempotentCommitLookup;
 import org.concord.eventstore.IdempotentCommits;
-import org.concord.eventstore.SequencedMongoEventStorageEngine;
 import org.concord.web.idempotency.IdempotentRequest;
 import org.concord.web.problem.FieldProblem;
 import org.concord.web.problem.ProblemException;
@@ -40,10 +40,10 @@ public class CommandDispatcher {
     private static final int RACE_RETRIES = 3;
     private static final ContextSnapshotFactory CONTEXT_SNAPSHOTS = ContextSnapshotFactory.builder().build();
     private final CommandGateway commandGateway;
-    private final SequencedMongoEventStorageEngine eventStore;
+    private final IdempotentCommitLookup eventStore;
     private final MeterRegistry meterRegistry;
 
-    public CommandDispatcher(CommandGateway commandGateway, CommandBus commandBus, SequencedMongoEventStorageEngine eventStore,
+    public CommandDispatcher(CommandGateway commandGateway, CommandBus commandBus, IdempotentCommitLookup eventStore,
                              MeterRegistry meterRegistry) {
         this.commandGateway = commandGateway;
         this.eventStore = eventStore;

@@ -1,7 +1,7 @@
 package org.concord.query.feed;
 
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.concord.eventstore.SequencedMongoEventStorageEngine;
+import org.concord.eventstore.SafeEventLog;
 import org.concord.messages.consultation.ConsultationCreatedEvent;
 import org.concord.messages.consultation.Visibility;
 import org.concord.query.access.ConsultationAccess;
@@ -23,7 +23,7 @@ class ConsultationVisibility {
 
     private static final int REMEMBERED = 10_000;
 
-    private final SequencedMongoEventStorageEngine eventStore;
+    private final SafeEventLog eventStore;
     private final Map<String, Boolean> restricted = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -31,7 +31,7 @@ class ConsultationVisibility {
         }
     });
 
-    ConsultationVisibility(SequencedMongoEventStorageEngine eventStore) {
+    ConsultationVisibility(SafeEventLog eventStore) {
         this.eventStore = eventStore;
     }
 

@@ -1,7 +1,7 @@
 package org.concord.query.feed;
 
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.concord.eventstore.SequencedMongoEventStorageEngine;
+import org.concord.eventstore.SafeEventLog;
 import org.concord.messages.consultation.ConsultationCreatedEvent;
 import org.concord.messages.consultation.ConsultationEvent;
 import org.concord.query.event.EventDescription;
@@ -33,7 +33,7 @@ class FeedTail implements DisposableBean, StoredEventsHead {
 
     private static final Logger log = LoggerFactory.getLogger(FeedTail.class);
 
-    private final SequencedMongoEventStorageEngine eventStore;
+    private final SafeEventLog eventStore;
     private final ConsultationVisibility visibility;
     private final FeedProperties properties;
     private final NavigableMap<Long, FeedEvent> recent = new ConcurrentSkipListMap<>();
@@ -51,7 +51,7 @@ class FeedTail implements DisposableBean, StoredEventsHead {
     private volatile long recentFrom;
     private volatile long head;
 
-    FeedTail(SequencedMongoEventStorageEngine eventStore, ConsultationVisibility visibility,
+    FeedTail(SafeEventLog eventStore, ConsultationVisibility visibility,
              FeedProperties properties) {
         this.eventStore = eventStore;
         this.visibility = visibility;
@@ -79,7 +79,7 @@ class FeedTail implements DisposableBean, StoredEventsHead {
         if (recent != null) {
             return recent;
         }
-        SequencedMongoEventStorageEngine.SafeEvents stored = eventStore.readSafeEvents(position, maxPositions);
+        SafeEventLog.SafeEvents stored = eventStore.readSafeEvents(position, maxPositions);
         return new Page(feedEvents(stored.events()), stored.lastPosition());
     }
 
@@ -110,7 +110,7 @@ class FeedTail implements DisposableBean, StoredEventsHead {
         try {
             boolean moved = false;
             while (true) {
-                SequencedMongoEventStorageEngine.SafeEvents stored = eventStore.readSafeEvents(head, properties.pageSize());
+                SafeEventLog.SafeEvents stored = eventStore.readSafeEvents(head, properties.pageSize());
                 if (stored.lastPosition() <= head) {
                     break;
                 }

@@ -3,7 +3,7 @@ package org.concord.query.progress;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventhandling.EventMessage;
-import org.concord.eventstore.SequencedMongoEventStorageEngine;
+import org.concord.eventstore.SafeEventLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -36,7 +36,7 @@ class ProjectionLagGauges implements DisposableBean {
     private static final int LOOK_AHEAD = 16;
 
     private final ProjectionProgress progress;
-    private final SequencedMongoEventStorageEngine eventStore;
+    private final SafeEventLog eventStore;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Lag> lags = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -45,7 +45,7 @@ class ProjectionLagGauges implements DisposableBean {
         return thread;
     });
 
-    ProjectionLagGauges(ProjectionProgress progress, SequencedMongoEventStorageEngine eventStore,
+    ProjectionLagGauges(ProjectionProgress progress, SafeEventLog eventStore,
                         ReadYourWritesProperties properties, MeterRegistry meterRegistry) {
         this.progress = progress;
         this.eventStore = eventStore;

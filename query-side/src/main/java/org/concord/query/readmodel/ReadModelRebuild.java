@@ -8,7 +8,7 @@ import jakarta.annotation.Nullable;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
-import org.concord.eventstore.SequencedMongoEventStorageEngine;
+import org.concord.eventstore.SafeEventLog;
 import org.concord.query.progress.ProjectionProgress;
 import org.concord.query.scaling.QueryInstances;
 import org.concord.web.problem.ProblemException;
@@ -49,7 +49,7 @@ public class ReadModelRebuild implements DisposableBean {
 
     private final ReadModels readModels;
     private final EventProcessingConfiguration processing;
-    private final SequencedMongoEventStorageEngine eventStore;
+    private final SafeEventLog eventStore;
     private final ProjectionProgress progress;
     private final QueryInstances instances;
     private final MongoCollection<Document> state;
@@ -62,7 +62,7 @@ public class ReadModelRebuild implements DisposableBean {
     private volatile Instant loggedAt = Instant.MIN;
 
     public ReadModelRebuild(ReadModels readModels, EventProcessingConfiguration processing,
-                            SequencedMongoEventStorageEngine eventStore, ProjectionProgress progress,
+                            SafeEventLog eventStore, ProjectionProgress progress,
                             QueryInstances instances, MongoDatabase concordDatabase) {
         this.readModels = readModels;
         this.processing = processing;
