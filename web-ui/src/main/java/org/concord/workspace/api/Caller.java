@@ -1,6 +1,5 @@
 package org.concord.workspace.api;
 
-import org.concord.workspace.session.SignedIn;
 
 /**
  * Who a page is made for: the person signed in (with the token the API knows them by), or an anonymous

@@ -1,6 +1,6 @@
 package org.concord.workspace.layout;
 
-import org.concord.workspace.session.SignedIn;
+import org.concord.workspace.api.SignedIn;
 
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package org.concord.workspace.session;
 
 import org.concord.workspace.api.Caller;
+import org.concord.workspace.api.SignedIn;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;

@@ -1,7 +1,7 @@
 package org.concord.workspace.consultation;
 
 import org.concord.workspace.api.Caller;
-import org.concord.workspace.session.SignedIn;
+import org.concord.workspace.api.SignedIn;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

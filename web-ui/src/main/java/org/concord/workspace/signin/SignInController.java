@@ -1,9 +1,11 @@
-package org.concord.workspace.session;
+package org.concord.workspace.signin;
 
 import org.concord.workspace.api.ApiProblem;
 import org.concord.workspace.api.Caller;
 import org.concord.workspace.api.GatewayApi;
+import org.concord.workspace.api.SignedIn;
 import org.concord.workspace.layout.Formats;
+import org.concord.workspace.session.Sessions;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package org.concord.workspace.session;
+package org.concord.workspace.signin;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.concord.workspace.session;
+package org.concord.workspace.api;
 
 import java.util.List;
 

@@ -1,5 +1,6 @@
-package org.concord.query.progress;
+package org.concord.query.progress.web;
 
+import org.concord.query.progress.ProjectionProgress;
 import org.concord.query.readmodel.ReadModels;
 import org.concord.web.problem.ProblemException;
 import org.springframework.core.Ordered;
