@@ -1,0 +1,69 @@
+package org.concord.system;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.concord.eventstore.SequencedMongoEventStorageEngine;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The rules of the modules' architecture (docs/architecture.md), checked on the compiled classes of every
+ * module the services are made of: the event-store engine is reached only through its ports, the domain knows
+ * no web, and no two packages import each other, directly or round a longer cycle. Tests are left out: a test
+ * may reach into what it checks.
+ */
+class ArchitectureTest {
+
+    static final JavaClasses CONCORD = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.concord");
+
+    /** Aggregates, command handlers and projections: the classes that decide and the classes that record. */
+    static final DescribedPredicate<JavaClass> DOMAIN = new DescribedPredicate<>("aggregates, command handlers and projections") {
+        @Override
+        public boolean test(JavaClass type) {
+            return type.isAnnotatedWith(Aggregate.class) || type.isAnnotatedWith(ProcessingGroup.class)
+                    || type.getMethods().stream().anyMatch(method -> method.isAnnotatedWith(CommandHandler.class)
+                    || method.isAnnotatedWith(EventHandler.class));
+        }
+    };
+
+    static final ArchRule ENGINE_BEHIND_PORTS = noClasses()
+            .that().resideOutsideOfPackage("org.concord.eventstore..")
+            .should().dependOnClassesThat().areAssignableTo(SequencedMongoEventStorageEngine.class)
+            .as("only event-store knows its storage engine; the services use its ports (SafeEventLog, IdempotentCommitLookup)");
+
+    static final ArchRule DOMAIN_WITHOUT_WEB = noClasses()
+            .that(DOMAIN)
+            .should().dependOnClassesThat().resideInAnyPackage("..web..", "..dispatch..", "org.springframework.http..")
+            .as("aggregates, command handlers and projections know no web: no HTTP, no request mapping, no problem+json");
+
+    static final ArchRule NO_PACKAGE_CYCLES = slices().matching("org.concord.(**)").namingSlices("$1")
+            .should().beFreeOfCycles()
+            .as("no import cycle between packages");
+
+    @Test
+    void the_event_store_engine_is_used_only_through_its_ports() {
+        ENGINE_BEHIND_PORTS.check(CONCORD);
+    }
+
+    @Test
+    void the_domain_knows_no_web() {
+        DOMAIN_WITHOUT_WEB.check(CONCORD);
+    }
+
+    @Test
+    void no_package_imports_another_that_imports_it_back() {
+        NO_PACKAGE_CYCLES.check(CONCORD);
+    }
+}
