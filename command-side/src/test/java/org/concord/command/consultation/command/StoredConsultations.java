@@ -1,7 +1,6 @@
 package org.concord.command.consultation.command;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 
@@ -19,6 +18,6 @@ public final class StoredConsultations {
         for (int i = 0; i < events.size(); i++) {
             store.publish(new GenericDomainEventMessage<>("Consultation", consultationId, i, events.get(i)));
         }
-        return new CommentRules(EventSourcingRepository.builder(Consultation.class).eventStore(store).build());
+        return new CommentRules(store);
     }
 }
