@@ -84,6 +84,12 @@ public class EventStoreConfiguration {
         return buildTokenStore(tokenStoreBuilder(axonMongoTemplate, serializer, properties));
     }
 
+    /** The projections' progress as stored, read without claiming a segment. */
+    @Bean
+    public StoredTokens storedTokens(MongoTemplate axonMongoTemplate, @Qualifier("serializer") Serializer serializer) {
+        return new StoredTokens(axonMongoTemplate, serializer);
+    }
+
     /**
      * The MongoDB token store as every service configures it, still open so that a test can give each of two stores
      * in one JVM its own owner name, as two processes have (the node id defaults to the JVM's name).

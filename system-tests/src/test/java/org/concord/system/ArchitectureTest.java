@@ -9,6 +9,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.concord.eventstore.SequencedMongoEventStorageEngine;
 import org.junit.jupiter.api.Test;
@@ -18,9 +19,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The rules of the modules' architecture (docs/architecture.md), checked on the compiled classes of every
- * module the services are made of: the event-store engine is reached only through its ports, the domain knows
- * no web, and no two packages import each other, directly or round a longer cycle. Tests are left out: a test
- * may reach into what it checks.
+ * module the services are made of: the event-store engine and the stored tokens are reached only through
+ * event-store's ports, the domain knows no web, and no two packages import each other, directly or round a
+ * longer cycle. Tests are left out: a test may reach into what it checks.
  */
 class ArchitectureTest {
 
@@ -43,6 +44,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().areAssignableTo(SequencedMongoEventStorageEngine.class)
             .as("only event-store knows its storage engine; the services use its ports (SafeEventLog, IdempotentCommitLookup)");
 
+    static final ArchRule TOKENS_BEHIND_PORTS = noClasses()
+            .that().resideOutsideOfPackage("org.concord.eventstore..")
+            .should().callMethod(MongoTemplate.class, "trackingTokensCollection")
+            .as("only event-store reads Axon's token collection; the services read progress through StoredTokens");
+
     static final ArchRule DOMAIN_WITHOUT_WEB = noClasses()
             .that(DOMAIN)
             .should().dependOnClassesThat().resideInAnyPackage("..web..", "..dispatch..", "org.springframework.http..")
@@ -55,6 +61,11 @@ class ArchitectureTest {
     @Test
     void the_event_store_engine_is_used_only_through_its_ports() {
         ENGINE_BEHIND_PORTS.check(CONCORD);
+    }
+
+    @Test
+    void the_stored_tokens_are_read_only_through_their_port() {
+        TOKENS_BEHIND_PORTS.check(CONCORD);
     }
 
     @Test

@@ -3,20 +3,14 @@ package org.concord.query.progress;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.GenericTokenEntry;
-import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.serialization.Serializer;
-import org.bson.Document;
-import org.bson.types.Binary;
+import org.concord.eventstore.StoredTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +21,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How far the projections have got, read from the token store: the stored order, not one instance's
- * memory, so it holds when several query-side instances share the segments. A position is processed
+ * How far the projections have got, read from the token store ({@link StoredTokens}): the stored order, not
+ * one instance's memory, so it holds when several query-side instances share the segments. A position is processed
  * when every segment of every projection has handled it.
  */
 @Component
@@ -36,8 +30,7 @@ public class ProjectionProgress {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionProgress.class);
 
-    private final MongoTemplate axonMongoTemplate;
-    private final Serializer serializer;
+    private final StoredTokens storedTokens;
     private final ReadYourWritesProperties properties;
     private final List<Waiter> waiters = new ArrayList<>();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -48,10 +41,8 @@ public class ProjectionProgress {
     /** The poll under way while some read waits, else null; guarded by {@link #waiters}. */
     private ScheduledFuture<?> polling;
 
-    public ProjectionProgress(MongoTemplate axonMongoTemplate, @Qualifier("serializer") Serializer serializer,
-                              ReadYourWritesProperties properties) {
-        this.axonMongoTemplate = axonMongoTemplate;
-        this.serializer = serializer;
+    public ProjectionProgress(StoredTokens storedTokens, ReadYourWritesProperties properties) {
+        this.storedTokens = storedTokens;
         this.properties = properties;
     }
 
@@ -185,21 +176,6 @@ public class ProjectionProgress {
     }
 
     private List<TrackingToken> tokensOf(String processor) {
-        List<TrackingToken> tokens = new ArrayList<>();
-        for (Document entry : axonMongoTemplate.trackingTokensCollection().find(new Document("processorName", processor))) {
-            Integer segment = entry.getInteger("segment");
-            if (segment == null || segment < 0) {
-                continue;
-            }
-            Binary token = entry.get("token", Binary.class);
-            if (token == null) {
-                tokens.add(null);
-                continue;
-            }
-            GenericTokenEntry<byte[]> stored = new GenericTokenEntry<>(token.getData(), entry.getString("tokenType"),
-                    Instant.now().toString(), entry.getString("owner"), processor, segment, byte[].class);
-            tokens.add(stored.getToken(serializer));
-        }
-        return tokens;
+        return storedTokens.tokensOf(processor);
     }
 }

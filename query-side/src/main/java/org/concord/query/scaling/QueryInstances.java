@@ -4,8 +4,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
-import org.axonframework.extensions.mongo.MongoTemplate;
 import org.bson.Document;
+import org.concord.eventstore.StoredTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -37,7 +37,7 @@ public class QueryInstances implements DisposableBean {
     private static final String COLLECTION = "queryInstances";
 
     private final MongoCollection<Document> registry;
-    private final MongoCollection<Document> tokens;
+    private final StoredTokens tokens;
     private final QueryInstancesProperties properties;
     private final Clock clock = Clock.systemUTC();
     private final String name = ManagementFactory.getRuntimeMXBean().getName();
@@ -49,9 +49,9 @@ public class QueryInstances implements DisposableBean {
     });
     private volatile int live = 1;
 
-    public QueryInstances(MongoDatabase concordDatabase, MongoTemplate axonMongoTemplate, QueryInstancesProperties properties) {
+    public QueryInstances(MongoDatabase concordDatabase, StoredTokens tokens, QueryInstancesProperties properties) {
         this.registry = concordDatabase.getCollection(COLLECTION);
-        this.tokens = axonMongoTemplate.trackingTokensCollection();
+        this.tokens = tokens;
         this.properties = properties;
         beat();
         long every = properties.heartbeat().toMillis();
@@ -91,8 +91,7 @@ public class QueryInstances implements DisposableBean {
                 log.info("{} query-side process(es) alive; each claims at most its share of every projection's segments", counted);
             }
             live = counted;
-            segmentCounts.replaceAll((processor, known) -> (int) tokens.countDocuments(
-                    Filters.and(Filters.eq("processorName", processor), Filters.gte("segment", 0))));
+            segmentCounts.replaceAll((processor, known) -> tokens.segmentCount(processor));
         } catch (RuntimeException e) {
             if (!heartbeats.isShutdown()) {
                 log.warn("Could not record this query-side process's heartbeat; trying again", e);

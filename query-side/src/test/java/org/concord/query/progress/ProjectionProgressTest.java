@@ -10,6 +10,7 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
+import org.concord.eventstore.StoredTokens;
 import org.concord.testing.MongoDbExtension;
 import org.concord.testing.TestMongoDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +44,7 @@ class ProjectionProgressTest {
         tokenStore = MongoTokenStore.builder().mongoTemplate(template).serializer(serializer).nodeId("test").build();
         tokenStore.initializeTokenSegments(PROCESSOR, 1);
         tokenStore.storeToken(new GlobalSequenceTrackingToken(5), PROCESSOR, 0);
-        progress = new ProjectionProgress(counting(template), serializer,
+        progress = new ProjectionProgress(new StoredTokens(counting(template), serializer),
                 new ReadYourWritesProperties(Duration.ofSeconds(2), Duration.ofMillis(20), List.of(PROCESSOR), Duration.ofMillis(50)));
     }
 
