@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -48,10 +49,13 @@ public class EventStoreConfiguration {
                                                                @Qualifier("eventSerializer") Serializer eventSerializer,
                                                                @Qualifier("defaultAxonObjectMapper") ObjectMapper payloadMapper,
                                                                ObjectProvider<MeterRegistry> meterRegistry,
-                                                               ObjectProvider<CommitHook> commitHook) {
+                                                               ObjectProvider<CommitHook> commitHook,
+                                                               ObjectProvider<SnapshotFilter> snapshotFilters) {
         SequencedMongoEventStorageEngine.Builder builder = SequencedMongoEventStorageEngine.builder();
         meterRegistry.ifAvailable(builder::meterRegistry);
         commitHook.ifAvailable(builder::commitHook);
+        // the services' filters, e.g. the command side's that passes over snapshots of an aggregate's older shape
+        builder.snapshotFilter(snapshotFilters.orderedStream().reduce(SnapshotFilter.allowAll(), SnapshotFilter::combine));
         return builder
                 .database(concordDatabase)
                 .eventSerializer(eventSerializer)

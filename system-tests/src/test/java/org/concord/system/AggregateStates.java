@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
@@ -15,14 +17,17 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.serialization.ChainingConverter;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.concord.command.consultation.command.ConsultationSnapshots;
 import org.concord.eventstore.EventPayloadMapper;
 import org.concord.eventstore.SequencedMongoEventStorageEngine;
 import org.concord.eventstore.SnapshotSerializer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,9 +35,10 @@ import java.util.Optional;
  * Event-sources Concord's aggregates out of a MongoDB event store, as the command side's repository does,
  * with the command side's own classes and serializers: Axon's Jackson serializer on the event store's
  * {@link EventPayloadMapper} for events, as Axon's auto-configuration builds it, {@link SnapshotSerializer} for
- * snapshots and {@link SequencedMongoEventStorageEngine} to read them. Each aggregate is loaded twice:
- * from its events alone, and from its snapshot and the events after it; a snapshot that cannot be read fails
- * here, where the command side would quietly fall back to the events.
+ * snapshots and {@link SequencedMongoEventStorageEngine} to read them, passing over the snapshots the command side
+ * passes over ({@link ConsultationSnapshots}). Each aggregate is loaded from its events alone, from its stored
+ * snapshot and the events after it, and from a snapshot made now; a snapshot that cannot be read fails here, where
+ * the command side would quietly fall back to the events.
  */
 final class AggregateStates implements AutoCloseable {
 
@@ -44,6 +50,8 @@ final class AggregateStates implements AutoCloseable {
 
     private final MongoClient client;
     private final SequencedMongoEventStorageEngine engine;
+    /** The same store, reading every snapshot: to tell a snapshot passed over from none. */
+    private final SequencedMongoEventStorageEngine everySnapshot;
     private final Serializer serializer;
     private final Serializer snapshotSerializer;
     private final ObjectMapper json = new ObjectMapper();
@@ -58,6 +66,12 @@ final class AggregateStates implements AutoCloseable {
                 .database(client.getDatabase(databaseName))
                 .eventSerializer(serializer)
                 .snapshotSerializer(snapshotSerializer)
+                .snapshotFilter(ConsultationSnapshots.currentShapeOnly())
+                .build();
+        everySnapshot = SequencedMongoEventStorageEngine.builder()
+                .database(client.getDatabase(databaseName))
+                .eventSerializer(serializer)
+                .snapshotSerializer(snapshotSerializer)
                 .build();
     }
 
@@ -68,33 +82,55 @@ final class AggregateStates implements AutoCloseable {
 
     /**
      * The aggregate's state: {@code version} (its last sequence number), {@code state} (its fields, as a
-     * snapshot would store them) and {@code snapshotAt} (the sequence number of its snapshot, or null).
-     * Loading from the snapshot must give the same state as loading from the events alone.
+     * snapshot would store them), {@code snapshotAt} (the sequence number of the snapshot read, or null) and,
+     * when the store holds a snapshot of an older shape, {@code snapshotPassedOver} (its sequence number).
+     * Loading from the stored snapshot, and from one made now, must give the same state as loading from the
+     * events alone.
      */
     ObjectNode load(String type, String aggregateId) {
         Class<Object> aggregateClass = aggregateClass(type);
-        Loaded fromEvents = load(aggregateClass, aggregateId, Optional.empty());
+        Sourced fromEvents = load(aggregateClass, aggregateId, Optional.empty());
         ObjectNode answer = json.createObjectNode();
-        answer.put("version", fromEvents.version());
-        answer.set("state", fromEvents.state());
+        answer.put("version", fromEvents.loaded().version());
+        answer.set("state", fromEvents.loaded().state());
         Optional<DomainEventMessage<?>> snapshot = engine.readSnapshot(aggregateId);
         if (snapshot.isPresent()) {
-            Loaded fromSnapshot = load(aggregateClass, aggregateId, snapshot);
-            if (!fromSnapshot.equals(fromEvents)) {
-                throw new AssertionError(type + " " + aggregateId + " loaded from its snapshot at sequence "
-                        + snapshot.get().getSequenceNumber() + " is " + fromSnapshot + ", from its events " + fromEvents);
-            }
+            requireSame(type, aggregateId, "its stored snapshot at sequence " + snapshot.get().getSequenceNumber(),
+                    load(aggregateClass, aggregateId, snapshot), fromEvents);
             answer.put("snapshotAt", snapshot.get().getSequenceNumber());
         } else {
             answer.putNull("snapshotAt");
+            everySnapshot.readSnapshot(aggregateId)
+                    .ifPresent(passedOver -> answer.put("snapshotPassedOver", passedOver.getSequenceNumber()));
+        }
+        SerializedObject<byte[]> now = snapshotSerializer.serialize(fromEvents.root(), byte[].class);
+        DomainEventMessage<?> madeNow = new GenericDomainEventMessage<>(type, aggregateId, fromEvents.loaded().version(),
+                snapshotSerializer.deserialize(now));
+        requireSame(type, aggregateId, "a snapshot made now", load(aggregateClass, aggregateId, Optional.of(madeNow)), fromEvents);
+        if (!ConsultationSnapshots.currentShapeOnly().allow(new GenericDomainEventEntry<>(
+                type, aggregateId, fromEvents.loaded().version(), "now", Instant.EPOCH, now.getType().getName(),
+                now.getType().getRevision(), now.getData(), new byte[0]))) {
+            throw new AssertionError(type + " " + aggregateId + ": a snapshot made now would be passed over (revision "
+                    + now.getType().getRevision() + ")");
         }
         return answer;
+    }
+
+    private static void requireSame(String type, String aggregateId, String from, Sourced loaded, Sourced fromEvents) {
+        if (!loaded.loaded().equals(fromEvents.loaded())) {
+            throw new AssertionError(type + " " + aggregateId + " loaded from " + from + " is " + loaded.loaded()
+                    + ", from its events " + fromEvents.loaded());
+        }
     }
 
     private record Loaded(long version, JsonNode state) {
     }
 
-    private Loaded load(Class<Object> aggregateClass, String aggregateId, Optional<DomainEventMessage<?>> snapshot) {
+    /** An aggregate loaded, and its root. */
+    private record Sourced(Loaded loaded, Object root) {
+    }
+
+    private Sourced load(Class<Object> aggregateClass, String aggregateId, Optional<DomainEventMessage<?>> snapshot) {
         DomainEventStream events = snapshot
                 .map(s -> DomainEventStream.concat(DomainEventStream.of(s), engine.readEvents(aggregateId, s.getSequenceNumber() + 1)))
                 .orElseGet(() -> engine.readEvents(aggregateId, 0));
@@ -109,7 +145,7 @@ final class AggregateStates implements AutoCloseable {
                     NoSnapshotTriggerDefinition.TRIGGER);
             aggregate.initializeState(events);
             byte[] fields = snapshotSerializer.serialize(aggregate.getAggregateRoot(), byte[].class).getData();
-            return new Loaded(aggregate.version(), json.readTree(fields));
+            return new Sourced(new Loaded(aggregate.version(), json.readTree(fields)), aggregate.getAggregateRoot());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -118,20 +118,22 @@ class StoredDataCompatibilityIT {
     }
 
     @Test
-    void every_aggregate_loads_from_its_events_and_from_its_snapshot_to_the_state_it_had() throws IOException {
+    void every_aggregate_loads_from_its_events_to_the_state_it_had_and_an_older_snapshot_is_passed_over() throws IOException {
         JsonNode recorded = JSON.readTree(FIXTURE.resolve(StoredDataFixture.AGGREGATES).toFile());
         Map<String, String> inTheEvents = StoredDataFixture.aggregateIds(StoredData.read(FIXTURE.resolve(StoredDataFixture.STORE)));
         assertThat(recorded.findValuesAsText("id")).as("every aggregate of the stored events has a recorded state")
                 .containsExactlyInAnyOrderElementsOf(inTheEvents.keySet());
         List<String> differences = new ArrayList<>();
+        List<JsonNode> passedOver = new ArrayList<>();
         try (AggregateStates states = new AggregateStates(database.uri(), database.name())) {
             for (JsonNode aggregate : recorded) {
                 String type = aggregate.get("type").asText();
                 String id = aggregate.get("id").asText();
                 ObjectNode loaded = JSON.createObjectNode().put("type", type).put("id", id);
                 loaded.setAll(states.load(type, id));
+                passedOver.add(loaded.path("snapshotPassedOver"));
                 // the order of a set's elements in the state is no part of it
-                JSONCompareResult comparison = compare(aggregate.toString(), loaded.toString(),
+                JSONCompareResult comparison = compare(inTodaysShape(aggregate).toString(), loaded.toString(),
                         JSONCompareMode.NON_EXTENSIBLE);
                 if (comparison.failed()) {
                     differences.add(type + " " + id + ": " + comparison.getMessage());
@@ -139,7 +141,31 @@ class StoredDataCompatibilityIT {
             }
         }
         assertThat(differences).as("aggregates whose state differs from the state recorded by %s", writtenBy()).isEmpty();
-        assertThat(recorded.findValues("snapshotAt")).as("the fixture's snapshot was read").anyMatch(at -> !at.isNull());
+        assertThat(passedOver).as("the fixture's snapshot, of the shape before revisions, was passed over")
+                .anyMatch(JsonNode::isNumber);
+    }
+
+    /**
+     * The state recorded by the fixture's release, as this release holds it. The changes of shape since, each
+     * deliberate and each also a new snapshot revision ({@code ConsultationSnapshots.REVISION}):
+     * <ul>
+     *   <li>2: a consultation's amendments are entities that know their id and their consultation's; and its
+     *   snapshots, all of the shape before revisions in this fixture, are passed over.</li>
+     * </ul>
+     */
+    private static JsonNode inTodaysShape(JsonNode recorded) {
+        ObjectNode today = recorded.deepCopy();
+        if ("Consultation".equals(recorded.get("type").asText())) {
+            ObjectNode amendments = (ObjectNode) today.path("state").path("amendments");
+            amendments.properties().forEach(amendment -> ((ObjectNode) amendment.getValue())
+                    .put("amendmentId", amendment.getKey()).put("consultationId", recorded.get("id").asText()));
+            JsonNode snapshotAt = today.remove("snapshotAt");
+            today.putNull("snapshotAt");
+            if (snapshotAt != null && !snapshotAt.isNull()) {
+                today.set("snapshotPassedOver", snapshotAt);
+            }
+        }
+        return today;
     }
 
     @Test

@@ -9,5 +9,5 @@ public record AcceptAmendmentCommand(@TargetAggregateIdentifier String consultat
                                      String reason,
                                      String text,
                                      String newProvisionId,
-                                     Actor by) {
+                                     Actor by) implements AmendmentCommand {
 }

@@ -7,5 +7,5 @@ import org.concord.messages.participant.Actor;
 public record RejectAmendmentCommand(@TargetAggregateIdentifier String consultationId,
                                      String amendmentId,
                                      String reason,
-                                     Actor by) {
+                                     Actor by) implements AmendmentCommand {
 }

@@ -6,5 +6,5 @@ import org.concord.messages.participant.Actor;
 /** Co-sponsor someone else's amendment. */
 public record SupportAmendmentCommand(@TargetAggregateIdentifier String consultationId,
                                       String amendmentId,
-                                      Actor supporter) {
+                                      Actor supporter) implements AmendmentCommand {
 }

@@ -6,5 +6,5 @@ import org.concord.messages.participant.Actor;
 /** The author takes back their amendment. */
 public record WithdrawAmendmentCommand(@TargetAggregateIdentifier String consultationId,
                                        String amendmentId,
-                                       Actor by) {
+                                       Actor by) implements AmendmentCommand {
 }

@@ -6,5 +6,5 @@ import org.concord.messages.participant.Actor;
 /** Stop co-sponsoring an amendment. */
 public record WithdrawSupportCommand(@TargetAggregateIdentifier String consultationId,
                                      String amendmentId,
-                                     Actor supporter) {
+                                     Actor supporter) implements AmendmentCommand {
 }

@@ -4,21 +4,18 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.concord.command.domain.RuleViolationException;
 import org.concord.messages.amendment.AcceptAmendmentCommand;
 import org.concord.messages.amendment.AmendmentAcceptedEvent;
+import org.concord.messages.amendment.AmendmentCommand;
 import org.concord.messages.amendment.AmendmentProposedEvent;
-import org.concord.messages.amendment.AmendmentRejectedEvent;
 import org.concord.messages.amendment.AmendmentStatus;
-import org.concord.messages.amendment.AmendmentSupportWithdrawnEvent;
-import org.concord.messages.amendment.AmendmentSupportedEvent;
-import org.concord.messages.amendment.AmendmentWithdrawnEvent;
 import org.concord.messages.amendment.ProposeAmendmentCommand;
-import org.concord.messages.amendment.RejectAmendmentCommand;
-import org.concord.messages.amendment.SupportAmendmentCommand;
-import org.concord.messages.amendment.WithdrawAmendmentCommand;
-import org.concord.messages.amendment.WithdrawSupportCommand;
 import org.concord.messages.comment.CommentAnchor;
 import org.concord.messages.comment.WordSelection;
 import org.concord.messages.consultation.AdoptConsultationCommand;
@@ -52,10 +49,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One guideline text under negotiation: its lifecycle, its text and the amendments to it, with the
  * rules that keep them consistent. Comments live in their own aggregate, so that thousands of them
- * neither grow this one nor contend for it; amendments stay here because deciding one changes the
- * text. Snapshots keep loading fast as the history grows.
+ * neither grow this one nor contend for it; amendments are its entities ({@link Amendment}) because
+ * accepting one changes the text. The commands' structural checks (blank fields, empty lists) are the
+ * requests' Bean Validation; the aggregate keeps the rules that depend on its state. Snapshots keep
+ * loading fast as the history grows; their shape is {@link ConsultationSnapshots#REVISION}.
  */
 @Aggregate(snapshotTriggerDefinition = "consultationSnapshotTrigger")
+@Revision(ConsultationSnapshots.REVISION)
 class Consultation {
 
     @AggregateIdentifier
@@ -67,7 +67,9 @@ class Consultation {
     private Text text;
     /** The version in which each current provision last changed; decides whether an amendment is stale. */
     private Map<String, Integer> changedIn = new HashMap<>();
-    private Map<String, AmendmentState> amendments = new HashMap<>();
+    /** An amendment's events go to it alone (Axon's default would hand each to every amendment). */
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private Map<String, Amendment> amendments = new HashMap<>();
     private Set<String> endorsers = new HashSet<>();
 
     Consultation() {
@@ -78,12 +80,6 @@ class Consultation {
     Consultation(CreateConsultationCommand command) {
         if (command.status() != ConsultationStatus.DRAFT && command.status() != ConsultationStatus.PROPOSED) {
             throw RuleViolationException.invalid("status", "A consultation starts as DRAFT or PROPOSED");
-        }
-        if (command.title() == null || command.title().isBlank()) {
-            throw RuleViolationException.invalid("title", "must not be blank");
-        }
-        if (command.provisions() == null || command.provisions().isEmpty()) {
-            throw RuleViolationException.invalid("provisions", "A text needs at least one provision");
         }
         Set<String> labels = new HashSet<>();
         Set<String> ids = new HashSet<>();
@@ -125,12 +121,6 @@ class Consultation {
             throw RuleViolationException.conflict("The text has changed since version " + command.baseVersion()
                     + "; it is now at version " + version + ". Revise against the current version.");
         }
-        if (command.reason() == null || command.reason().isBlank()) {
-            throw RuleViolationException.invalid("reason", "must not be blank");
-        }
-        if (command.changes() == null || command.changes().isEmpty()) {
-            throw RuleViolationException.invalid("changes", "A revision needs at least one change");
-        }
         Text revised = text;
         for (int i = 0; i < command.changes().size(); i++) {
             revised = checkedApply(revised, command.changes().get(i), "changes[" + i + "]");
@@ -143,7 +133,7 @@ class Consultation {
     @CommandHandler
     int handle(AdoptConsultationCommand command) {
         requireStatus("adopt it", ConsultationStatus.DRAFT, ConsultationStatus.PROPOSED, ConsultationStatus.CLOSED);
-        long proposed = amendments.values().stream().filter(a -> a.status() == AmendmentStatus.PROPOSED).count();
+        long proposed = amendments.values().stream().filter(Amendment::pending).count();
         if (proposed > 0) {
             throw RuleViolationException.conflict(proposed + " amendment(s) are still PROPOSED; decide them before adopting.");
         }
@@ -170,9 +160,6 @@ class Consultation {
         if (command.baseVersion() < 1 || command.baseVersion() > version) {
             throw RuleViolationException.invalid("baseVersion", "must be between 1 and the current version " + version);
         }
-        if (command.justification() == null || command.justification().isBlank()) {
-            throw RuleViolationException.invalid("justification", "must not be blank");
-        }
         boolean hasText = command.text() != null && !command.text().isBlank();
         if (command.kind() == ChangeKind.DELETE && hasText) {
             throw RuleViolationException.invalid("text", "A deletion takes no text");
@@ -192,47 +179,19 @@ class Consultation {
                 command.baseVersion(), command.text(), command.label(), command.justification(), round, command.author()));
     }
 
-    @CommandHandler
-    void handle(SupportAmendmentCommand command) {
-        AmendmentState amendment = amendment(command.amendmentId());
-        if (amendment.authorId().equals(command.supporter().participantId())) {
-            throw RuleViolationException.notAllowed("Authors cannot support their own amendment.");
+    /** Every command about an amendment names one of this consultation's, also those its amendments handle. */
+    @CommandHandlerInterceptor
+    void requireAmendment(AmendmentCommand command) {
+        if (!amendments.containsKey(command.amendmentId())) {
+            throw RuleViolationException.notFound("No amendment " + command.amendmentId() + " in this consultation.");
         }
-        requireProposed(amendment, "supported");
-        if (amendment.supporters().contains(command.supporter().participantId())) {
-            throw RuleViolationException.conflict("You already support this amendment.");
-        }
-        apply(new AmendmentSupportedEvent(consultationId, command.amendmentId(), command.supporter()));
-    }
-
-    @CommandHandler
-    void handle(WithdrawSupportCommand command) {
-        AmendmentState amendment = amendment(command.amendmentId());
-        if (!amendment.supporters().contains(command.supporter().participantId())) {
-            throw RuleViolationException.conflict("You do not support this amendment.");
-        }
-        requireProposed(amendment, "changed");
-        apply(new AmendmentSupportWithdrawnEvent(consultationId, command.amendmentId(), command.supporter()));
-    }
-
-    @CommandHandler
-    void handle(WithdrawAmendmentCommand command) {
-        AmendmentState amendment = amendment(command.amendmentId());
-        if (!amendment.authorId().equals(command.by().participantId())) {
-            throw RuleViolationException.notAllowed("Only the author may withdraw an amendment.");
-        }
-        requireProposed(amendment, "withdrawn");
-        apply(new AmendmentWithdrawnEvent(consultationId, command.amendmentId(), command.by()));
     }
 
     @CommandHandler
     int handle(AcceptAmendmentCommand command) {
-        AmendmentState amendment = amendment(command.amendmentId());
-        requireProposed(amendment, "accepted");
+        Amendment amendment = amendments.get(command.amendmentId());
+        amendment.requireProposed("accepted");
         requireStatus("decide amendments", ConsultationStatus.OPEN, ConsultationStatus.CLOSED);
-        if (command.reason() == null || command.reason().isBlank()) {
-            throw RuleViolationException.invalid("reason", "must not be blank");
-        }
         if (text.find(amendment.provisionId()).isEmpty()) {
             throw RuleViolationException.conflict("The provision this amendment changes has been deleted; it cannot be accepted.");
         }
@@ -254,16 +213,6 @@ class Consultation {
         apply(new AmendmentAcceptedEvent(consultationId, command.amendmentId(), decision, command.reason(), change,
                 version + 1, command.by()));
         return version;
-    }
-
-    @CommandHandler
-    void handle(RejectAmendmentCommand command) {
-        AmendmentState amendment = amendment(command.amendmentId());
-        requireProposed(amendment, "rejected");
-        if (command.reason() == null || command.reason().isBlank()) {
-            throw RuleViolationException.invalid("reason", "must not be blank");
-        }
-        apply(new AmendmentRejectedEvent(consultationId, command.amendmentId(), command.reason(), command.by()));
     }
 
     /**
@@ -352,35 +301,14 @@ class Consultation {
 
     @EventSourcingHandler
     void on(AmendmentProposedEvent event) {
-        amendments.put(event.amendmentId(), new AmendmentState(event.kind(), event.provisionId(), event.baseVersion(),
-                event.text(), event.label(), event.author().participantId(), AmendmentStatus.PROPOSED, Set.of()));
+        amendments.put(event.amendmentId(), new Amendment(event));
     }
 
-    @EventSourcingHandler
-    void on(AmendmentSupportedEvent event) {
-        amendments.computeIfPresent(event.amendmentId(), (id, a) -> a.withSupporter(event.supporter().participantId(), true));
-    }
-
-    @EventSourcingHandler
-    void on(AmendmentSupportWithdrawnEvent event) {
-        amendments.computeIfPresent(event.amendmentId(), (id, a) -> a.withSupporter(event.supporter().participantId(), false));
-    }
-
-    @EventSourcingHandler
-    void on(AmendmentWithdrawnEvent event) {
-        amendments.computeIfPresent(event.amendmentId(), (id, a) -> a.withStatus(AmendmentStatus.WITHDRAWN));
-    }
-
+    /** The text changes here; the amendment's own status, in {@link Amendment}. */
     @EventSourcingHandler
     void on(AmendmentAcceptedEvent event) {
-        amendments.computeIfPresent(event.amendmentId(), (id, a) -> a.withStatus(event.status()));
         version = event.version();
         applyChange(event.change());
-    }
-
-    @EventSourcingHandler
-    void on(AmendmentRejectedEvent event) {
-        amendments.computeIfPresent(event.amendmentId(), (id, a) -> a.withStatus(AmendmentStatus.REJECTED));
     }
 
     private void applyChange(TextChange change) {
@@ -436,22 +364,7 @@ class Consultation {
         }
     }
 
-    private AmendmentState amendment(String amendmentId) {
-        AmendmentState amendment = amendments.get(amendmentId);
-        if (amendment == null) {
-            throw RuleViolationException.notFound("No amendment " + amendmentId + " in this consultation.");
-        }
-        return amendment;
-    }
-
-    private static void requireProposed(AmendmentState amendment, String action) {
-        if (amendment.status() != AmendmentStatus.PROPOSED) {
-            throw RuleViolationException.conflict("The amendment is " + amendment.status() + "; only a PROPOSED one can be "
-                    + action + ".");
-        }
-    }
-
-    private boolean isStale(AmendmentState amendment) {
+    private boolean isStale(Amendment amendment) {
         return changedIn.getOrDefault(amendment.provisionId(), Integer.MAX_VALUE) > amendment.baseVersion();
     }
 

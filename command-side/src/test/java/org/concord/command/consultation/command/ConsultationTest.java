@@ -55,15 +55,6 @@ class ConsultationTest {
     }
 
     @Test
-    void a_text_needs_at_least_one_provision() {
-        fixture.givenNoPriorActivity()
-                .when(create(ConsultationStatus.DRAFT, List.of()))
-                .expectException(RuleViolationException.class)
-                .expectExceptionMessage("A text needs at least one provision")
-                .expectNoEvents();
-    }
-
-    @Test
     void two_provisions_cannot_share_a_label() {
         List<Provision> twice = List.of(new Provision("a", "1", "One."), new Provision("b", "1", "Also one."));
         fixture.givenNoPriorActivity()
@@ -78,14 +69,6 @@ class ConsultationTest {
         List<Provision> twice = List.of(new Provision("a", "1", "One."), new Provision("a", "2", "Two."));
         fixture.givenNoPriorActivity()
                 .when(create(ConsultationStatus.DRAFT, twice))
-                .expectException(RuleViolationException.class)
-                .expectNoEvents();
-    }
-
-    @Test
-    void a_title_cannot_be_blank() {
-        fixture.givenNoPriorActivity()
-                .when(new CreateConsultationCommand("c-1", " ", null, Visibility.PUBLIC, TEXT, ConsultationStatus.DRAFT, FRANCE))
                 .expectException(RuleViolationException.class)
                 .expectNoEvents();
     }
