@@ -1,16 +1,14 @@
 package org.concord.query.access;
 
-import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.concord.messages.consultation.FindConsultationQuery;
 import org.concord.messages.consultation.Visibility;
 import org.concord.query.consultation.query.ConsultationDetail;
+import org.concord.query.shared.QueryRunner;
 import org.concord.web.identity.CallerIdentity;
 import org.concord.web.problem.ProblemException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Who may read what: a RESTRICTED consultation, and everything in it, exists only for participants
@@ -19,9 +17,9 @@ import reactor.core.scheduler.Schedulers;
 @Component
 public class ConsultationAccess {
 
-    private final QueryGateway queries;
+    private final QueryRunner queries;
 
-    public ConsultationAccess(QueryGateway queries) {
+    public ConsultationAccess(QueryRunner queries) {
         this.queries = queries;
     }
 
@@ -31,14 +29,9 @@ public class ConsultationAccess {
 
     /** The consultation, if the caller may see it; else a 404 problem. */
     public Mono<ConsultationDetail> visible(CallerIdentity caller, String consultationId) {
-        return query(new FindConsultationQuery(consultationId), ResponseTypes.optionalInstanceOf(ConsultationDetail.class))
+        return queries.query(new FindConsultationQuery(consultationId), ResponseTypes.optionalInstanceOf(ConsultationDetail.class))
                 .flatMap(Mono::justOrEmpty)
                 .filter(found -> found.visibility() == Visibility.PUBLIC || seesRestricted(caller))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No consultation " + consultationId + " exists.")));
-    }
-
-    /** Runs a query on the query bus, off the event loop. */
-    public <T> Mono<T> query(Object query, ResponseType<T> type) {
-        return Mono.fromFuture(() -> queries.query(query, type)).subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -3,7 +3,7 @@ package org.concord.query.audit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.concord.query.history.query.TimelineEntries;
+import org.concord.query.event.TimelineEntries;
 import org.concord.query.readmodel.EntryPage;
 import org.concord.web.identity.CallerIdentity;
 import org.concord.web.problem.ProblemException;

@@ -11,7 +11,7 @@ import org.concord.messages.participant.Actor;
 import org.concord.messages.participant.ParticipantRegisteredEvent;
 import org.concord.messages.participant.ParticipantRevokedEvent;
 import org.concord.query.event.EventDescription;
-import org.concord.query.history.query.TimelineEntries;
+import org.concord.query.event.TimelineEntries;
 import org.concord.query.readmodel.ChunkedEntries;
 import org.concord.query.readmodel.EntryPage;
 import org.concord.query.readmodel.ReadModels;

@@ -7,6 +7,7 @@ import org.concord.messages.history.FindVersionsQuery;
 import org.concord.query.access.ConsultationAccess;
 import org.concord.query.consultation.query.ConsultationDetail;
 import org.concord.query.history.query.HistoryViews.VersionSummary;
+import org.concord.query.shared.QueryRunner;
 import org.concord.web.identity.CallerIdentity;
 import org.concord.web.xml.XmlCharacters;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,10 +36,12 @@ class AtomFeedController {
     private static final String NAMESPACE = "http://www.w3.org/2005/Atom";
 
     private final ConsultationAccess access;
+    private final QueryRunner queries;
     private final String base;
 
-    AtomFeedController(ConsultationAccess access, FeedProperties properties) {
+    AtomFeedController(ConsultationAccess access, QueryRunner queries, FeedProperties properties) {
         this.access = access;
+        this.queries = queries;
         this.base = properties.publicBaseUrl().replaceFirst("/+$", "");
     }
 
@@ -46,7 +49,7 @@ class AtomFeedController {
     @GetMapping(path = "/api/consultations/{consultationId}/feed.atom", produces = ATOM)
     Mono<String> atom(CallerIdentity caller, @PathVariable String consultationId) {
         return access.visible(caller, consultationId)
-                .zipWhen(consultation -> access.query(new FindVersionsQuery(consultationId), ResponseTypes.multipleInstancesOf(VersionSummary.class)))
+                .zipWhen(consultation -> queries.query(new FindVersionsQuery(consultationId), ResponseTypes.multipleInstancesOf(VersionSummary.class)))
                 .map(found -> render(base, found.getT1(), found.getT2()));
     }
 

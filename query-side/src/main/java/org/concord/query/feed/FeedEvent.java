@@ -2,7 +2,7 @@ package org.concord.query.feed;
 
 import org.bson.Document;
 import org.concord.query.access.ChathamHouse;
-import org.concord.query.history.query.TimelineEntries;
+import org.concord.query.event.TimelineEntries;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -29,7 +29,7 @@ import org.concord.messages.consultation.FindConsultationQuery;
 import org.concord.messages.participant.Actor;
 import org.concord.query.consultation.query.ConsultationDetail;
 import org.concord.query.consultation.query.ConsultationProjection;
-import org.concord.query.consultation.query.Documents;
+import org.concord.query.shared.ActorDocuments;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -69,7 +69,7 @@ public class AmendmentProjection {
                 .append("justification", event.justification())
                 .append("status", AmendmentStatus.PROPOSED.name())
                 .append("round", event.round())
-                .append("author", Documents.actor(event.author()))
+                .append("author", ActorDocuments.actor(event.author()))
                 .append("supporters", List.of())
                 .append("decision", null)
                 .append("proposedAt", Date.from(at));
@@ -78,7 +78,7 @@ public class AmendmentProjection {
 
     @EventHandler
     void on(AmendmentSupportedEvent event) {
-        amendments.writing().updateOne(byId(event.amendmentId()), Updates.addToSet("supporters", Documents.actor(event.supporter())));
+        amendments.writing().updateOne(byId(event.amendmentId()), Updates.addToSet("supporters", ActorDocuments.actor(event.supporter())));
     }
 
     @EventHandler
@@ -164,7 +164,7 @@ public class AmendmentProjection {
                 amendment.getString("provisionId"), amendment.getInteger("baseVersion"), amendment.getString("text"),
                 amendment.getString("label"), amendment.getString("justification"),
                 AmendmentStatus.valueOf(amendment.getString("status")), false, amendment.getInteger("round"),
-                Documents.actor(amendment.get("author", Document.class)),
+                ActorDocuments.actor(amendment.get("author", Document.class)),
                 new AmendmentView.Supporters(supporters.size(), byType),
                 decision == null ? null : new AmendmentView.Decision(decision.getString("by"), decision.getString("reason"),
                         decision.getDate("at").toInstant(), decision.getInteger("version")),

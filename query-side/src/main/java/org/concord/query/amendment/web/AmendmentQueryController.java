@@ -8,6 +8,7 @@ import org.concord.messages.amendment.FindAmendmentQuery;
 import org.concord.messages.amendment.FindAmendmentsQuery;
 import org.concord.query.access.ConsultationAccess;
 import org.concord.query.amendment.query.AmendmentView;
+import org.concord.query.shared.QueryRunner;
 import org.concord.web.identity.CallerIdentity;
 import org.concord.web.problem.ProblemException;
 import org.springframework.http.MediaType;
@@ -27,9 +28,11 @@ import java.util.List;
 class AmendmentQueryController {
 
     private final ConsultationAccess access;
+    private final QueryRunner queries;
 
-    AmendmentQueryController(ConsultationAccess access) {
+    AmendmentQueryController(ConsultationAccess access, QueryRunner queries) {
         this.access = access;
+        this.queries = queries;
     }
 
     @Operation(operationId = "listAmendments", summary = "A consultation's amendments, optionally of one status, with supporters and decisions")
@@ -37,7 +40,7 @@ class AmendmentQueryController {
     Mono<List<AmendmentView>> list(CallerIdentity caller, @PathVariable String consultationId,
                                    @RequestParam(required = false) AmendmentStatus status) {
         return access.visible(caller, consultationId)
-                .then(access.query(new FindAmendmentsQuery(consultationId, status),
+                .then(queries.query(new FindAmendmentsQuery(consultationId, status),
                         ResponseTypes.multipleInstancesOf(AmendmentView.class)));
     }
 
@@ -45,7 +48,7 @@ class AmendmentQueryController {
     @GetMapping("/{amendmentId}")
     Mono<AmendmentView> get(CallerIdentity caller, @PathVariable String consultationId, @PathVariable String amendmentId) {
         return access.visible(caller, consultationId)
-                .then(access.query(new FindAmendmentQuery(consultationId, amendmentId),
+                .then(queries.query(new FindAmendmentQuery(consultationId, amendmentId),
                         ResponseTypes.optionalInstanceOf(AmendmentView.class)))
                 .flatMap(Mono::justOrEmpty)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No amendment " + amendmentId + " in this consultation.")));

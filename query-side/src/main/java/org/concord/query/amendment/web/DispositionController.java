@@ -7,6 +7,7 @@ import org.concord.messages.amendment.FindAmendmentsQuery;
 import org.concord.query.access.ConsultationAccess;
 import org.concord.query.amendment.query.AmendmentView;
 import org.concord.query.amendment.query.Disposition;
+import org.concord.query.shared.QueryRunner;
 import org.concord.web.identity.CallerIdentity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,9 +28,11 @@ class DispositionController {
     private static final String CSV = "text/csv";
 
     private final ConsultationAccess access;
+    private final QueryRunner queries;
 
-    DispositionController(ConsultationAccess access) {
+    DispositionController(ConsultationAccess access, QueryRunner queries) {
         this.access = access;
+        this.queries = queries;
     }
 
     @Operation(operationId = "listDispositions", summary = "Per amendment: the author's organisation and stakeholder type, the decision, its reason and the resulting version")
@@ -49,7 +52,7 @@ class DispositionController {
 
     private Mono<List<Disposition>> dispositions(CallerIdentity caller, String consultationId) {
         return access.visible(caller, consultationId)
-                .then(access.query(new FindAmendmentsQuery(consultationId, null), ResponseTypes.multipleInstancesOf(AmendmentView.class)))
+                .then(queries.query(new FindAmendmentsQuery(consultationId, null), ResponseTypes.multipleInstancesOf(AmendmentView.class)))
                 .map(amendments -> amendments.stream().map(Disposition::of).toList());
     }
 }

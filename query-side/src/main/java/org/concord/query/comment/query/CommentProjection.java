@@ -19,8 +19,8 @@ import org.concord.messages.consultation.CountCommentsByConsultationQuery;
 import org.concord.messages.consultation.CountsByConsultation;
 import org.concord.messages.participant.Actor;
 import org.concord.query.access.ChathamHouse;
-import org.concord.query.consultation.query.Documents;
 import org.concord.query.history.query.TextHistoryQueries;
+import org.concord.query.shared.ActorDocuments;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -63,7 +63,7 @@ public class CommentProjection {
                 .append("replyTo", event.replyTo())
                 .append("body", event.body())
                 .append("attribution", event.attribution().name())
-                .append("author", Documents.actor(event.author()))
+                .append("author", ActorDocuments.actor(event.author()))
                 .append("round", event.round())
                 .append("postedAt", Date.from(at))
                 .append("anchor", event.anchor() == null ? null : new Document("version", event.anchor().version())
@@ -129,7 +129,7 @@ public class CommentProjection {
 
     private static CommentView view(Document comment, Map<String, List<Document>> repliesTo, Map<String, CommentView.Anchor> anchors,
                                     FindCommentsQuery reader) {
-        Actor author = Documents.actor(comment.get("author", Document.class));
+        Actor author = ActorDocuments.actor(comment.get("author", Document.class));
         Attribution attribution = Attribution.valueOf(comment.getString("attribution"));
         boolean masked = ChathamHouse.hidesAuthor(attribution == Attribution.CHATHAM_HOUSE, author.participantId(),
                 reader.readerParticipantId(), reader.readerIsDrafter());

@@ -6,6 +6,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.concord.messages.comment.FindCommentsQuery;
 import org.concord.query.access.ConsultationAccess;
 import org.concord.query.comment.query.CommentView;
+import org.concord.query.shared.QueryRunner;
 import org.concord.web.identity.CallerIdentity;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,9 +23,11 @@ import java.util.List;
 class CommentQueryController {
 
     private final ConsultationAccess access;
+    private final QueryRunner queries;
 
-    CommentQueryController(ConsultationAccess access) {
+    CommentQueryController(ConsultationAccess access, QueryRunner queries) {
         this.access = access;
+        this.queries = queries;
     }
 
     @Operation(operationId = "listComments", summary = "Comment threads, optionally of one provision or amendment; Chatham House authors are masked")
@@ -35,6 +38,6 @@ class CommentQueryController {
         FindCommentsQuery query = new FindCommentsQuery(consultationId, provisionId, amendmentId,
                 caller.participantId(), caller.hasAnyRole("DRAFTER"));
         return access.visible(caller, consultationId)
-                .then(access.query(query, ResponseTypes.multipleInstancesOf(CommentView.class)));
+                .then(queries.query(query, ResponseTypes.multipleInstancesOf(CommentView.class)));
     }
 }

@@ -32,6 +32,7 @@ import org.concord.messages.consultation.TextRevisedEvent;
 import org.concord.messages.consultation.Visibility;
 import org.concord.messages.participant.Actor;
 import org.concord.messages.participant.StakeholderType;
+import org.concord.query.shared.ActorDocuments;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -78,7 +79,7 @@ public class ConsultationProjection {
                 .append("visibility", event.visibility().name())
                 .append("version", event.version())
                 .append("round", null)
-                .append("proposer", Documents.actor(event.proposer()))
+                .append("proposer", ActorDocuments.actor(event.proposer()))
                 .append("provisions", event.provisions().stream().map(ConsultationProjection::provisionDocument).toList())
                 .append("changedIn", new Document(changedIn))
                 .append("createdAt", Date.from(at))
@@ -155,7 +156,7 @@ public class ConsultationProjection {
                     ConsultationStatus.valueOf(document.getString("status")),
                     Visibility.valueOf(document.getString("visibility")), document.getInteger("version"),
                     round == null ? 0 : round.getInteger("number"), round == null ? null : round.getDate("deadline").toInstant(),
-                    Documents.actor(document.get("proposer", Document.class)), 0, 0));
+                    ActorDocuments.actor(document.get("proposer", Document.class)), 0, 0));
         }
         return found;
     }
@@ -170,7 +171,7 @@ public class ConsultationProjection {
         return Optional.of(new ConsultationDetail(document.getString("_id"), document.getString("title"),
                 document.getString("summary"), ConsultationStatus.valueOf(document.getString("status")),
                 Visibility.valueOf(document.getString("visibility")), document.getInteger("version"),
-                Documents.actor(document.get("proposer", Document.class)), round(document.get("round", Document.class)),
+                ActorDocuments.actor(document.get("proposer", Document.class)), round(document.get("round", Document.class)),
                 provisions(document), document.getDate("createdAt").toInstant(),
                 document.get("position") instanceof Number position ? position.longValue() : null,
                 changedIn == null ? Map.of() : toIntegers(changedIn)));

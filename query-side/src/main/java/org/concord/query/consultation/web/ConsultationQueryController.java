@@ -12,6 +12,7 @@ import org.concord.query.access.ConsultationAccess;
 import org.concord.query.consultation.query.ConsultationDetail;
 import org.concord.query.consultation.query.ConsultationSummary;
 import org.concord.query.consultation.query.EndorsementView;
+import org.concord.query.shared.QueryRunner;
 import org.concord.web.identity.CallerIdentity;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,18 +30,20 @@ import java.util.List;
 class ConsultationQueryController {
 
     private final ConsultationAccess access;
+    private final QueryRunner queries;
 
-    ConsultationQueryController(ConsultationAccess access) {
+    ConsultationQueryController(ConsultationAccess access, QueryRunner queries) {
         this.access = access;
+        this.queries = queries;
     }
 
     @Operation(operationId = "listConsultations", summary = "List the consultations the caller may see")
     @GetMapping
     Mono<List<ConsultationSummary>> list(CallerIdentity caller) {
-        return Mono.zip(access.query(new FindConsultationsQuery(ConsultationAccess.seesRestricted(caller)),
+        return Mono.zip(queries.query(new FindConsultationsQuery(ConsultationAccess.seesRestricted(caller)),
                                 ResponseTypes.multipleInstancesOf(ConsultationSummary.class)),
-                        access.query(new CountCommentsByConsultationQuery(), ResponseTypes.instanceOf(CountsByConsultation.class)),
-                        access.query(new CountAmendmentsByConsultationQuery(), ResponseTypes.instanceOf(CountsByConsultation.class)))
+                        queries.query(new CountCommentsByConsultationQuery(), ResponseTypes.instanceOf(CountsByConsultation.class)),
+                        queries.query(new CountAmendmentsByConsultationQuery(), ResponseTypes.instanceOf(CountsByConsultation.class)))
                 .map(found -> found.getT1().stream().map(summary -> summary.withCounts(
                         found.getT2().of(summary.consultationId()), found.getT3().of(summary.consultationId()))).toList());
     }
@@ -55,6 +58,6 @@ class ConsultationQueryController {
     @GetMapping("/{consultationId}/endorsements")
     Mono<List<EndorsementView>> endorsements(CallerIdentity caller, @PathVariable String consultationId) {
         return access.visible(caller, consultationId)
-                .then(access.query(new FindEndorsementsQuery(consultationId), ResponseTypes.multipleInstancesOf(EndorsementView.class)));
+                .then(queries.query(new FindEndorsementsQuery(consultationId), ResponseTypes.multipleInstancesOf(EndorsementView.class)));
     }
 }

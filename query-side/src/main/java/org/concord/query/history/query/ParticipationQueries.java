@@ -5,6 +5,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.concord.messages.history.FindParticipationQuery;
 import org.concord.messages.participant.FindParticipantsQuery;
+import org.concord.query.event.TimelineEntries;
 import org.concord.query.participant.query.ParticipantProjection;
 import org.concord.query.participant.query.ParticipantView;
 import org.springframework.stereotype.Component;

@@ -22,9 +22,9 @@ import org.concord.messages.consultation.Text;
 import org.concord.messages.consultation.TextChange;
 import org.concord.messages.consultation.TextRevisedEvent;
 import org.concord.messages.participant.Actor;
-import org.concord.query.consultation.query.Documents;
 import org.concord.query.readmodel.ReadModelCollection;
 import org.concord.query.readmodel.ReadModels;
+import org.concord.query.shared.ActorDocuments;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -96,7 +96,7 @@ public class TextHistoryProjection {
     @EventHandler
     void on(AmendmentProposedEvent event) {
         amendments.writing().replaceOne(Filters.eq("_id", event.amendmentId()),
-                new Document("_id", event.amendmentId()).append("author", Documents.actor(event.author()))
+                new Document("_id", event.amendmentId()).append("author", ActorDocuments.actor(event.author()))
                         .append("text", event.text()),
                 new ReplaceOptions().upsert(true));
     }
@@ -112,7 +112,7 @@ public class TextHistoryProjection {
     @EventHandler
     void on(AmendmentAcceptedEvent event, @Timestamp Instant at) {
         Document amendment = amendments.writing().find(Filters.eq("_id", event.amendmentId())).first();
-        Actor author = amendment == null ? event.by() : Documents.actor(amendment.get("author", Document.class));
+        Actor author = amendment == null ? event.by() : ActorDocuments.actor(amendment.get("author", Document.class));
         Attribution byAuthor = attribution(event.version(), event.amendmentId(), author);
         Attribution byDrafter = attribution(event.version(), event.amendmentId(), event.by());
         String proposed = event.status() == AmendmentStatus.ACCEPTED_WITH_MODIFICATIONS && amendment != null
@@ -226,8 +226,8 @@ public class TextHistoryProjection {
 
     private static Document cause(String type, String amendmentId, Actor author, Actor decidedBy, String reason) {
         return new Document("type", type).append("amendmentId", amendmentId)
-                .append("author", author == null ? null : Documents.actor(author))
-                .append("decidedBy", decidedBy == null ? null : Documents.actor(decidedBy))
+                .append("author", author == null ? null : ActorDocuments.actor(author))
+                .append("decidedBy", decidedBy == null ? null : ActorDocuments.actor(decidedBy))
                 .append("reason", reason);
     }
 }

@@ -12,7 +12,6 @@ import org.concord.messages.history.FindProvisionHistoryQuery;
 import org.concord.messages.history.FindTextAsOfQuery;
 import org.concord.messages.history.FindTextAtVersionQuery;
 import org.concord.messages.history.FindVersionsQuery;
-import org.concord.query.consultation.query.Documents;
 import org.concord.query.history.query.HistoryViews.Cause;
 import org.concord.query.history.query.HistoryViews.Diff;
 import org.concord.query.history.query.HistoryViews.ProvenanceView;
@@ -24,6 +23,7 @@ import org.concord.query.history.query.HistoryViews.VersionSummary;
 import org.concord.query.history.query.HistoryViews.Wording;
 import org.concord.query.readmodel.ReadModelCollection;
 import org.concord.query.readmodel.ReadModels;
+import org.concord.query.shared.ActorDocuments;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -189,7 +189,7 @@ public class TextHistoryQueries {
 
     private static Cause cause(Document cause) {
         return new Cause(cause.getString("type"), cause.getString("amendmentId"),
-                Documents.actor(cause.get("author", Document.class)), Documents.actor(cause.get("decidedBy", Document.class)),
+                ActorDocuments.actor(cause.get("author", Document.class)), ActorDocuments.actor(cause.get("decidedBy", Document.class)),
                 cause.getString("reason"));
     }
 }

@@ -10,6 +10,7 @@ import org.bson.Document;
 import org.concord.messages.consultation.ConsultationEvent;
 import org.concord.messages.history.FindTimelineQuery;
 import org.concord.query.event.EventDescription;
+import org.concord.query.event.TimelineEntries;
 import org.concord.query.readmodel.ChunkedEntries;
 import org.concord.query.readmodel.EntryPage;
 import org.concord.query.readmodel.ReadModels;

@@ -19,8 +19,9 @@ import org.concord.query.history.query.HistoryViews.TextAtVersion;
 import org.concord.query.history.query.HistoryViews.VersionSummary;
 import org.concord.query.history.query.HistoryViews.Wording;
 import org.concord.query.history.query.ParticipationQueries.Participation;
-import org.concord.query.history.query.TimelineEntries;
+import org.concord.query.event.TimelineEntries;
 import org.concord.query.readmodel.EntryPage;
+import org.concord.query.shared.QueryRunner;
 import org.concord.web.identity.CallerIdentity;
 import org.concord.web.problem.ProblemException;
 import org.springframework.http.MediaType;
@@ -47,23 +48,25 @@ import java.util.Optional;
 class HistoryQueryController {
 
     private final ConsultationAccess access;
+    private final QueryRunner queries;
 
-    HistoryQueryController(ConsultationAccess access) {
+    HistoryQueryController(ConsultationAccess access, QueryRunner queries) {
         this.access = access;
+        this.queries = queries;
     }
 
     @Operation(operationId = "listVersions", summary = "Every version of the text, oldest first, with its cause")
     @GetMapping("/versions")
     Mono<List<VersionSummary>> versions(CallerIdentity caller, @PathVariable String consultationId) {
         return access.visible(caller, consultationId)
-                .then(access.query(new FindVersionsQuery(consultationId), ResponseTypes.multipleInstancesOf(VersionSummary.class)));
+                .then(queries.query(new FindVersionsQuery(consultationId), ResponseTypes.multipleInstancesOf(VersionSummary.class)));
     }
 
     @Operation(operationId = "getVersion", summary = "The text exactly as it stood at a version")
     @GetMapping("/versions/{version}")
     Mono<TextAtVersion> version(CallerIdentity caller, @PathVariable String consultationId, @PathVariable int version) {
         return access.visible(caller, consultationId)
-                .then(found(access.query(new FindTextAtVersionQuery(consultationId, version), ResponseTypes.optionalInstanceOf(TextAtVersion.class)),
+                .then(found(queries.query(new FindTextAtVersionQuery(consultationId, version), ResponseTypes.optionalInstanceOf(TextAtVersion.class)),
                         "Consultation " + consultationId + " has no version " + version + "."));
     }
 
@@ -74,7 +77,7 @@ class HistoryQueryController {
                              @RequestParam(required = false) String asOf) {
         Instant instant = asOf == null ? Instant.now() : instant("asOf", asOf);
         return access.visible(caller, consultationId)
-                .then(found(access.query(new FindTextAsOfQuery(consultationId, instant), ResponseTypes.optionalInstanceOf(TextAtVersion.class)),
+                .then(found(queries.query(new FindTextAsOfQuery(consultationId, instant), ResponseTypes.optionalInstanceOf(TextAtVersion.class)),
                         "Consultation " + consultationId + " had no text yet at " + instant + "."));
     }
 
@@ -82,7 +85,7 @@ class HistoryQueryController {
     @GetMapping("/diff")
     Mono<Diff> diff(CallerIdentity caller, @PathVariable String consultationId, @RequestParam int from, @RequestParam int to) {
         return access.visible(caller, consultationId)
-                .then(found(access.query(new FindDiffQuery(consultationId, from, to), ResponseTypes.optionalInstanceOf(Diff.class)),
+                .then(found(queries.query(new FindDiffQuery(consultationId, from, to), ResponseTypes.optionalInstanceOf(Diff.class)),
                         "Consultation " + consultationId + " has no version " + from + " or no version " + to + "."));
     }
 
@@ -90,7 +93,7 @@ class HistoryQueryController {
     @GetMapping("/provisions/{provisionId}/history")
     Mono<List<Wording>> provisionHistory(CallerIdentity caller, @PathVariable String consultationId, @PathVariable String provisionId) {
         return access.visible(caller, consultationId)
-                .then(access.query(new FindProvisionHistoryQuery(consultationId, provisionId), ResponseTypes.multipleInstancesOf(Wording.class)))
+                .then(queries.query(new FindProvisionHistoryQuery(consultationId, provisionId), ResponseTypes.multipleInstancesOf(Wording.class)))
                 .filter(wordings -> !wordings.isEmpty())
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Consultation " + consultationId + " has no provision " + provisionId + ".")));
     }
@@ -99,7 +102,7 @@ class HistoryQueryController {
     @GetMapping("/provenance")
     Mono<ProvenanceView> provenance(CallerIdentity caller, @PathVariable String consultationId) {
         return access.visible(caller, consultationId)
-                .then(found(access.query(new FindProvenanceQuery(consultationId), ResponseTypes.optionalInstanceOf(ProvenanceView.class)),
+                .then(found(queries.query(new FindProvenanceQuery(consultationId), ResponseTypes.optionalInstanceOf(ProvenanceView.class)),
                         "No consultation " + consultationId + " exists."));
     }
 
@@ -114,14 +117,14 @@ class HistoryQueryController {
         FindTimelineQuery query = new FindTimelineQuery(consultationId, caller.participantId(), caller.hasAnyRole("DRAFTER"),
                 page.after(), page.limit());
         return access.visible(caller, consultationId)
-                .then(access.query(query, ResponseTypes.multipleInstancesOf(TimelineEntries.Entry.class)));
+                .then(queries.query(query, ResponseTypes.multipleInstancesOf(TimelineEntries.Entry.class)));
     }
 
     @Operation(operationId = "getStatistics", summary = "Participation by stakeholder type and by country: participants, amendments, acceptance rate, supports, comments, endorsements")
     @GetMapping("/statistics")
     Mono<Participation> statistics(CallerIdentity caller, @PathVariable String consultationId) {
         return access.visible(caller, consultationId)
-                .then(access.query(new FindParticipationQuery(consultationId), ResponseTypes.instanceOf(Participation.class)));
+                .then(queries.query(new FindParticipationQuery(consultationId), ResponseTypes.instanceOf(Participation.class)));
     }
 
     private static <T> Mono<T> found(Mono<Optional<T>> answer, String notFound) {

@@ -42,6 +42,7 @@ import org.concord.messages.history.FindTextAsOfQuery;
 import org.concord.messages.history.FindTimelineQuery;
 import org.concord.messages.participant.Actor;
 import org.concord.messages.participant.StakeholderType;
+import org.concord.query.event.TimelineEntries;
 import org.concord.query.readmodel.ReadModels;
 import org.concord.testing.MongoDbExtension;
 import org.concord.testing.TestMongoDatabase;

@@ -1,13 +1,13 @@
-package org.concord.query.consultation.query;
+package org.concord.query.shared;
 
 import org.bson.Document;
 import org.concord.messages.participant.Actor;
 import org.concord.messages.participant.StakeholderType;
 
 /** How the read models store and read back who did something. */
-public final class Documents {
+public final class ActorDocuments {
 
-    private Documents() {
+    private ActorDocuments() {
     }
 
     public static Document actor(Actor actor) {

@@ -1,4 +1,4 @@
-package org.concord.query.history.query;
+package org.concord.query.event;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.Nullable;
@@ -44,7 +44,8 @@ public final class TimelineEntries {
                 summary(type, shown, data), data);
     }
 
-    static boolean isChathamHouse(Document stored) {
+    /** Whether a stored entry is of a comment posted under the Chatham House rule. */
+    public static boolean isChathamHouse(Document stored) {
         Document data = stored.get("data", Document.class);
         return data != null && "CHATHAM_HOUSE".equals(data.getString("attribution"));
     }
