@@ -129,7 +129,7 @@ class WebhookDelivery implements DisposableBean {
                 }
                 if (pending && webhook.dueAt(now) && inFlight.add(webhook.webhookId())) {
                     if (store.claim(webhook.webhookId(), holder, now, now.plus(properties.lease()))) {
-                        deliverers.execute(() -> deliver(webhook));
+                        deliverers.execute(() -> deliver(webhook.webhookId()));
                     } else {
                         inFlight.remove(webhook.webhookId());
                     }
@@ -143,8 +143,18 @@ class WebhookDelivery implements DisposableBean {
         }
     }
 
-    private void deliver(Webhook webhook) {
+    /**
+     * Delivers a claimed webhook's waiting events, from the webhook as stored now: the look that found it due
+     * may be older than a delivery that failed meanwhile (and set its next attempt later), which a delivery from
+     * that look would send again at once, as the same attempt. Package-private for the tests.
+     */
+    void deliver(String webhookId) {
         try {
+            Optional<Webhook> current = store.find(webhookId);
+            if (current.isEmpty() || !current.get().dueAt(clock.instant())) {
+                return;
+            }
+            Webhook webhook = current.get();
             if (webhook.owner().participantId() != null && participants.isRevoked(webhook.owner().participantId())) {
                 store.pause(webhook.webhookId(), "the owner's credential was revoked");
                 givenUp.increment();
@@ -174,10 +184,10 @@ class WebhookDelivery implements DisposableBean {
                 store.skipped(webhook.webhookId(), cursor);
             }
         } catch (RuntimeException e) {
-            log.warn("Delivering to webhook {} failed; it will be tried again", webhook.webhookId(), e);
+            log.warn("Delivering to webhook {} failed; it will be tried again", webhookId, e);
         } finally {
-            store.release(webhook.webhookId(), holder);
-            inFlight.remove(webhook.webhookId());
+            store.release(webhookId, holder);
+            inFlight.remove(webhookId);
         }
     }
 

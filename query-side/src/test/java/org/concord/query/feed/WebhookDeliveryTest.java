@@ -198,6 +198,21 @@ class WebhookDeliveryTest {
                 .contains("CommentPosted"));
     }
 
+    @Test
+    void a_delivery_from_an_older_look_sends_nothing_before_the_next_attempt_is_due() {
+        // as a look listed it before a delivery failed: the store now says the next attempt is in an hour
+        String id = UUID.randomUUID().toString();
+        store.add(new Webhook(id, OBSERVER, "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", SECRET, null, Set.of(),
+                Instant.now(), tail.head(), 1, Instant.now().plusSeconds(3600), null));
+        eventStore.appendEvents(consultation("c-1", Visibility.PUBLIC, 1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> tail.head() > 0);
+
+        delivery.deliver(id);
+
+        assertThat(received).as("sent again at once, as the same attempt").isEmpty();
+        assertThat(store.deliveries(id)).isEmpty();
+    }
+
     private String register(CallerIdentity owner, Set<String> types) {
         receiverPort = receiver.getAddress().getPort();
         String id = UUID.randomUUID().toString();
