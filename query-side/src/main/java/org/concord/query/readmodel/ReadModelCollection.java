@@ -31,6 +31,16 @@ public final class ReadModelCollection {
         return in(readModels.servingGeneration());
     }
 
+    /** {@link #writing()}, its documents read and written as {@code type}, a record (the driver's record codec). */
+    public <T> MongoCollection<T> writing(Class<T> type) {
+        return writing().withDocumentClass(type);
+    }
+
+    /** {@link #reading()}, its documents read as {@code type}, a record (the driver's record codec). */
+    public <T> MongoCollection<T> reading(Class<T> type) {
+        return reading().withDocumentClass(type);
+    }
+
     /** How many documents being read have each value of {@code field}, in one aggregation. */
     public Map<String, Long> countBy(String field) {
         Map<String, Long> counts = new HashMap<>();

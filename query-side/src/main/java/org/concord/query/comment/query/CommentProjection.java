@@ -8,11 +8,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
-import org.bson.Document;
 import org.concord.query.readmodel.ReadModelCollection;
 import org.concord.query.readmodel.ReadModels;
 import org.concord.messages.comment.Attribution;
-import org.concord.messages.comment.CommentAnchor;
 import org.concord.messages.comment.CommentPostedEvent;
 import org.concord.messages.comment.FindCommentsQuery;
 import org.concord.messages.consultation.CountCommentsByConsultationQuery;
@@ -20,13 +18,11 @@ import org.concord.messages.consultation.CountsByConsultation;
 import org.concord.messages.participant.Actor;
 import org.concord.query.access.ChathamHouse;
 import org.concord.query.history.query.TextHistoryQueries;
-import org.concord.query.shared.ActorDocuments;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,20 +52,11 @@ public class CommentProjection {
 
     @EventHandler
     void on(CommentPostedEvent event, @Timestamp Instant at) {
-        Document comment = new Document("_id", event.commentId())
-                .append("consultationId", event.consultationId())
-                .append("provisionId", event.provisionId())
-                .append("amendmentId", event.amendmentId())
-                .append("replyTo", event.replyTo())
-                .append("body", event.body())
-                .append("attribution", event.attribution().name())
-                .append("author", ActorDocuments.actor(event.author()))
-                .append("round", event.round())
-                .append("postedAt", Date.from(at))
-                .append("anchor", event.anchor() == null ? null : new Document("version", event.anchor().version())
-                        .append("start", event.anchor().start()).append("end", event.anchor().end())
-                        .append("quote", event.anchor().quote()));
-        comments.writing().replaceOne(Filters.eq("_id", event.commentId()), comment, new ReplaceOptions().upsert(true));
+        StoredComment comment = new StoredComment(event.commentId(), event.consultationId(), event.provisionId(),
+                event.amendmentId(), event.replyTo(), event.body(), event.attribution(), event.author(), event.round(), at,
+                event.anchor());
+        comments.writing(StoredComment.class).replaceOne(Filters.eq(StoredComment.ID, event.commentId()), comment,
+                new ReplaceOptions().upsert(true));
     }
 
     @ResetHandler
@@ -80,28 +67,29 @@ public class CommentProjection {
     /** Top-level comments matching the filters, each with its whole thread of replies, oldest first. */
     @QueryHandler
     CountsByConsultation handle(CountCommentsByConsultationQuery query) {
-        return new CountsByConsultation(comments.countBy("consultationId"));
+        return new CountsByConsultation(comments.countBy(StoredComment.CONSULTATION_ID));
     }
 
     @QueryHandler
     List<CommentView> handle(FindCommentsQuery query) {
-        Map<String, Document> byId = new LinkedHashMap<>();
-        for (Document comment : comments.reading().find(Filters.eq("consultationId", query.consultationId())).sort(Sorts.ascending("postedAt"))) {
-            byId.put(comment.getString("_id"), comment);
+        Map<String, StoredComment> byId = new LinkedHashMap<>();
+        for (StoredComment comment : comments.reading(StoredComment.class)
+                .find(Filters.eq(StoredComment.CONSULTATION_ID, query.consultationId())).sort(Sorts.ascending(StoredComment.POSTED_AT))) {
+            byId.put(comment.commentId(), comment);
         }
-        Map<String, List<Document>> repliesTo = new LinkedHashMap<>();
-        List<Document> roots = new ArrayList<>();
-        for (Document comment : byId.values()) {
-            String parent = comment.getString("replyTo");
+        Map<String, List<StoredComment>> repliesTo = new LinkedHashMap<>();
+        List<StoredComment> roots = new ArrayList<>();
+        for (StoredComment comment : byId.values()) {
+            String parent = comment.replyTo();
             if (parent != null && byId.containsKey(parent)) {
                 repliesTo.computeIfAbsent(parent, p -> new ArrayList<>()).add(comment);
             } else {
                 roots.add(comment);
             }
         }
-        List<Document> found = roots.stream()
-                .filter(c -> query.provisionId() == null || Objects.equals(query.provisionId(), c.getString("provisionId")))
-                .filter(c -> query.amendmentId() == null || Objects.equals(query.amendmentId(), c.getString("amendmentId")))
+        List<StoredComment> found = roots.stream()
+                .filter(c -> query.provisionId() == null || Objects.equals(query.provisionId(), c.provisionId()))
+                .filter(c -> query.amendmentId() == null || Objects.equals(query.amendmentId(), c.amendmentId()))
                 .toList();
         // replies take no anchor: only the threads' first comments may have one
         Map<String, CommentView.Anchor> anchors = anchors(query.consultationId(), found);
@@ -109,36 +97,31 @@ public class CommentProjection {
     }
 
     /** The anchors of those comments that have one, by comment, placed in the current text. */
-    private Map<String, CommentView.Anchor> anchors(String consultationId, Collection<Document> found) {
-        List<Document> anchored = found.stream().filter(c -> c.get("anchor") != null).toList();
+    private Map<String, CommentView.Anchor> anchors(String consultationId, Collection<StoredComment> found) {
+        List<StoredComment> anchored = found.stream().filter(c -> c.anchor() != null).toList();
         if (anchored.isEmpty()) {
             return Map.of();
         }
-        Set<String> provisions = anchored.stream().map(c -> c.getString("provisionId")).collect(Collectors.toSet());
+        Set<String> provisions = anchored.stream().map(StoredComment::provisionId).collect(Collectors.toSet());
         TextHistoryQueries.Trails trails = history.trails(consultationId, provisions);
         Map<String, CommentView.Anchor> anchors = new HashMap<>();
-        for (Document comment : anchored) {
-            Document stored = comment.get("anchor", Document.class);
-            CommentAnchor anchor = new CommentAnchor(stored.getInteger("version"), stored.getInteger("start"),
-                    stored.getInteger("end"), stored.getString("quote"));
-            anchors.put(comment.getString("_id"), AnchorPlacement.of(anchor,
-                    trails.byProvision().get(comment.getString("provisionId")), trails.version()));
+        for (StoredComment comment : anchored) {
+            anchors.put(comment.commentId(), AnchorPlacement.of(comment.anchor(),
+                    trails.byProvision().get(comment.provisionId()), trails.version()));
         }
         return anchors;
     }
 
-    private static CommentView view(Document comment, Map<String, List<Document>> repliesTo, Map<String, CommentView.Anchor> anchors,
-                                    FindCommentsQuery reader) {
-        Actor author = ActorDocuments.actor(comment.get("author", Document.class));
-        Attribution attribution = Attribution.valueOf(comment.getString("attribution"));
-        boolean masked = ChathamHouse.hidesAuthor(attribution == Attribution.CHATHAM_HOUSE, author.participantId(),
+    private static CommentView view(StoredComment comment, Map<String, List<StoredComment>> repliesTo,
+                                    Map<String, CommentView.Anchor> anchors, FindCommentsQuery reader) {
+        Actor author = comment.author();
+        boolean masked = ChathamHouse.hidesAuthor(comment.attribution() == Attribution.CHATHAM_HOUSE, author.participantId(),
                 reader.readerParticipantId(), reader.readerIsDrafter());
-        List<CommentView> replies = repliesTo.getOrDefault(comment.getString("_id"), List.of()).stream()
+        List<CommentView> replies = repliesTo.getOrDefault(comment.commentId(), List.of()).stream()
                 .map(reply -> view(reply, repliesTo, anchors, reader))
                 .toList();
-        return new CommentView(comment.getString("_id"), comment.getString("provisionId"), anchors.get(comment.getString("_id")),
-                comment.getString("amendmentId"),
-                comment.getString("replyTo"), comment.getString("body"), attribution, CommentView.Author.of(author, masked),
-                comment.getDate("postedAt").toInstant(), comment.getInteger("round"), replies);
+        return new CommentView(comment.commentId(), comment.provisionId(), anchors.get(comment.commentId()),
+                comment.amendmentId(), comment.replyTo(), comment.body(), comment.attribution(),
+                CommentView.Author.of(author, masked), comment.postedAt(), comment.round(), replies);
     }
 }
