@@ -2,7 +2,6 @@ package org.concord.command.consultation.command;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.concord.command.domain.RuleViolationException;
 import org.concord.messages.consultation.ConsultationCreatedEvent;
 import org.concord.messages.consultation.ConsultationStatus;
 import org.concord.messages.consultation.CreateConsultationCommand;
@@ -15,6 +14,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.concord.command.domain.Refusals.refused;
+import static org.concord.command.domain.RuleViolationException.Kind.INVALID;
+
+/** The rules of a consultation's creation, one test each. */
 class ConsultationTest {
 
     private static final Actor FRANCE = new Actor("p-fr", "France", StakeholderType.STATE);
@@ -50,7 +53,8 @@ class ConsultationTest {
     void a_consultation_cannot_start_in_any_other_status() {
         fixture.givenNoPriorActivity()
                 .when(create(ConsultationStatus.OPEN, TEXT))
-                .expectException(RuleViolationException.class)
+                .expectException(refused(INVALID, "status"))
+                .expectExceptionMessage("A consultation starts as DRAFT or PROPOSED")
                 .expectNoEvents();
     }
 
@@ -59,7 +63,7 @@ class ConsultationTest {
         List<Provision> twice = List.of(new Provision("a", "1", "One."), new Provision("b", "1", "Also one."));
         fixture.givenNoPriorActivity()
                 .when(create(ConsultationStatus.DRAFT, twice))
-                .expectException(RuleViolationException.class)
+                .expectException(refused(INVALID, "provisions[1].label"))
                 .expectExceptionMessage("Label 1 is used twice")
                 .expectNoEvents();
     }
@@ -69,7 +73,8 @@ class ConsultationTest {
         List<Provision> twice = List.of(new Provision("a", "1", "One."), new Provision("a", "2", "Two."));
         fixture.givenNoPriorActivity()
                 .when(create(ConsultationStatus.DRAFT, twice))
-                .expectException(RuleViolationException.class)
+                .expectException(refused(INVALID, "provisions[1].provisionId"))
+                .expectExceptionMessage("Provision ids must be unique")
                 .expectNoEvents();
     }
 
