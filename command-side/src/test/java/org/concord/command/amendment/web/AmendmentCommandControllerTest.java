@@ -24,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 
@@ -164,7 +165,7 @@ class AmendmentCommandControllerTest {
         post("/api/consultations/c-1/amendments/a-1/support", FRANCE)
                 .expectStatus().isOk()
                 .expectBody().json("""
-                        {"amendmentId": "a-1", "status": "PROPOSED", "position": 43}""", true);
+                        {"amendmentId": "a-1", "status": "PROPOSED", "position": 43}""", JsonCompareMode.STRICT);
         verify(commands).dispatch(new SupportAmendmentCommand("c-1", "a-1", FRANCE_ACTOR));
     }
 
@@ -194,7 +195,7 @@ class AmendmentCommandControllerTest {
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody().json("""
-                        {"amendmentId": "a-1", "status": "PROPOSED", "position": 44}""", true);
+                        {"amendmentId": "a-1", "status": "PROPOSED", "position": 44}""", JsonCompareMode.STRICT);
         verify(commands).dispatch(new WithdrawSupportCommand("c-1", "a-1", FRANCE_ACTOR));
     }
 
@@ -214,7 +215,7 @@ class AmendmentCommandControllerTest {
         post("/api/consultations/c-1/amendments/a-1/withdraw", FRANCE)
                 .expectStatus().isOk()
                 .expectBody().json("""
-                        {"amendmentId": "a-1", "status": "WITHDRAWN", "position": 45}""", true);
+                        {"amendmentId": "a-1", "status": "WITHDRAWN", "position": 45}""", JsonCompareMode.STRICT);
         verify(commands).dispatch(new WithdrawAmendmentCommand("c-1", "a-1", FRANCE_ACTOR));
     }
 
@@ -232,7 +233,7 @@ class AmendmentCommandControllerTest {
                 {"reason": "Agreed in plenary"}""")
                 .expectStatus().isOk()
                 .expectBody().json("""
-                        {"amendmentId": "a-1", "status": "ACCEPTED", "version": 2, "position": 46}""", true);
+                        {"amendmentId": "a-1", "status": "ACCEPTED", "version": 2, "position": 46}""", JsonCompareMode.STRICT);
         AcceptAmendmentCommand accepted = (AcceptAmendmentCommand) sent();
         assertThat(accepted).isEqualTo(new AcceptAmendmentCommand("c-1", "a-1", "Agreed in plenary", null,
                 accepted.newProvisionId(), DRAFTER_ACTOR));
@@ -284,7 +285,7 @@ class AmendmentCommandControllerTest {
                 {"reason": "Out of scope"}""")
                 .expectStatus().isOk()
                 .expectBody().json("""
-                        {"amendmentId": "a-1", "status": "REJECTED", "position": 48}""", true);
+                        {"amendmentId": "a-1", "status": "REJECTED", "position": 48}""", JsonCompareMode.STRICT);
         verify(commands).dispatch(new RejectAmendmentCommand("c-1", "a-1", "Out of scope", DRAFTER_ACTOR));
     }
 

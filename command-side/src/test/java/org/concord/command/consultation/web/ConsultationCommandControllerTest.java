@@ -29,6 +29,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 
@@ -167,7 +168,7 @@ class ConsultationCommandControllerTest {
                 .expectStatus().isCreated()
                 .expectHeader().location("/api/consultations/c-1")
                 .expectBody().json("""
-                        {"round": 1, "status": "OPEN", "position": 43}""", true);
+                        {"round": 1, "status": "OPEN", "position": 43}""", JsonCompareMode.STRICT);
         verify(commands).send(new OpenRoundCommand("c-1", Instant.parse("2026-06-30T17:00:00Z"), DRAFTER_ACTOR));
     }
 
@@ -216,7 +217,7 @@ class ConsultationCommandControllerTest {
         post("/api/consultations/c-1/rounds/current/close", DRAFTER)
                 .expectStatus().isOk()
                 .expectBody().json("""
-                        {"round": 1, "status": "CLOSED", "position": 44}""", true);
+                        {"round": 1, "status": "CLOSED", "position": 44}""", JsonCompareMode.STRICT);
         verify(commands).send(new CloseRoundCommand("c-1", DRAFTER_ACTOR));
     }
 
@@ -236,7 +237,7 @@ class ConsultationCommandControllerTest {
                 .expectStatus().isCreated()
                 .expectHeader().location("/api/consultations/c-1/versions/2")
                 .expectBody().json("""
-                        {"version": 2, "position": 45}""", true);
+                        {"version": 2, "position": 45}""", JsonCompareMode.STRICT);
         ReviseTextCommand revised = (ReviseTextCommand) sent();
         String inserted = revised.changes().get(1).newProvisionId();
         assertThat(inserted).isNotBlank();
@@ -286,7 +287,7 @@ class ConsultationCommandControllerTest {
         post("/api/consultations/c-1/adopt", DRAFTER)
                 .expectStatus().isOk()
                 .expectBody().json("""
-                        {"status": "ADOPTED", "version": 3, "position": 46}""", true);
+                        {"status": "ADOPTED", "version": 3, "position": 46}""", JsonCompareMode.STRICT);
         verify(commands).send(new AdoptConsultationCommand("c-1", DRAFTER_ACTOR));
     }
 
@@ -307,7 +308,7 @@ class ConsultationCommandControllerTest {
                 .expectStatus().isCreated()
                 .expectHeader().location("/api/consultations/c-1/endorsements")
                 .expectBody().json("""
-                        {"organisation": "France", "position": 47}""", true);
+                        {"organisation": "France", "position": 47}""", JsonCompareMode.STRICT);
         verify(commands).dispatch(new EndorseConsultationCommand("c-1", "FR", FRANCE_ACTOR));
     }
 

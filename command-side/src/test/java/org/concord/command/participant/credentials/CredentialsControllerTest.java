@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.util.List;
@@ -45,7 +46,7 @@ class CredentialsControllerTest {
                 .expectStatus().isOk()
                 .expectBody().json("""
                         {"participantId": "p-fr", "organisation": "France", "stakeholderType": "STATE", "country": "FR",
-                         "displayName": "Delegation of France", "roles": ["PARTICIPANT"]}""", true);
+                         "displayName": "Delegation of France", "roles": ["PARTICIPANT"]}""", JsonCompareMode.STRICT);
     }
 
     @Test
@@ -64,7 +65,7 @@ class CredentialsControllerTest {
         web.get().uri("/internal/credentials/revocations").header(CallerIdentityCodec.HEADER, signed(GATEWAY)).exchange()
                 .expectStatus().isOk()
                 .expectBody().json("""
-                        {"revoked": 3}""", true);
+                        {"revoked": 3}""", JsonCompareMode.STRICT);
     }
 
     @Test
