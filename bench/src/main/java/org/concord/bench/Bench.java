@@ -3,6 +3,7 @@ package org.concord.bench;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** Runs one named benchmark and prints its figures as Markdown; see the module's README. */
 public final class Bench {
@@ -43,6 +44,15 @@ public final class Bench {
             System.err.println("       bench workspace-forms [--gateway=http://localhost:8080] [--delegates=200] [--duration-seconds=60]"
                     + " [--warm-up-seconds=15] [--think-ms=2000] [--provisions=20] [--baseline-samples=100]   (against a running ./concord up, web-ui included)");
             System.exit(2);
+        }
+    }
+
+    /** Sleeps, keeping the thread's interrupt for the caller to see. */
+    static void sleep(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

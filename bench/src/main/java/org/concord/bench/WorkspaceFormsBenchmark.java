@@ -166,7 +166,7 @@ final class WorkspaceFormsBenchmark {
             throw new IllegalStateException("The comment form carries no form key");
         }
         if (thinkMillis > 0) {
-            sleep(ThreadLocalRandom.current().nextLong(2 * thinkMillis + 1));
+            Bench.sleep(ThreadLocalRandom.current().nextLong(2 * thinkMillis + 1));
         }
         long start = System.nanoTime();
         HttpResponse<byte[]> posted = browser.post("/consultations/" + consultationId + "/comments", Map.of("formKey", key.group(1),
@@ -200,14 +200,6 @@ final class WorkspaceFormsBenchmark {
                 Latencies.cell(latencies.maxMs()), failed, p99 / TARGET_P99_MS,
                 Double.isNaN(baselineP99) ? "1.00" : String.format(Locale.ROOT, "%.2f", p99 / baselineP99)));
         return p99;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void log(String format, Object... args) {

@@ -1,7 +1,10 @@
 package org.concord.eventstore;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.serialization.json.JacksonSerializer;
 
 import java.util.List;
 
@@ -31,6 +34,19 @@ public interface SafeEventLog {
 
     /** One aggregate's events from {@code firstSequenceNumber} on, in their order. */
     DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber);
+
+    /**
+     * The log of the event store in {@code database}, for a process outside the services that only reads it
+     * (bench's checks): payloads are read with the mapper the services write them with.
+     */
+    static SafeEventLog reading(MongoDatabase database) {
+        ObjectMapper payloads = EventPayloadMapper.create();
+        return SequencedMongoEventStorageEngine.builder()
+                .database(database)
+                .eventSerializer(JacksonSerializer.builder().objectMapper(payloads).build())
+                .snapshotSerializer(SnapshotSerializer.of(payloads))
+                .build();
+    }
 
     /** One page of events below the safe position, and the position to continue after. */
     record SafeEvents(List<TrackedEventMessage<?>> events, long lastPosition) {
