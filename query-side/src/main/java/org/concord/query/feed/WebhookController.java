@@ -24,7 +24,6 @@ import reactor.core.scheduler.Schedulers;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -105,14 +104,8 @@ class WebhookController {
 
     @Operation(operationId = "listWebhookDeliveries", summary = "The latest deliveries to a webhook, oldest first: position, type, attempt, status, error, outcome")
     @GetMapping("/{webhookId}/deliveries")
-    Mono<List<Map<String, Object>>> deliveries(CallerIdentity caller, @PathVariable String webhookId) {
-        return owned(caller, webhookId).map(webhook -> store.deliveries(webhookId).stream()
-                .map(delivery -> {
-                    Map<String, Object> shown = new LinkedHashMap<>(delivery);
-                    shown.put("at", delivery.getDate("at").toInstant());
-                    return shown;
-                })
-                .toList());
+    Mono<List<Webhook.Delivery>> deliveries(CallerIdentity caller, @PathVariable String webhookId) {
+        return owned(caller, webhookId).map(webhook -> store.deliveries(webhookId));
     }
 
     @Operation(operationId = "removeWebhook", summary = "Stop and remove a webhook")

@@ -3,7 +3,6 @@ package org.concord.query.feed;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.bson.Document;
 import org.concord.query.participant.query.ParticipantProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,6 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
@@ -195,8 +193,6 @@ class WebhookDelivery implements DisposableBean {
     private boolean post(Webhook webhook, FeedEvent event, Feed.Subscription subscription, int failures) {
         byte[] body = subscription.shown(event, jsonMapper).getBytes(StandardCharsets.UTF_8);
         Instant started = clock.instant();
-        Document delivery = new Document("position", event.position()).append("type", event.type())
-                .append("attempt", failures + 1).append("at", Date.from(started));
         Optional<String> refused = WebhookAddresses.refusal(webhook.url(), properties.allowPrivateAddresses());
         Integer status = null;
         String error = refused.map(reason -> "the URL " + reason).orElse(null);
@@ -220,9 +216,8 @@ class WebhookDelivery implements DisposableBean {
                 error = "interrupted";
             }
         }
-        delivery.append("status", status).append("error", error)
-                .append("millis", Duration.between(started, clock.instant()).toMillis())
-                .append("outcome", error == null ? "DELIVERED" : "FAILED");
+        Webhook.Delivery delivery = new Webhook.Delivery(event.position(), event.type(), failures + 1, started, status, error,
+                Duration.between(started, clock.instant()).toMillis(), error == null ? "DELIVERED" : "FAILED");
         if (error == null) {
             store.delivered(webhook.webhookId(), event.position(), delivery);
             delivered.increment();

@@ -3,91 +3,113 @@ package org.concord.query.feed;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.Updates;
-import org.bson.Document;
+import jakarta.annotation.Nullable;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.codecs.pojo.annotations.BsonProperty;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The webhooks and their delivery logs in MongoDB, and the lease that lets one query-side process at a
  * time deliver to a webhook, so that its deliveries stay in order. Webhooks are configuration, not facts
- * of a consultation: they are not events and a rebuild of the read models leaves them alone.
+ * of a consultation: they are not events and a rebuild of the read models leaves them alone. One document
+ * per webhook: the {@link Webhook} record's fields, its {@link DeliveryLog} and its {@link Lease}.
  */
 @Component
 class WebhookStore {
 
-    private final MongoCollection<Document> webhooks;
+    private static final String ID = "_id";
+    private static final String DELIVERIES = "deliveries";
+    private static final String LEASE = "lease";
+
+    private final MongoCollection<Webhook> webhooks;
+    private final MongoCollection<DeliveryLog> logs;
     private final WebhookProperties properties;
 
     WebhookStore(MongoDatabase concordDatabase, WebhookProperties properties) {
-        this.webhooks = concordDatabase.getCollection("webhooks");
+        this.webhooks = concordDatabase.getCollection("webhooks", Webhook.class);
+        this.logs = webhooks.withDocumentClass(DeliveryLog.class);
         this.properties = properties;
     }
 
+    /** A webhook's latest deliveries, newest last. Public because the record codec reads it by reflection. */
+    public record DeliveryLog(@BsonId String webhookId, @BsonProperty(DELIVERIES) @Nullable List<Webhook.Delivery> deliveries) {
+    }
+
+    /** Who delivers to a webhook, until when. Public because the record codec reads it by reflection. */
+    public record Lease(@BsonProperty(HOLDER) String holder, @BsonProperty(UNTIL) Instant until) {
+
+        static final String HOLDER = "holder";
+        static final String UNTIL = "until";
+    }
+
     void add(Webhook webhook) {
-        webhooks.insertOne(webhook.toDocument());
+        webhooks.insertOne(webhook);
     }
 
     Optional<Webhook> find(String webhookId) {
-        return Optional.ofNullable(webhooks.find(Filters.eq("_id", webhookId)).projection(new Document("deliveries", 0)).first())
-                .map(Webhook::from);
+        return Optional.ofNullable(webhooks.find(byId(webhookId)).projection(Projections.exclude(DELIVERIES)).first());
     }
 
     List<Webhook> all() {
-        List<Webhook> found = new ArrayList<>();
-        webhooks.find().projection(new Document("deliveries", 0)).forEach(document -> found.add(Webhook.from(document)));
-        return found;
+        return webhooks.find().projection(Projections.exclude(DELIVERIES)).into(new ArrayList<>());
     }
 
     /** The latest deliveries, newest last. */
-    List<Document> deliveries(String webhookId) {
-        Document found = webhooks.find(Filters.eq("_id", webhookId)).projection(new Document("deliveries", 1)).first();
-        return found == null ? List.of() : found.getList("deliveries", Document.class);
+    List<Webhook.Delivery> deliveries(String webhookId) {
+        DeliveryLog found = logs.find(byId(webhookId)).projection(Projections.include(DELIVERIES)).first();
+        return found == null || found.deliveries() == null ? List.of() : found.deliveries();
     }
 
     boolean remove(String webhookId) {
-        return webhooks.deleteOne(Filters.eq("_id", webhookId)).getDeletedCount() > 0;
+        return webhooks.deleteOne(byId(webhookId)).getDeletedCount() > 0;
     }
 
     /** Takes the webhook for {@code holder} until {@code until}, unless another process holds it. */
     boolean claim(String webhookId, String holder, Instant now, Instant until) {
-        return webhooks.updateOne(Filters.and(Filters.eq("_id", webhookId), Filters.or(
-                        Filters.eq("lease", null), Filters.eq("lease.holder", holder), Filters.lt("lease.until", Date.from(now)))),
-                Updates.set("lease", new Document("holder", holder).append("until", Date.from(until)))).getModifiedCount() > 0;
+        return webhooks.updateOne(Filters.and(byId(webhookId), Filters.or(Filters.eq(LEASE, null),
+                        Filters.eq(LEASE + "." + Lease.HOLDER, holder), Filters.lt(LEASE + "." + Lease.UNTIL, now))),
+                Updates.set(LEASE, new Lease(holder, until))).getModifiedCount() > 0;
     }
 
     void release(String webhookId, String holder) {
-        webhooks.updateOne(Filters.and(Filters.eq("_id", webhookId), Filters.eq("lease.holder", holder)), Updates.set("lease", null));
+        webhooks.updateOne(Filters.and(byId(webhookId), Filters.eq(LEASE + "." + Lease.HOLDER, holder)), Updates.set(LEASE, null));
     }
 
     /** Records a delivery the receiver accepted: the webhook has delivered everything up to {@code position}. */
-    void delivered(String webhookId, long position, Document delivery) {
-        webhooks.updateOne(Filters.eq("_id", webhookId), Updates.combine(
-                Updates.max("deliveredUpTo", position), Updates.set("failures", 0), Updates.set("nextAttemptAt", null),
-                log(delivery)));
+    void delivered(String webhookId, long position, Webhook.Delivery delivery) {
+        webhooks.updateOne(byId(webhookId), Updates.combine(
+                Updates.max(Webhook.DELIVERED_UP_TO, position), Updates.set(Webhook.FAILURES, 0),
+                Updates.set(Webhook.NEXT_ATTEMPT_AT, null), log(delivery)));
     }
 
     /** Records that positions up to {@code position} held nothing for this webhook. */
     void skipped(String webhookId, long position) {
-        webhooks.updateOne(Filters.eq("_id", webhookId), Updates.max("deliveredUpTo", position));
+        webhooks.updateOne(byId(webhookId), Updates.max(Webhook.DELIVERED_UP_TO, position));
     }
 
-    void failed(String webhookId, int failures, Instant nextAttemptAt, Document delivery) {
-        webhooks.updateOne(Filters.eq("_id", webhookId), Updates.combine(
-                Updates.set("failures", failures), Updates.set("nextAttemptAt", Date.from(nextAttemptAt)), log(delivery)));
+    void failed(String webhookId, int failures, Instant nextAttemptAt, Webhook.Delivery delivery) {
+        webhooks.updateOne(byId(webhookId), Updates.combine(
+                Updates.set(Webhook.FAILURES, failures), Updates.set(Webhook.NEXT_ATTEMPT_AT, nextAttemptAt), log(delivery)));
     }
 
     void pause(String webhookId, String because) {
-        webhooks.updateOne(Filters.eq("_id", webhookId), Updates.set("pausedBecause", because));
+        webhooks.updateOne(byId(webhookId), Updates.set(Webhook.PAUSED_BECAUSE, because));
     }
 
-    private org.bson.conversions.Bson log(Document delivery) {
-        return Updates.pushEach("deliveries", List.of(delivery), new PushOptions().slice(-properties.keepDeliveries()));
+    private Bson log(Webhook.Delivery delivery) {
+        return Updates.pushEach(DELIVERIES, List.of(delivery), new PushOptions().slice(-properties.keepDeliveries()));
+    }
+
+    private static Bson byId(String webhookId) {
+        return Filters.eq(ID, webhookId);
     }
 }

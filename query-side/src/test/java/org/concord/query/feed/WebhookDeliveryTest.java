@@ -11,7 +11,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.bson.Document;
 import org.concord.eventstore.EventPayloadMapper;
 import org.concord.eventstore.SequencedMongoEventStorageEngine;
 import org.concord.messages.comment.Attribution;
@@ -124,7 +123,7 @@ class WebhookDeliveryTest {
             assertThat(body.get("position").asLong()).isEqualTo(delivery.position());
         }
         assertThat(WebhookDelivery.signature("another secret!!", received.get(0).body().getBytes())).isNotEqualTo(received.get(0).signature());
-        assertThat(store.deliveries(id)).extracting(d -> d.getString("outcome")).containsOnly("DELIVERED");
+        assertThat(store.deliveries(id)).extracting(Webhook.Delivery::outcome).containsOnly("DELIVERED");
     }
 
     @Test
@@ -135,10 +134,10 @@ class WebhookDeliveryTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 22);
         assertThat(received).extracting(Received::position).isSorted().doesNotHaveDuplicates().hasSize(22);
-        List<Document> log = store.deliveries(id);
-        assertThat(log.subList(0, 4)).extracting(d -> d.getString("outcome") + " " + d.getInteger("attempt"))
+        List<Webhook.Delivery> log = store.deliveries(id);
+        assertThat(log.subList(0, 4)).extracting(d -> d.outcome() + " " + d.attempt())
                 .containsExactly("FAILED 1", "FAILED 2", "FAILED 3", "DELIVERED 4");
-        assertThat(log.get(0).getString("error")).contains("503");
+        assertThat(log.get(0).error()).contains("503");
         assertThat(deliveries("failed")).isEqualTo(3);
         // the receiver sees a delivery before the deliverer has counted it
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(deliveries("delivered")).isEqualTo(22));

@@ -10,7 +10,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
-import org.bson.Document;
 import org.concord.query.readmodel.ReadModelCollection;
 import org.concord.query.readmodel.ReadModels;
 import org.bson.conversions.Bson;
@@ -23,21 +22,16 @@ import org.concord.messages.consultation.ConsultationStatus;
 import org.concord.messages.consultation.FindConsultationQuery;
 import org.concord.messages.consultation.FindConsultationsQuery;
 import org.concord.messages.consultation.FindEndorsementsQuery;
-import org.concord.messages.consultation.Provision;
 import org.concord.messages.consultation.RoundClosedEvent;
 import org.concord.messages.consultation.RoundOpenedEvent;
 import org.concord.messages.consultation.Text;
 import org.concord.messages.consultation.TextChange;
 import org.concord.messages.consultation.TextRevisedEvent;
 import org.concord.messages.consultation.Visibility;
-import org.concord.messages.participant.Actor;
-import org.concord.messages.participant.StakeholderType;
-import org.concord.query.shared.ActorDocuments;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +52,8 @@ public class ConsultationProjection {
 
     public static final String PROCESSING_GROUP = "consultations";
 
+    private static final String ID = "_id";
+
     private final ReadModelCollection consultations;
     private final ReadModelCollection endorsements;
 
@@ -68,39 +64,28 @@ public class ConsultationProjection {
 
     @EventHandler
     void on(ConsultationCreatedEvent event, @Timestamp Instant at, TrackingToken token) {
-        Document existing = consultations.writing().find(byId(event.consultationId())).first();
-        long position = Math.max(position(token), existing == null ? 0 : existing.get("position", 0L));
-        Map<String, Object> changedIn = new HashMap<>();
+        StoredConsultation existing = consultations.writing(StoredConsultation.class).find(byId(event.consultationId())).first();
+        long position = Math.max(position(token), existing == null || existing.position() == null ? 0 : existing.position());
+        Map<String, Integer> changedIn = new HashMap<>();
         event.provisions().forEach(p -> changedIn.put(p.provisionId(), event.version()));
-        Document document = new Document("_id", event.consultationId())
-                .append("title", event.title())
-                .append("summary", event.summary())
-                .append("status", event.status().name())
-                .append("visibility", event.visibility().name())
-                .append("version", event.version())
-                .append("round", null)
-                .append("proposer", ActorDocuments.actor(event.proposer()))
-                .append("provisions", event.provisions().stream().map(ConsultationProjection::provisionDocument).toList())
-                .append("changedIn", new Document(changedIn))
-                .append("createdAt", Date.from(at))
-                .append("position", position);
-        consultations.writing().replaceOne(byId(event.consultationId()), document, new ReplaceOptions().upsert(true));
+        StoredConsultation consultation = new StoredConsultation(event.consultationId(), event.title(), event.summary(),
+                event.status(), event.visibility(), event.version(), null, event.proposer(), event.provisions(), changedIn, at, position);
+        consultations.writing(StoredConsultation.class).replaceOne(byId(event.consultationId()), consultation,
+                new ReplaceOptions().upsert(true));
     }
 
     @EventHandler
     void on(RoundOpenedEvent event, TrackingToken token) {
         consultations.writing().updateOne(byId(event.consultationId()), Updates.combine(reached(token),
-                Updates.set("status", ConsultationStatus.OPEN.name()),
-                Updates.set("round", new Document("number", event.round())
-                        .append("deadline", Date.from(event.deadline()))
-                        .append("status", "OPEN"))));
+                Updates.set(StoredConsultation.STATUS, ConsultationStatus.OPEN),
+                Updates.set(StoredConsultation.ROUND, new StoredConsultation.Round(event.round(), event.deadline(), "OPEN"))));
     }
 
     @EventHandler
     void on(RoundClosedEvent event, TrackingToken token) {
         consultations.writing().updateOne(byId(event.consultationId()), Updates.combine(reached(token),
-                Updates.set("status", ConsultationStatus.CLOSED.name()),
-                Updates.set("round.status", "CLOSED")));
+                Updates.set(StoredConsultation.STATUS, ConsultationStatus.CLOSED),
+                Updates.set(StoredConsultation.Round.ROUND_STATUS, "CLOSED")));
     }
 
     @EventHandler
@@ -118,7 +103,7 @@ public class ConsultationProjection {
     @EventHandler
     void on(ConsultationAdoptedEvent event, TrackingToken token) {
         consultations.writing().updateOne(byId(event.consultationId()),
-                Updates.combine(reached(token), Updates.set("status", ConsultationStatus.ADOPTED.name())));
+                Updates.combine(reached(token), Updates.set(StoredConsultation.STATUS, ConsultationStatus.ADOPTED)));
     }
 
     /** Every other event of a consultation (amendments proposed, supported, withdrawn, rejected; comments) moves its position only. */
@@ -131,13 +116,9 @@ public class ConsultationProjection {
     void on(ConsultationEndorsedEvent event, @Timestamp Instant at, TrackingToken token) {
         reach(event, token);
         String id = event.consultationId() + "/" + event.organisation();
-        Document endorsement = new Document("_id", id)
-                .append("consultationId", event.consultationId())
-                .append("organisation", event.organisation())
-                .append("stakeholderType", event.stakeholderType() == null ? null : event.stakeholderType().name())
-                .append("country", event.country())
-                .append("endorsedAt", Date.from(at));
-        endorsements.writing().replaceOne(Filters.eq("_id", id), endorsement, new ReplaceOptions().upsert(true));
+        StoredEndorsement endorsement = new StoredEndorsement(id, event.consultationId(), event.organisation(),
+                event.stakeholderType(), event.country(), at);
+        endorsements.writing(StoredEndorsement.class).replaceOne(Filters.eq(ID, id), endorsement, new ReplaceOptions().upsert(true));
     }
 
     @ResetHandler
@@ -148,61 +129,42 @@ public class ConsultationProjection {
 
     @QueryHandler
     List<ConsultationSummary> handle(FindConsultationsQuery query) {
+        Bson filter = query.includeRestricted() ? Filters.empty() : Filters.eq(StoredConsultation.VISIBILITY, Visibility.PUBLIC);
         List<ConsultationSummary> found = new ArrayList<>();
-        Bson filter = query.includeRestricted() ? new Document() : Filters.eq("visibility", Visibility.PUBLIC.name());
-        for (Document document : consultations.reading().find(filter).sort(Sorts.descending("createdAt"))) {
-            Document round = document.get("round", Document.class);
-            found.add(new ConsultationSummary(document.getString("_id"), document.getString("title"),
-                    ConsultationStatus.valueOf(document.getString("status")),
-                    Visibility.valueOf(document.getString("visibility")), document.getInteger("version"),
-                    round == null ? 0 : round.getInteger("number"), round == null ? null : round.getDate("deadline").toInstant(),
-                    ActorDocuments.actor(document.get("proposer", Document.class)), 0, 0));
-        }
+        consultations.reading(StoredConsultation.class).find(filter).sort(Sorts.descending(StoredConsultation.CREATED_AT))
+                .forEach(consultation -> found.add(consultation.toSummary()));
         return found;
     }
 
     @QueryHandler
     public Optional<ConsultationDetail> handle(FindConsultationQuery query) {
-        Document document = consultations.reading().find(byId(query.consultationId())).first();
-        if (document == null) {
-            return Optional.empty();
-        }
-        Document changedIn = document.get("changedIn", Document.class);
-        return Optional.of(new ConsultationDetail(document.getString("_id"), document.getString("title"),
-                document.getString("summary"), ConsultationStatus.valueOf(document.getString("status")),
-                Visibility.valueOf(document.getString("visibility")), document.getInteger("version"),
-                ActorDocuments.actor(document.get("proposer", Document.class)), round(document.get("round", Document.class)),
-                provisions(document), document.getDate("createdAt").toInstant(),
-                document.get("position") instanceof Number position ? position.longValue() : null,
-                changedIn == null ? Map.of() : toIntegers(changedIn)));
+        return Optional.ofNullable(consultations.reading(StoredConsultation.class).find(byId(query.consultationId())).first())
+                .map(StoredConsultation::toDetail);
     }
 
     @QueryHandler
     List<EndorsementView> handle(FindEndorsementsQuery query) {
         List<EndorsementView> found = new ArrayList<>();
-        for (Document e : endorsements.reading().find(Filters.eq("consultationId", query.consultationId())).sort(Sorts.ascending("endorsedAt"))) {
-            String type = e.getString("stakeholderType");
-            found.add(new EndorsementView(e.getString("organisation"), type == null ? null : StakeholderType.valueOf(type),
-                    e.getString("country"), e.getDate("endorsedAt").toInstant()));
-        }
+        endorsements.reading(StoredEndorsement.class).find(Filters.eq(StoredEndorsement.CONSULTATION_ID, query.consultationId()))
+                .sort(Sorts.ascending(StoredEndorsement.ENDORSED_AT)).forEach(endorsement -> found.add(endorsement.view()));
         return found;
     }
 
     private void applyChanges(String consultationId, int version, List<TextChange> changes) {
-        Document document = consultations.writing().find(byId(consultationId)).first();
-        if (document == null || document.getInteger("version") >= version) {
+        StoredConsultation consultation = consultations.writing(StoredConsultation.class).find(byId(consultationId)).first();
+        if (consultation == null || consultation.version() >= version) {
             return;
         }
-        Text text = new Text(provisions(document));
-        Document changedIn = document.get("changedIn", Document.class);
+        Text text = new Text(consultation.provisions());
+        Map<String, Integer> changedIn = new HashMap<>(consultation.changedIn());
         for (TextChange change : changes) {
             text = text.apply(change);
             Text.recordChange(changedIn, change, version);
         }
         consultations.writing().updateOne(byId(consultationId), Updates.combine(
-                Updates.set("version", version),
-                Updates.set("provisions", text.provisions().stream().map(ConsultationProjection::provisionDocument).toList()),
-                Updates.set("changedIn", changedIn)));
+                Updates.set(StoredConsultation.VERSION, version),
+                Updates.set(StoredConsultation.PROVISIONS, text.provisions()),
+                Updates.set(StoredConsultation.CHANGED_IN, changedIn)));
     }
 
     /** Moves the consultation's position up to the event's (never down: comments are handled beside its own events). */
@@ -211,7 +173,7 @@ public class ConsultationProjection {
     }
 
     private static Bson reached(TrackingToken token) {
-        return Updates.max("position", position(token));
+        return Updates.max(StoredConsultation.POSITION, position(token));
     }
 
     private static long position(TrackingToken token) {
@@ -219,34 +181,6 @@ public class ConsultationProjection {
     }
 
     private static Bson byId(String consultationId) {
-        return Filters.eq("_id", consultationId);
+        return Filters.eq(ID, consultationId);
     }
-
-    private static List<Provision> provisions(Document consultation) {
-        return consultation.getList("provisions", Document.class).stream()
-                .map(p -> new Provision(p.getString("provisionId"), p.getString("label"), p.getString("text")))
-                .toList();
-    }
-
-    private static Map<String, Integer> toIntegers(Document changedIn) {
-        Map<String, Integer> versions = new HashMap<>();
-        changedIn.forEach((id, v) -> versions.put(id, ((Number) v).intValue()));
-        return versions;
-    }
-
-    private static ConsultationDetail.Round round(Document round) {
-        if (round == null) {
-            return null;
-        }
-        Date deadline = round.getDate("deadline");
-        return new ConsultationDetail.Round(round.getInteger("number"),
-                deadline == null ? null : deadline.toInstant(), round.getString("status"));
-    }
-
-    private static Document provisionDocument(Provision provision) {
-        return new Document("provisionId", provision.provisionId())
-                .append("label", provision.label())
-                .append("text", provision.text());
-    }
-
 }

@@ -1,21 +1,87 @@
 package org.concord.query.history.query;
 
-import org.bson.Document;
-import org.concord.messages.consultation.ChangeKind;
+import jakarta.annotation.Nullable;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.codecs.pojo.annotations.BsonProperty;
 import org.concord.messages.consultation.Provision;
-import org.concord.messages.consultation.Text;
 import org.concord.messages.consultation.TextChange;
-import org.concord.messages.participant.StakeholderType;
+import org.concord.messages.participant.Actor;
+import org.concord.query.history.query.HistoryViews.Cause;
+import org.concord.query.history.query.HistoryViews.Wording;
 
+import java.time.Instant;
 import java.util.List;
 
-/** How the history read models store texts, changes and attributions. */
-final class HistoryDocuments {
+/**
+ * How the history read models store texts, versions, wordings and provenance: one record per document type,
+ * read and written by the MongoDB driver's record codec, each field's name written once, here (the constants
+ * name those that filters, projections and updates use). Public because the codec reads them by reflection.
+ */
+public final class HistoryDocuments {
 
     /** Every {@value}th version (from version 1) stores its whole text; the others store their changes. */
     static final int CHECKPOINT_EVERY = 50;
 
+    static final String VERSION = "version";
+    static final String PROVISIONS = "provisions";
+    static final String TIMES = "times";
+    static final String CREATED_AT = "createdAt";
+    static final String CAUSE = "cause";
+    static final String ENTRIES = "entries";
+    static final String LAST_VERSION = "lastVersion";
+    static final String CONSULTATION_ID = "consultationId";
+    static final String PROVISION_ID = "provisionId";
+
     private HistoryDocuments() {
+    }
+
+    /** {@code historyTexts}: a consultation's current text, and when each version was made ({@code times[v - 1]}). */
+    public record StoredText(@BsonId String consultationId, @BsonProperty(VERSION) int version,
+                             @BsonProperty(PROVISIONS) List<Provision> provisions, @BsonProperty(TIMES) List<Instant> times) {
+    }
+
+    /** The version a consultation's history has recorded: {@link StoredText} read without its text. */
+    public record RecordedVersion(@BsonId String consultationId, @BsonProperty(VERSION) int version) {
+    }
+
+    /** When each version of a consultation was made: {@link StoredText} read for its times alone. */
+    public record VersionTimes(@BsonId String consultationId, @BsonProperty(TIMES) List<Instant> times) {
+    }
+
+    /**
+     * {@code versions}: one version of a consultation, its cause and its changes; a checkpoint
+     * ({@link #isCheckpoint}) also holds its whole {@code text}. Id: {@link #versionId}.
+     */
+    public record StoredVersion(@BsonId String id, String consultationId, @BsonProperty(VERSION) int version,
+                                @BsonProperty(CREATED_AT) Instant createdAt, @BsonProperty(CAUSE) Cause cause,
+                                List<TextChange> changes, @Nullable List<Provision> text) {
+    }
+
+    /** A version's summary: {@link StoredVersion} read without its changes or text. */
+    public record VersionHeader(@BsonId String id, @BsonProperty(VERSION) int version,
+                                @BsonProperty(CREATED_AT) Instant createdAt, @BsonProperty(CAUSE) Cause cause) {
+    }
+
+    /**
+     * {@code provisionHistories}: every wording a provision had, oldest first, and the last version recorded
+     * (so that an event handled again adds nothing). Id: {@link #provisionKey}.
+     */
+    public record StoredProvisionHistory(@BsonId String id, @BsonProperty(CONSULTATION_ID) String consultationId,
+                                         @BsonProperty(PROVISION_ID) String provisionId,
+                                         @BsonProperty(LAST_VERSION) int lastVersion,
+                                         @BsonProperty(ENTRIES) List<Wording> entries) {
+    }
+
+    /** The last version a provision's history recorded: {@link StoredProvisionHistory} read without its wordings. */
+    public record LastRecorded(@BsonId String id, @BsonProperty(LAST_VERSION) int lastVersion) {
+    }
+
+    /** {@code provenance}: who wrote each span of a provision's current wording. Id: {@link #provisionKey}. */
+    public record StoredProvenance(@BsonId String id, String consultationId, String provisionId, List<Provenance.Span> spans) {
+    }
+
+    /** {@code historyAmendments}: an amendment's author and proposed text, for the provenance of its acceptance. */
+    public record StoredAmendmentText(@BsonId String amendmentId, Actor author, @Nullable String text) {
     }
 
     static String versionId(String consultationId, int version) {
@@ -32,51 +98,5 @@ final class HistoryDocuments {
 
     static int checkpointBefore(int version) {
         return (version - 1) / CHECKPOINT_EVERY * CHECKPOINT_EVERY + 1;
-    }
-
-    static List<Document> text(Text text) {
-        return text.provisions().stream()
-                .map(p -> new Document("provisionId", p.provisionId()).append("label", p.label()).append("text", p.text()))
-                .toList();
-    }
-
-    static Text text(List<Document> provisions) {
-        return new Text(provisions.stream()
-                .map(p -> new Provision(p.getString("provisionId"), p.getString("label"), p.getString("text")))
-                .toList());
-    }
-
-    static Document change(TextChange change) {
-        return new Document("kind", change.kind().name()).append("provisionId", change.provisionId())
-                .append("newProvisionId", change.newProvisionId()).append("label", change.label()).append("text", change.text());
-    }
-
-    static TextChange change(Document change) {
-        return new TextChange(ChangeKind.valueOf(change.getString("kind")), change.getString("provisionId"),
-                change.getString("newProvisionId"), change.getString("label"), change.getString("text"));
-    }
-
-    static Document attribution(Attribution by) {
-        return new Document("version", by.version()).append("amendmentId", by.amendmentId())
-                .append("participantId", by.participantId()).append("organisation", by.organisation())
-                .append("stakeholderType", by.stakeholderType() == null ? null : by.stakeholderType().name());
-    }
-
-    static Attribution attribution(Document by) {
-        String type = by.getString("stakeholderType");
-        return new Attribution(by.getInteger("version"), by.getString("amendmentId"), by.getString("participantId"),
-                by.getString("organisation"), type == null ? null : StakeholderType.valueOf(type));
-    }
-
-    static List<Document> spans(Provenance provenance) {
-        return provenance.spans().stream()
-                .map(span -> new Document("text", span.text()).append("by", attribution(span.by())))
-                .toList();
-    }
-
-    static Provenance provenance(List<Document> spans) {
-        return new Provenance(spans.stream()
-                .map(span -> new Provenance.Span(span.getString("text"), attribution(span.get("by", Document.class))))
-                .toList());
     }
 }

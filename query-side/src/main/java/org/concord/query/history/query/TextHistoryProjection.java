@@ -11,7 +11,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.concord.messages.amendment.AmendmentAcceptedEvent;
 import org.concord.messages.amendment.AmendmentProposedEvent;
 import org.concord.messages.amendment.AmendmentStatus;
@@ -24,12 +24,17 @@ import org.concord.messages.consultation.TextRevisedEvent;
 import org.concord.messages.participant.Actor;
 import org.concord.query.readmodel.ReadModelCollection;
 import org.concord.query.readmodel.ReadModels;
-import org.concord.query.shared.ActorDocuments;
+import org.concord.query.history.query.HistoryDocuments.LastRecorded;
+import org.concord.query.history.query.HistoryDocuments.StoredAmendmentText;
+import org.concord.query.history.query.HistoryDocuments.StoredProvenance;
+import org.concord.query.history.query.HistoryDocuments.StoredText;
+import org.concord.query.history.query.HistoryDocuments.StoredVersion;
+import org.concord.query.history.query.HistoryViews.Cause;
+import org.concord.query.history.query.HistoryViews.Wording;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,6 +59,7 @@ import static org.concord.query.history.query.HistoryDocuments.versionId;
 @ProcessingGroup(HistoryProcessing.PROCESSING_GROUP)
 public class TextHistoryProjection {
 
+    private static final String ID = "_id";
     static final String TEXTS = "historyTexts";
     static final String VERSIONS = "versions";
     static final String PROVISION_HISTORIES = "provisionHistories";
@@ -76,10 +82,10 @@ public class TextHistoryProjection {
 
     @EventHandler
     void on(ConsultationCreatedEvent event, @Timestamp Instant at) {
-        if (texts.writing().find(Filters.eq("_id", event.consultationId())).first() != null) {
+        if (texts.writing().find(byId(event.consultationId())).first() != null) {
             return;
         }
-        Document cause = cause("CREATION", null, event.proposer(), null, null);
+        Cause cause = new Cause("CREATION", null, event.proposer(), null, null);
         Attribution by = attribution(event.version(), null, event.proposer());
         Text text = new Text(event.provisions());
         List<TextChange> created = event.provisions().stream()
@@ -87,38 +93,34 @@ public class TextHistoryProjection {
                 .toList();
         record(event.consultationId(), event.version(), new Text(List.of()), text, created, cause, at,
                 provision -> Provenance.of(provision.text(), by));
-        texts.writing().replaceOne(Filters.eq("_id", event.consultationId()),
-                new Document("_id", event.consultationId()).append("version", event.version())
-                        .append("provisions", HistoryDocuments.text(text)).append("times", List.of(Date.from(at))),
-                new ReplaceOptions().upsert(true));
+        texts.writing(StoredText.class).replaceOne(byId(event.consultationId()),
+                new StoredText(event.consultationId(), event.version(), text.provisions(), List.of(at)), new ReplaceOptions().upsert(true));
     }
 
     @EventHandler
     void on(AmendmentProposedEvent event) {
-        amendments.writing().replaceOne(Filters.eq("_id", event.amendmentId()),
-                new Document("_id", event.amendmentId()).append("author", ActorDocuments.actor(event.author()))
-                        .append("text", event.text()),
-                new ReplaceOptions().upsert(true));
+        amendments.writing(StoredAmendmentText.class).replaceOne(byId(event.amendmentId()),
+                new StoredAmendmentText(event.amendmentId(), event.author(), event.text()), new ReplaceOptions().upsert(true));
     }
 
     @EventHandler
     void on(TextRevisedEvent event, @Timestamp Instant at) {
         Attribution by = attribution(event.version(), null, event.by());
         newVersion(event.consultationId(), event.version(), event.changes(),
-                cause("REVISION", null, event.by(), event.by(), event.reason()), at,
+                new Cause("REVISION", null, event.by(), event.by(), event.reason()), at,
                 (before, after) -> before.revisedTo(after, by));
     }
 
     @EventHandler
     void on(AmendmentAcceptedEvent event, @Timestamp Instant at) {
-        Document amendment = amendments.writing().find(Filters.eq("_id", event.amendmentId())).first();
-        Actor author = amendment == null ? event.by() : ActorDocuments.actor(amendment.get("author", Document.class));
+        StoredAmendmentText amendment = amendments.writing(StoredAmendmentText.class).find(byId(event.amendmentId())).first();
+        Actor author = amendment == null ? event.by() : amendment.author();
         Attribution byAuthor = attribution(event.version(), event.amendmentId(), author);
         Attribution byDrafter = attribution(event.version(), event.amendmentId(), event.by());
         String proposed = event.status() == AmendmentStatus.ACCEPTED_WITH_MODIFICATIONS && amendment != null
-                ? amendment.getString("text") : null;
+                ? amendment.text() : null;
         newVersion(event.consultationId(), event.version(), List.of(event.change()),
-                cause("AMENDMENT", event.amendmentId(), author, event.by(), event.reason()), at,
+                new Cause("AMENDMENT", event.amendmentId(), author, event.by(), event.reason()), at,
                 (before, after) -> proposed == null ? before.revisedTo(after, byAuthor) : before.revisedTo(after, byAuthor, proposed, byDrafter));
     }
 
@@ -131,27 +133,27 @@ public class TextHistoryProjection {
         Provenance apply(Provenance before, String after);
     }
 
-    private void newVersion(String consultationId, int version, List<TextChange> changes, Document cause, Instant at,
+    private void newVersion(String consultationId, int version, List<TextChange> changes, Cause cause, Instant at,
                             Revision revision) {
-        Document current = texts.writing().find(Filters.eq("_id", consultationId)).first();
-        if (current == null || current.getInteger("version") >= version) {
+        StoredText current = texts.writing(StoredText.class).find(byId(consultationId)).first();
+        if (current == null || current.version() >= version) {
             return;
         }
-        Text before = HistoryDocuments.text(current.getList("provisions", Document.class));
+        Text before = new Text(current.provisions());
         Text after = before;
         for (TextChange change : changes) {
             after = after.apply(change);
         }
         Map<String, Provenance> previous = new HashMap<>();
-        for (Document stored : provenance.writing().find(Filters.in("_id", changedIds(consultationId, changes)))) {
-            previous.put(stored.getString("provisionId"), HistoryDocuments.provenance(stored.getList("spans", Document.class)));
+        for (StoredProvenance stored : provenance.writing(StoredProvenance.class).find(Filters.in(ID, changedIds(consultationId, changes)))) {
+            previous.put(stored.provisionId(), new Provenance(stored.spans()));
         }
         record(consultationId, version, before, after, changes, cause, at, provision -> revision.apply(
                 previous.getOrDefault(provision.provisionId(), new Provenance(List.of())), provision.text()));
-        texts.writing().updateOne(Filters.eq("_id", consultationId), Updates.combine(
-                Updates.set("version", version),
-                Updates.set("provisions", HistoryDocuments.text(after)),
-                Updates.push("times", Date.from(at))));
+        texts.writing().updateOne(byId(consultationId), Updates.combine(
+                Updates.set(HistoryDocuments.VERSION, version),
+                Updates.set(HistoryDocuments.PROVISIONS, after.provisions()),
+                Updates.push(HistoryDocuments.TIMES, at)));
     }
 
     /**
@@ -159,36 +161,25 @@ public class TextHistoryProjection {
      * the provenance of those still in the text ({@code provenanceOf} is asked for each).
      */
     private void record(String consultationId, int version, Text before, Text after, List<TextChange> changes,
-                        Document cause, Instant at, Function<Provision, Provenance> provenanceOf) {
-        Document versionDocument = new Document("_id", versionId(consultationId, version))
-                .append("consultationId", consultationId)
-                .append("version", version)
-                .append("createdAt", Date.from(at))
-                .append("cause", cause)
-                .append("changes", changes.stream().map(HistoryDocuments::change).toList());
-        if (isCheckpoint(version)) {
-            versionDocument.append("text", HistoryDocuments.text(after));
-        }
-        versions.writing().replaceOne(Filters.eq("_id", versionDocument.getString("_id")), versionDocument, new ReplaceOptions().upsert(true));
+                        Cause cause, Instant at, Function<Provision, Provenance> provenanceOf) {
+        String id = versionId(consultationId, version);
+        versions.writing(StoredVersion.class).replaceOne(byId(id), new StoredVersion(id, consultationId, version, at, cause, changes,
+                isCheckpoint(version) ? after.provisions() : null), new ReplaceOptions().upsert(true));
 
-        List<WriteModel<Document>> spans = new ArrayList<>();
+        List<WriteModel<StoredProvenance>> spans = new ArrayList<>();
         for (String provisionId : changedProvisions(changes)) {
             Optional<Provision> now = after.find(provisionId);
             Provision was = before.find(provisionId).orElse(null);
-            Document entry = new Document("version", version)
-                    .append("label", now.map(Provision::label).orElse(was == null ? null : was.label()))
-                    .append("text", now.map(Provision::text).orElse(null))
-                    .append("deleted", now.isEmpty())
-                    .append("cause", cause);
-            appendWording(consultationId, provisionId, version, entry);
-            now.ifPresent(provision -> spans.add(new ReplaceOneModel<>(Filters.eq("_id", provisionKey(consultationId, provisionId)),
-                    new Document("_id", provisionKey(consultationId, provisionId)).append("consultationId", consultationId)
-                            .append("provisionId", provisionId)
-                            .append("spans", HistoryDocuments.spans(provenanceOf.apply(provision))),
+            Wording wording = new Wording(version, now.map(Provision::label).orElse(was == null ? null : was.label()),
+                    now.map(Provision::text).orElse(null), now.isEmpty(), cause);
+            appendWording(consultationId, provisionId, version, wording);
+            String key = provisionKey(consultationId, provisionId);
+            now.ifPresent(provision -> spans.add(new ReplaceOneModel<>(byId(key),
+                    new StoredProvenance(key, consultationId, provisionId, provenanceOf.apply(provision).spans()),
                     new ReplaceOptions().upsert(true))));
         }
         if (!spans.isEmpty()) {
-            provenance.writing().bulkWrite(spans);
+            provenance.writing(StoredProvenance.class).bulkWrite(spans);
         }
     }
 
@@ -198,15 +189,17 @@ public class TextHistoryProjection {
      * whole collection for any other. Nothing writes the history in between, as a consultation's events are
      * handled one at a time (HistoryProcessing).
      */
-    private void appendWording(String consultationId, String provisionId, int version, Document entry) {
+    private void appendWording(String consultationId, String provisionId, int version, Wording wording) {
         String id = provisionKey(consultationId, provisionId);
-        Document recorded = provisionHistories.writing().find(Filters.eq("_id", id)).projection(Projections.include("lastVersion")).first();
-        if (recorded != null && recorded.getInteger("lastVersion") >= version) {
+        LastRecorded recorded = provisionHistories.writing(LastRecorded.class).find(byId(id))
+                .projection(Projections.include(HistoryDocuments.LAST_VERSION)).first();
+        if (recorded != null && recorded.lastVersion() >= version) {
             return;
         }
-        provisionHistories.writing().updateOne(Filters.eq("_id", id),
-                Updates.combine(Updates.push("entries", entry), Updates.set("lastVersion", version),
-                        Updates.setOnInsert("consultationId", consultationId), Updates.setOnInsert("provisionId", provisionId)),
+        provisionHistories.writing().updateOne(byId(id),
+                Updates.combine(Updates.push(HistoryDocuments.ENTRIES, wording), Updates.set(HistoryDocuments.LAST_VERSION, version),
+                        Updates.setOnInsert(HistoryDocuments.CONSULTATION_ID, consultationId),
+                        Updates.setOnInsert(HistoryDocuments.PROVISION_ID, provisionId)),
                 new UpdateOptions().upsert(true));
     }
 
@@ -224,10 +217,7 @@ public class TextHistoryProjection {
         return new Attribution(version, amendmentId, actor.participantId(), actor.organisation(), actor.stakeholderType());
     }
 
-    private static Document cause(String type, String amendmentId, Actor author, Actor decidedBy, String reason) {
-        return new Document("type", type).append("amendmentId", amendmentId)
-                .append("author", author == null ? null : ActorDocuments.actor(author))
-                .append("decidedBy", decidedBy == null ? null : ActorDocuments.actor(decidedBy))
-                .append("reason", reason);
+    private static Bson byId(String id) {
+        return Filters.eq(ID, id);
     }
 }

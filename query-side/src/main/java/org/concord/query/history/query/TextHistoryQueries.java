@@ -3,16 +3,23 @@ package org.concord.query.history.query;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.axonframework.queryhandling.QueryHandler;
-import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.concord.messages.consultation.Provision;
 import org.concord.messages.consultation.Text;
+import org.concord.messages.consultation.TextChange;
 import org.concord.messages.history.FindDiffQuery;
 import org.concord.messages.history.FindProvenanceQuery;
 import org.concord.messages.history.FindProvisionHistoryQuery;
 import org.concord.messages.history.FindTextAsOfQuery;
 import org.concord.messages.history.FindTextAtVersionQuery;
 import org.concord.messages.history.FindVersionsQuery;
-import org.concord.query.history.query.HistoryViews.Cause;
+import org.concord.query.history.query.HistoryDocuments.RecordedVersion;
+import org.concord.query.history.query.HistoryDocuments.StoredProvenance;
+import org.concord.query.history.query.HistoryDocuments.StoredProvisionHistory;
+import org.concord.query.history.query.HistoryDocuments.StoredText;
+import org.concord.query.history.query.HistoryDocuments.StoredVersion;
+import org.concord.query.history.query.HistoryDocuments.VersionHeader;
+import org.concord.query.history.query.HistoryDocuments.VersionTimes;
 import org.concord.query.history.query.HistoryViews.Diff;
 import org.concord.query.history.query.HistoryViews.ProvenanceView;
 import org.concord.query.history.query.HistoryViews.ProvisionChange;
@@ -23,14 +30,12 @@ import org.concord.query.history.query.HistoryViews.VersionSummary;
 import org.concord.query.history.query.HistoryViews.Wording;
 import org.concord.query.readmodel.ReadModelCollection;
 import org.concord.query.readmodel.ReadModels;
-import org.concord.query.shared.ActorDocuments;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +54,8 @@ import static org.concord.query.history.query.HistoryDocuments.versionId;
 @Component
 public class TextHistoryQueries {
 
+    private static final String ID = "_id";
+
     private final ReadModelCollection texts;
     private final ReadModelCollection versions;
     private final ReadModelCollection provisionHistories;
@@ -66,9 +73,9 @@ public class TextHistoryQueries {
         int current = currentVersion(query.consultationId());
         List<String> ids = IntStream.rangeClosed(1, current).mapToObj(v -> versionId(query.consultationId(), v)).toList();
         List<VersionSummary> found = new ArrayList<>();
-        versions.reading().find(Filters.in("_id", ids)).projection(Projections.include("version", "createdAt", "cause"))
-                .forEach(version -> found.add(new VersionSummary(version.getInteger("version"),
-                        version.getDate("createdAt").toInstant(), cause(version.get("cause", Document.class)))));
+        versions.reading(VersionHeader.class).find(Filters.in(ID, ids))
+                .projection(Projections.include(HistoryDocuments.VERSION, HistoryDocuments.CREATED_AT, HistoryDocuments.CAUSE))
+                .forEach(version -> found.add(new VersionSummary(version.version(), version.createdAt(), version.cause())));
         found.sort(Comparator.comparingInt(VersionSummary::version));
         return found;
     }
@@ -80,16 +87,17 @@ public class TextHistoryQueries {
 
     @QueryHandler
     public Optional<TextAtVersion> handle(FindTextAsOfQuery query) {
-        Document text = texts.reading().find(Filters.eq("_id", query.consultationId())).projection(Projections.include("times")).first();
+        VersionTimes text = texts.reading(VersionTimes.class).find(byId(query.consultationId()))
+                .projection(Projections.include(HistoryDocuments.TIMES)).first();
         if (text == null) {
             return Optional.empty();
         }
-        List<Date> times = text.getList("times", Date.class);
+        List<Instant> times = text.times();
         int low = 0;
         int high = times.size();
         while (low < high) {
             int middle = (low + high) >>> 1;
-            if (times.get(middle).toInstant().isAfter(query.asOf())) {
+            if (times.get(middle).isAfter(query.asOf())) {
                 high = middle;
             } else {
                 low = middle + 1;
@@ -112,8 +120,9 @@ public class TextHistoryQueries {
     /** Empty when the provision never existed in the consultation; else it has at least its first wording. */
     @QueryHandler
     public List<Wording> handle(FindProvisionHistoryQuery query) {
-        Document history = provisionHistories.reading().find(Filters.eq("_id", provisionKey(query.consultationId(), query.provisionId()))).first();
-        return history == null ? List.of() : wordings(history);
+        StoredProvisionHistory history = provisionHistories.reading(StoredProvisionHistory.class)
+                .find(byId(provisionKey(query.consultationId(), query.provisionId()))).first();
+        return history == null ? List.of() : history.entries();
     }
 
     /** The word trails of a consultation's provisions, and the version its history has recorded. */
@@ -127,28 +136,24 @@ public class TextHistoryQueries {
     public Trails trails(String consultationId, Collection<String> provisionIds) {
         int version = currentVersion(consultationId);
         Map<String, WordTrail> byProvision = new HashMap<>();
-        provisionHistories.reading().find(Filters.in("_id", provisionIds.stream().map(id -> provisionKey(consultationId, id)).toList()))
-                .forEach(history -> byProvision.put(history.getString("provisionId"), new WordTrail(wordings(history))));
+        provisionHistories.reading(StoredProvisionHistory.class)
+                .find(Filters.in(ID, provisionIds.stream().map(id -> provisionKey(consultationId, id)).toList()))
+                .forEach(history -> byProvision.put(history.provisionId(), new WordTrail(history.entries())));
         return new Trails(version, byProvision);
-    }
-
-    private static List<Wording> wordings(Document history) {
-        return history.getList("entries", Document.class).stream()
-                .map(entry -> new Wording(entry.getInteger("version"), entry.getString("label"), entry.getString("text"),
-                        entry.getBoolean("deleted", false), cause(entry.get("cause", Document.class))))
-                .toList();
     }
 
     @QueryHandler
     public Optional<ProvenanceView> handle(FindProvenanceQuery query) {
-        Document current = texts.reading().find(Filters.eq("_id", query.consultationId())).projection(Projections.include("version", "provisions")).first();
+        StoredText current = texts.reading(StoredText.class).find(byId(query.consultationId()))
+                .projection(Projections.exclude(HistoryDocuments.TIMES)).first();
         if (current == null) {
             return Optional.empty();
         }
-        Text text = HistoryDocuments.text(current.getList("provisions", Document.class));
+        Text text = new Text(current.provisions());
         Map<String, Provenance> byProvision = new HashMap<>();
-        provenance.reading().find(Filters.in("_id", text.provisions().stream().map(p -> provisionKey(query.consultationId(), p.provisionId())).toList()))
-                .forEach(stored -> byProvision.put(stored.getString("provisionId"), HistoryDocuments.provenance(stored.getList("spans", Document.class))));
+        provenance.reading(StoredProvenance.class)
+                .find(Filters.in(ID, text.provisions().stream().map(p -> provisionKey(query.consultationId(), p.provisionId())).toList()))
+                .forEach(stored -> byProvision.put(stored.provisionId(), new Provenance(stored.spans())));
         List<ProvisionProvenance> provisions = new ArrayList<>();
         for (Provision provision : text.provisions()) {
             Provenance spans = byProvision.getOrDefault(provision.provisionId(), new Provenance(List.of()));
@@ -157,7 +162,7 @@ public class TextHistoryQueries {
                             span.by().stakeholderType()))
                     .toList()));
         }
-        return Optional.of(new ProvenanceView(current.getInteger("version"), provisions));
+        return Optional.of(new ProvenanceView(current.version(), provisions));
     }
 
     /** The text at {@code version}: the checkpoint at or before it with the changes of the versions after it. */
@@ -166,30 +171,30 @@ public class TextHistoryQueries {
             return Optional.empty();
         }
         int checkpoint = checkpointBefore(version);
-        Map<Integer, Document> byVersion = new HashMap<>();
-        versions.reading().find(Filters.in("_id", IntStream.rangeClosed(checkpoint, version).mapToObj(v -> versionId(consultationId, v)).toList()))
-                .forEach(document -> byVersion.put(document.getInteger("version"), document));
+        Map<Integer, StoredVersion> byVersion = new HashMap<>();
+        versions.reading(StoredVersion.class)
+                .find(Filters.in(ID, IntStream.rangeClosed(checkpoint, version).mapToObj(v -> versionId(consultationId, v)).toList()))
+                .forEach(stored -> byVersion.put(stored.version(), stored));
         if (!byVersion.containsKey(version) || !byVersion.containsKey(checkpoint)) {
             return Optional.empty();
         }
-        Text text = HistoryDocuments.text(byVersion.get(checkpoint).getList("text", Document.class));
+        Text text = new Text(byVersion.get(checkpoint).text());
         for (int next = checkpoint + 1; next <= version; next++) {
-            for (Document change : byVersion.get(next).getList("changes", Document.class)) {
-                text = text.apply(HistoryDocuments.change(change));
+            for (TextChange change : byVersion.get(next).changes()) {
+                text = text.apply(change);
             }
         }
-        Instant createdAt = byVersion.get(version).getDate("createdAt").toInstant();
+        Instant createdAt = byVersion.get(version).createdAt();
         return Optional.of(new TextAtVersion(version, createdAt, text.provisions()));
     }
 
     private int currentVersion(String consultationId) {
-        Document text = texts.reading().find(Filters.eq("_id", consultationId)).projection(Projections.include("version")).first();
-        return text == null ? 0 : text.getInteger("version");
+        RecordedVersion text = texts.reading(RecordedVersion.class).find(byId(consultationId))
+                .projection(Projections.include(HistoryDocuments.VERSION)).first();
+        return text == null ? 0 : text.version();
     }
 
-    private static Cause cause(Document cause) {
-        return new Cause(cause.getString("type"), cause.getString("amendmentId"),
-                ActorDocuments.actor(cause.get("author", Document.class)), ActorDocuments.actor(cause.get("decidedBy", Document.class)),
-                cause.getString("reason"));
+    private static Bson byId(String id) {
+        return Filters.eq(ID, id);
     }
 }

@@ -9,19 +9,18 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
-import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.concord.query.readmodel.ReadModelCollection;
 import org.concord.query.readmodel.ReadModels;
 import org.concord.messages.participant.FindParticipantsQuery;
 import org.concord.messages.participant.ParticipantRegisteredEvent;
 import org.concord.messages.participant.ParticipantRevokedEvent;
 import org.concord.messages.participant.Role;
-import org.concord.messages.participant.StakeholderType;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The participant registry as the public reads it. No credential, not even its hash, is kept here. */
 @Component
@@ -37,20 +36,15 @@ public class ParticipantProjection {
 
     @EventHandler
     void on(ParticipantRegisteredEvent event, TrackingToken token) {
-        Document participant = new Document("_id", event.participantId())
-                .append("organisation", event.organisation())
-                .append("stakeholderType", event.stakeholderType().name())
-                .append("country", event.country())
-                .append("displayName", event.displayName())
-                .append("roles", event.roles().stream().map(Role::name).sorted().toList())
-                .append("revoked", false)
-                .append("position", token.position().orElse(0L));
-        participants.writing().replaceOne(Filters.eq("_id", event.participantId()), participant, new ReplaceOptions().upsert(true));
+        StoredParticipant participant = new StoredParticipant(event.participantId(), event.organisation(), event.stakeholderType(),
+                event.country(), event.displayName(), event.roles().stream().sorted(Comparator.comparing(Role::name)).toList(),
+                false, token.position().orElse(0L));
+        participants.writing(StoredParticipant.class).replaceOne(byId(event.participantId()), participant, new ReplaceOptions().upsert(true));
     }
 
     @EventHandler
     void on(ParticipantRevokedEvent event) {
-        participants.writing().updateOne(Filters.eq("_id", event.participantId()), Updates.set("revoked", true));
+        participants.writing().updateOne(byId(event.participantId()), Updates.set(StoredParticipant.REVOKED, true));
     }
 
     @ResetHandler
@@ -60,20 +54,19 @@ public class ParticipantProjection {
 
     /** Whether the participant's credential was revoked; false for an unknown id (the bootstrap administrator has none). */
     public boolean isRevoked(String participantId) {
-        Document participant = participants.reading().find(Filters.eq("_id", participantId)).first();
-        return participant != null && participant.getBoolean("revoked", false);
+        StoredParticipant participant = participants.reading(StoredParticipant.class).find(byId(participantId)).first();
+        return participant != null && participant.revoked();
     }
 
     @QueryHandler
     public List<ParticipantView> handle(FindParticipantsQuery query) {
         List<ParticipantView> found = new ArrayList<>();
-        for (Document participant : participants.reading().find().sort(Sorts.ascending("position"))) {
-            found.add(new ParticipantView(participant.getString("_id"), participant.getString("organisation"),
-                    StakeholderType.valueOf(participant.getString("stakeholderType")), participant.getString("country"),
-                    participant.getString("displayName"),
-                    participant.getList("roles", String.class).stream().map(Role::valueOf).collect(Collectors.toSet()),
-                    participant.getBoolean("revoked", false)));
-        }
+        participants.reading(StoredParticipant.class).find().sort(Sorts.ascending(StoredParticipant.POSITION))
+                .forEach(participant -> found.add(participant.view()));
         return found;
+    }
+
+    private static Bson byId(String participantId) {
+        return Filters.eq("_id", participantId);
     }
 }
