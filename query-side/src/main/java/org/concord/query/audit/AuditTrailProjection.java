@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
-import org.bson.Document;
 import org.concord.messages.consultation.ConsultationEvent;
 import org.concord.messages.participant.Actor;
 import org.concord.messages.participant.ParticipantRegisteredEvent;
@@ -15,6 +14,7 @@ import org.concord.query.event.TimelineEntries;
 import org.concord.query.readmodel.ChunkedEntries;
 import org.concord.query.readmodel.EntryPage;
 import org.concord.query.readmodel.ReadModels;
+import org.concord.query.readmodel.StoredEntry;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -59,9 +59,9 @@ public class AuditTrailProjection {
     @EventHandler
     void on(ConsultationEvent event, @Timestamp Instant at, TrackingToken token) {
         EventDescription described = EventDescription.of(event);
-        Object actorId = described.actor() == null ? null : described.actor().get("participantId");
+        String actorId = described.actor() == null ? null : described.actor().participantId();
         if (actorId != null && !described.chathamHouse()) {
-            append(described, at, token, Set.of(actorId.toString()));
+            append(described, at, token, Set.of(actorId));
         }
     }
 
@@ -88,7 +88,7 @@ public class AuditTrailProjection {
 
     private void append(EventDescription described, Instant at, TrackingToken token, Set<String> participantIds) {
         long position = token.position().orElseThrow(() -> new IllegalStateException("A tracked event without a position"));
-        Document entry = described.entry(position, at);
+        StoredEntry entry = described.entry(position, at);
         participantIds.stream().filter(Objects::nonNull).forEach(participantId -> trails.append(participantId, entry));
     }
 }

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
 import org.concord.eventstore.EventPayloadMapper;
+import org.concord.messages.participant.Actor;
+import org.concord.query.readmodel.StoredEntry;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Map;
  * read can mask the actor (Chatham House) without having to find it in the data. A credential's hash
  * is never part of it.
  */
-public record EventDescription(String type, Map<String, Object> actor, Map<String, Object> data) {
+public record EventDescription(String type, Actor actor, Map<String, Object> data) {
 
     /** The fields of Concord's events that name who acted. */
     private static final List<String> ACTOR_FIELDS = List.of("author", "by", "proposer", "supporter", "registeredBy", "revokedBy");
@@ -27,7 +28,6 @@ public record EventDescription(String type, Map<String, Object> actor, Map<Strin
     /** The event's data as it is stored, so that a read model keeps the same values whatever the web layer's JSON. */
     private static final ObjectMapper STORED_FORM = EventPayloadMapper.create();
 
-    @SuppressWarnings("unchecked")
     public static EventDescription of(Object event) {
         Map<String, Object> data = STORED_FORM.convertValue(event, MAP);
         data.remove(CREDENTIAL_HASH);
@@ -36,7 +36,7 @@ public record EventDescription(String type, Map<String, Object> actor, Map<Strin
             Object value = data.remove(field);
             actor = actor == null ? value : actor;
         }
-        return new EventDescription(typeOf(event.getClass()), (Map<String, Object>) actor, data);
+        return new EventDescription(typeOf(event.getClass()), actor == null ? null : STORED_FORM.convertValue(actor, Actor.class), data);
     }
 
     public static String typeOf(Class<?> eventClass) {
@@ -47,9 +47,8 @@ public record EventDescription(String type, Map<String, Object> actor, Map<Strin
      * The event as a timeline entry stores it, {@code { position, at, type, actor, data }}: the one shape the
      * timeline keeps and the feeds send, so that both mask and summarise it alike ({@code TimelineEntries}).
      */
-    public Document entry(long position, Instant at) {
-        return new Document("position", position).append("at", Date.from(at)).append("type", type)
-                .append("actor", actor == null ? null : new Document(actor)).append("data", new Document(data));
+    public StoredEntry entry(long position, Instant at) {
+        return new StoredEntry(position, at, type, actor, new Document(data));
     }
 
     /** Whether this is a comment whose author only drafters and the author may know. */

@@ -3,8 +3,9 @@ package org.concord.query.event;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.Nullable;
 import org.bson.Document;
-import org.concord.query.access.ChathamHouse;
 import org.concord.messages.participant.StakeholderType;
+import org.concord.query.access.ChathamHouse;
+import org.concord.query.readmodel.StoredEntry;
 
 import java.time.Instant;
 import java.util.Map;
@@ -27,27 +28,15 @@ public final class TimelineEntries {
     public record Entry(long position, Instant at, String type, @Nullable Actor actor, String summary, Map<String, Object> data) {
     }
 
-    public static Entry entry(Document stored, String readerParticipantId, boolean readerIsDrafter) {
-        Document data = stored.get("data", Document.class);
-        Document actor = stored.get("actor", Document.class);
+    public static Entry entry(StoredEntry stored, String readerParticipantId, boolean readerIsDrafter) {
+        org.concord.messages.participant.Actor actor = stored.actor();
         Actor shown = null;
         if (actor != null) {
-            String type = actor.getString("stakeholderType");
-            StakeholderType stakeholderType = type == null ? null : StakeholderType.valueOf(type);
-            boolean masked = ChathamHouse.hidesAuthor(isChathamHouse(stored), actor.getString("participantId"),
-                    readerParticipantId, readerIsDrafter);
-            shown = masked ? new Actor(null, null, stakeholderType)
-                    : new Actor(actor.getString("participantId"), actor.getString("organisation"), stakeholderType);
+            boolean masked = ChathamHouse.hidesAuthor(stored.chathamHouse(), actor.participantId(), readerParticipantId, readerIsDrafter);
+            shown = masked ? new Actor(null, null, actor.stakeholderType())
+                    : new Actor(actor.participantId(), actor.organisation(), actor.stakeholderType());
         }
-        String type = stored.getString("type");
-        return new Entry(stored.getLong("position"), stored.getDate("at").toInstant(), type, shown,
-                summary(type, shown, data), data);
-    }
-
-    /** Whether a stored entry is of a comment posted under the Chatham House rule. */
-    public static boolean isChathamHouse(Document stored) {
-        Document data = stored.get("data", Document.class);
-        return data != null && "CHATHAM_HOUSE".equals(data.getString("attribution"));
+        return new Entry(stored.position(), stored.at(), stored.type(), shown, summary(stored.type(), shown, stored.data()), stored.data());
     }
 
     private static String summary(String type, Actor actor, Document data) {

@@ -1,8 +1,8 @@
 package org.concord.query.feed;
 
-import org.bson.Document;
 import org.concord.query.access.ChathamHouse;
 import org.concord.query.event.TimelineEntries;
+import org.concord.query.readmodel.StoredEntry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -16,20 +16,19 @@ final class FeedEvent {
     private final long position;
     private final String type;
     private final String consultationId;
-    private final Document entry;
+    private final StoredEntry entry;
     private final boolean chathamHouse;
     private final String authorId;
     private volatile String shownToAll;
     private volatile String shownInFull;
 
-    FeedEvent(long position, String type, String consultationId, Document entry, boolean chathamHouse) {
+    FeedEvent(long position, String type, String consultationId, StoredEntry entry, boolean chathamHouse) {
         this.position = position;
         this.type = type;
         this.consultationId = consultationId;
         this.entry = entry;
         this.chathamHouse = chathamHouse;
-        Document actor = entry.get("actor", Document.class);
-        this.authorId = actor == null ? null : actor.getString("participantId");
+        this.authorId = entry.actor() == null ? null : entry.actor().participantId();
     }
 
     long position() {

@@ -4,10 +4,12 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.codecs.pojo.annotations.BsonProperty;
+import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +26,21 @@ import java.util.Map;
  */
 public final class ChunkedEntries {
 
+    private static final String ID = "_id";
+    private static final String CHUNKS = "chunks";
+    private static final String ENTRIES = "entries";
+
     private final ReadModelCollection index;
     private final ReadModelCollection chunks;
     private final long span;
+
+    /** A key's listing: the numbers of the chunks it has entries in. Public because the record codec reads it by reflection. */
+    public record Listing(@BsonId String key, @BsonProperty(CHUNKS) List<Long> chunks) {
+    }
+
+    /** One chunk of a key's entries, in the order they were appended. Public because the record codec reads it by reflection. */
+    public record Chunk(@BsonId String id, @BsonProperty(ENTRIES) List<StoredEntry> entries) {
+    }
 
     /**
      * @param span global positions per chunk: small where a key's events are dense (the embedded server
@@ -38,47 +52,48 @@ public final class ChunkedEntries {
         this.span = span;
     }
 
-    /** Appends the entry, whose {@code position} field is its event's global position, unless it is there already. */
-    public void append(String key, Document entry) {
-        long position = entry.getLong("position");
+    /** Appends the entry unless an entry of its event's global position is there already. */
+    public void append(String key, StoredEntry entry) {
+        long position = entry.position();
         long chunk = position / span;
         String chunkId = chunkId(key, chunk);
-        Document stored = chunks.writing().find(Filters.eq("_id", chunkId)).projection(Projections.include("entries.position")).first();
-        boolean recorded = stored != null && stored.getList("entries", Document.class, List.of()).stream()
-                .anyMatch(recordedEntry -> recordedEntry.getLong("position") == position);
+        Chunk stored = chunks.writing(Chunk.class).find(byId(chunkId))
+                .projection(Projections.include(ENTRIES + "." + StoredEntry.POSITION)).first();
+        boolean recorded = stored != null && stored.entries() != null
+                && stored.entries().stream().anyMatch(recordedEntry -> recordedEntry.position() == position);
         if (!recorded) {
-            chunks.writing().updateOne(Filters.eq("_id", chunkId), Updates.push("entries", entry), new UpdateOptions().upsert(true));
+            chunks.writing().updateOne(byId(chunkId), Updates.push(ENTRIES, entry), new UpdateOptions().upsert(true));
         }
         // a new chunk is listed; so is the chunk of an event delivered again, in case the crash came before its listing
         if (stored == null || recorded) {
-            index.writing().updateOne(Filters.eq("_id", key), Updates.addToSet("chunks", chunk), new UpdateOptions().upsert(true));
+            index.writing().updateOne(byId(key), Updates.addToSet(CHUNKS, chunk), new UpdateOptions().upsert(true));
         }
     }
 
     /** Every entry of the key, in the order of their positions; none for an unknown key. */
-    public List<Document> read(String key) {
-        Document listing = index.reading().find(Filters.eq("_id", key)).first();
+    public List<StoredEntry> read(String key) {
+        Listing listing = index.reading(Listing.class).find(byId(key)).first();
         if (listing == null) {
             return List.of();
         }
-        List<Long> listed = listing.getList("chunks", Number.class).stream().map(Number::longValue).sorted().toList();
-        Map<Object, Document> byId = new LinkedHashMap<>();
-        chunks.reading().find(Filters.in("_id", listed.stream().map(chunk -> chunkId(key, chunk)).toList()))
-                .forEach(chunk -> byId.put(chunk.get("_id"), chunk));
-        List<Document> entries = new ArrayList<>();
+        List<Long> listed = listing.chunks().stream().sorted().toList();
+        Map<String, Chunk> byId = new HashMap<>();
+        chunks.reading(Chunk.class).find(Filters.in(ID, listed.stream().map(chunk -> chunkId(key, chunk)).toList()))
+                .forEach(chunk -> byId.put(chunk.id(), chunk));
+        List<StoredEntry> entries = new ArrayList<>();
         for (long chunk : listed) {
-            Document stored = byId.get(chunkId(key, chunk));
+            Chunk stored = byId.get(chunkId(key, chunk));
             if (stored != null) {
-                entries.addAll(stored.getList("entries", Document.class));
+                entries.addAll(stored.entries());
             }
         }
         return entries;
     }
 
     /** The key's entries of the page, in the order of their positions. */
-    public List<Document> read(String key, EntryPage page) {
+    public List<StoredEntry> read(String key, EntryPage page) {
         return read(key).stream()
-                .filter(entry -> entry.getLong("position") > page.after())
+                .filter(entry -> entry.position() > page.after())
                 .limit(page.limit() > 0 ? page.limit() : Long.MAX_VALUE)
                 .toList();
     }
@@ -90,5 +105,9 @@ public final class ChunkedEntries {
 
     private static String chunkId(String key, long chunk) {
         return key + ":" + chunk;
+    }
+
+    private static Bson byId(String id) {
+        return Filters.eq(ID, id);
     }
 }

@@ -5,9 +5,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import jakarta.annotation.Nullable;
+import org.bson.codecs.pojo.annotations.BsonId;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.bson.Document;
 import org.concord.eventstore.SafeEventLog;
 import org.concord.query.progress.ProjectionProgress;
 import org.concord.query.scaling.QueryInstances;
@@ -20,7 +20,6 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,7 +51,7 @@ public class ReadModelRebuild implements DisposableBean {
     private final SafeEventLog eventStore;
     private final ProjectionProgress progress;
     private final QueryInstances instances;
-    private final MongoCollection<Document> state;
+    private final MongoCollection<StoredRebuild> state;
     private final Clock clock = Clock.systemUTC();
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "read-model-rebuild");
@@ -69,7 +68,7 @@ public class ReadModelRebuild implements DisposableBean {
         this.eventStore = eventStore;
         this.progress = progress;
         this.instances = instances;
-        this.state = concordDatabase.getCollection(STATE);
+        this.state = concordDatabase.getCollection(STATE, StoredRebuild.class);
         monitor.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -109,11 +108,11 @@ public class ReadModelRebuild implements DisposableBean {
 
     /** The latest rebuild, with its progress; IDLE when there never was one. */
     public RebuildStatus status() {
-        Document stored = state.find(Filters.eq("_id", ID)).first();
+        StoredRebuild stored = state.find(Filters.eq("_id", ID)).first();
         if (stored == null) {
             return RebuildStatus.IDLE;
         }
-        RebuildStatus status = RebuildStatus.from(stored);
+        RebuildStatus status = stored.status();
         return status.state() == RebuildStatus.State.RUNNING ? status.withProcessed(Math.min(progress.lowestPosition(), status.total())) : status;
     }
 
@@ -154,7 +153,7 @@ public class ReadModelRebuild implements DisposableBean {
     }
 
     private void store(RebuildStatus status) {
-        state.replaceOne(Filters.eq("_id", ID), status.toDocument().append("_id", ID), new ReplaceOptions().upsert(true));
+        state.replaceOne(Filters.eq("_id", ID), StoredRebuild.of(status), new ReplaceOptions().upsert(true));
     }
 
     @Override
@@ -185,20 +184,22 @@ public class ReadModelRebuild implements DisposableBean {
         RebuildStatus finished(Instant at) {
             return new RebuildStatus(State.DONE, total, total, generation, startedAt, at);
         }
+    }
 
-        Document toDocument() {
-            return new Document("state", state.name()).append("processed", processed).append("total", total)
-                    .append("generation", generation)
-                    .append("startedAt", startedAt == null ? null : Date.from(startedAt))
-                    .append("finishedAt", finishedAt == null ? null : Date.from(finishedAt));
+    /**
+     * The latest rebuild as stored, in one document (read and written by the record codec, which reads it by
+     * reflection); its speed is worked out when read.
+     */
+    public record StoredRebuild(@BsonId String id, RebuildStatus.State state, long processed, long total, int generation,
+                                @Nullable Instant startedAt, @Nullable Instant finishedAt) {
+
+        static StoredRebuild of(RebuildStatus status) {
+            return new StoredRebuild(ID, status.state(), status.processed(), status.total(), status.generation(), status.startedAt(),
+                    status.finishedAt());
         }
 
-        static RebuildStatus from(Document document) {
-            Date started = document.getDate("startedAt");
-            Date finished = document.getDate("finishedAt");
-            return new RebuildStatus(State.valueOf(document.getString("state")), ((Number) document.get("processed")).longValue(),
-                    ((Number) document.get("total")).longValue(), document.getInteger("generation"),
-                    started == null ? null : started.toInstant(), finished == null ? null : finished.toInstant());
+        RebuildStatus status() {
+            return new RebuildStatus(state, processed, total, generation, startedAt, finishedAt);
         }
     }
 }

@@ -4,12 +4,13 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import jakarta.annotation.Nullable;
 import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -104,22 +105,20 @@ public class ReadModels {
     }
 
     private void store(Generations next) {
-        database.getCollection(STATE).replaceOne(Filters.eq("_id", ID),
-                new Document("_id", ID).append("serving", next.serving()).append("writing", next.writing())
-                        .append("retired", next.retired())
-                        .append("retiredAt", next.retiredAt() == null ? null : Date.from(next.retiredAt())),
+        database.getCollection(STATE, StoredGenerations.class).replaceOne(Filters.eq("_id", ID),
+                new StoredGenerations(ID, next.serving(), next.writing(), next.retired(), next.retiredAt()),
                 new ReplaceOptions().upsert(true));
         generations = next;
     }
 
     private Generations load() {
-        Document stored = database.getCollection(STATE).find(Filters.eq("_id", ID)).first();
-        if (stored == null) {
-            return new Generations(0, 0);
-        }
-        Date retiredAt = stored.getDate("retiredAt");
-        return new Generations(stored.getInteger("serving"), stored.getInteger("writing"), stored.getInteger("retired"),
-                retiredAt == null ? null : retiredAt.toInstant());
+        StoredGenerations stored = database.getCollection(STATE, StoredGenerations.class).find(Filters.eq("_id", ID)).first();
+        return stored == null ? new Generations(0, 0)
+                : new Generations(stored.serving(), stored.writing(), stored.retired(), stored.retiredAt());
+    }
+
+    /** The generations as stored, in one document (read and written by the record codec, which reads it by reflection). */
+    public record StoredGenerations(@BsonId String id, int serving, int writing, @Nullable Integer retired, @Nullable Instant retiredAt) {
     }
 
     /** Which generation reads use, which the projections fill, and the one the last switch replaced, if not dropped yet. */

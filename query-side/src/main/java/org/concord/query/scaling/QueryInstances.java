@@ -4,7 +4,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
-import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.bson.codecs.pojo.annotations.BsonProperty;
 import org.concord.eventstore.StoredTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,6 @@ import org.springframework.stereotype.Component;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -36,7 +36,7 @@ public class QueryInstances implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(QueryInstances.class);
     private static final String COLLECTION = "queryInstances";
 
-    private final MongoCollection<Document> registry;
+    private final MongoCollection<Heartbeat> registry;
     private final StoredTokens tokens;
     private final QueryInstancesProperties properties;
     private final Clock clock = Clock.systemUTC();
@@ -50,7 +50,7 @@ public class QueryInstances implements DisposableBean {
     private volatile int live = 1;
 
     public QueryInstances(MongoDatabase concordDatabase, StoredTokens tokens, QueryInstancesProperties properties) {
-        this.registry = concordDatabase.getCollection(COLLECTION);
+        this.registry = concordDatabase.getCollection(COLLECTION, Heartbeat.class);
         this.tokens = tokens;
         this.properties = properties;
         beat();
@@ -83,10 +83,10 @@ public class QueryInstances implements DisposableBean {
     private void beat() {
         try {
             Instant now = clock.instant();
-            registry.replaceOne(Filters.eq("_id", name), new Document("_id", name).append("seenAt", Date.from(now)),
+            registry.replaceOne(Filters.eq("_id", name), new Heartbeat(name, now),
                     new ReplaceOptions().upsert(true));
             int counted = (int) Math.max(1, registry.countDocuments(
-                    Filters.gte("seenAt", Date.from(now.minus(properties.timeout())))));
+                    Filters.gte(Heartbeat.SEEN_AT, now.minus(properties.timeout()))));
             if (counted != live) {
                 log.info("{} query-side process(es) alive; each claims at most its share of every projection's segments", counted);
             }
@@ -110,5 +110,11 @@ public class QueryInstances implements DisposableBean {
         } catch (RuntimeException e) {
             log.debug("Could not remove this query-side process from {}", COLLECTION, e);
         }
+    }
+
+    /** A process's last sign of life, one document per process (the record codec reads it by reflection). */
+    public record Heartbeat(@BsonId String name, @BsonProperty(SEEN_AT) Instant seenAt) {
+
+        static final String SEEN_AT = "seenAt";
     }
 }

@@ -4,10 +4,12 @@ import jakarta.annotation.Nullable;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.concord.messages.history.FindParticipationQuery;
+import org.concord.messages.participant.Actor;
 import org.concord.messages.participant.FindParticipantsQuery;
-import org.concord.query.event.TimelineEntries;
+import org.concord.messages.participant.StakeholderType;
 import org.concord.query.participant.query.ParticipantProjection;
 import org.concord.query.participant.query.ParticipantView;
+import org.concord.query.readmodel.StoredEntry;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
@@ -57,15 +59,15 @@ public class ParticipationQueries {
         Tally total = new Tally();
         Map<String, Tally> byType = new TreeMap<>();
         Map<String, Tally> byCountry = new TreeMap<>();
-        Map<String, Document> amendmentAuthors = new HashMap<>();
-        for (Document entry : timeline.stored(query.consultationId())) {
-            Document data = entry.get("data", Document.class);
-            Document actor = entry.get("actor", Document.class);
-            String type = entry.getString("type");
+        Map<String, Actor> amendmentAuthors = new HashMap<>();
+        for (StoredEntry entry : timeline.stored(query.consultationId())) {
+            Document data = entry.data();
+            Actor actor = entry.actor();
+            String type = entry.type();
             if ("ConsultationEndorsed".equals(type)) {
-                actor = new Document("organisation", data.getString("organisation"))
-                        .append("stakeholderType", data.getString("stakeholderType"))
-                        .append("participantId", actor == null ? null : actor.getString("participantId"));
+                String endorserType = data.getString("stakeholderType");
+                actor = new Actor(actor == null ? null : actor.participantId(), data.getString("organisation"),
+                        endorserType == null ? null : StakeholderType.valueOf(endorserType));
             } else if (type.startsWith("Amendment") && !"AmendmentProposed".equals(type) && !"AmendmentSupported".equals(type)
                     && !"AmendmentSupportWithdrawn".equals(type)) {
                 // decisions and withdrawals count for the amendment's author
@@ -74,11 +76,11 @@ public class ParticipationQueries {
             if (actor == null) {
                 continue;
             }
-            boolean chathamHouse = TimelineEntries.isChathamHouse(entry);
+            boolean chathamHouse = entry.chathamHouse();
             String country = chathamHouse ? UNDISCLOSED
                     : "ConsultationEndorsed".equals(type) && data.getString("country") != null ? data.getString("country")
-                    : countries.getOrDefault(actor.getString("participantId"), null);
-            String stakeholderType = String.valueOf(actor.getString("stakeholderType"));
+                    : countries.getOrDefault(actor.participantId(), null);
+            String stakeholderType = String.valueOf(actor.stakeholderType());
             List<Tally> tallies = List.of(total, byType.computeIfAbsent(stakeholderType, t -> new Tally()),
                     byCountry.computeIfAbsent(country == null ? UNKNOWN : country, c -> new Tally()));
             for (Tally tally : tallies) {
@@ -106,7 +108,7 @@ public class ParticipationQueries {
         private int comments;
         private int endorsements;
 
-        void count(String type, Document actor, boolean chathamHouse) {
+        void count(String type, Actor actor, boolean chathamHouse) {
             switch (type) {
                 case "AmendmentProposed" -> amendments++;
                 case "AmendmentAccepted" -> accepted++;
@@ -121,11 +123,11 @@ public class ParticipationQueries {
                 }
             }
             if (TAKING_PART.contains(type) && !chathamHouse) {
-                if (actor.getString("participantId") != null) {
-                    participants.add(actor.getString("participantId"));
+                if (actor.participantId() != null) {
+                    participants.add(actor.participantId());
                 }
-                if (actor.getString("organisation") != null) {
-                    organisations.add(actor.getString("organisation"));
+                if (actor.organisation() != null) {
+                    organisations.add(actor.organisation());
                 }
             }
         }

@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
-import org.bson.Document;
 import org.concord.messages.consultation.ConsultationEvent;
 import org.concord.messages.history.FindTimelineQuery;
 import org.concord.query.event.EventDescription;
@@ -14,6 +13,7 @@ import org.concord.query.event.TimelineEntries;
 import org.concord.query.readmodel.ChunkedEntries;
 import org.concord.query.readmodel.EntryPage;
 import org.concord.query.readmodel.ReadModels;
+import org.concord.query.readmodel.StoredEntry;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -58,7 +58,7 @@ public class TimelineProjection {
     }
 
     /** Every stored entry of a consultation, in order, unmasked: for folds that mask themselves. */
-    List<Document> stored(String consultationId) {
+    List<StoredEntry> stored(String consultationId) {
         return timelines.read(consultationId);
     }
 }
