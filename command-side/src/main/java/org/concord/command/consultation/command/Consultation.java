@@ -206,6 +206,10 @@ class Consultation {
         if (amendment.kind() == ChangeKind.INSERT_AFTER && text.hasLabel(amendment.label())) {
             throw RuleViolationException.conflict("Label " + amendment.label() + " has been used since; reject or re-propose.");
         }
+        if (amendment.kind() == ChangeKind.DELETE && text.provisions().size() == 1) {
+            throw RuleViolationException.conflict("Accepting this deletion would leave the text without a provision; reject it, "
+                    + "or revise the text first.");
+        }
         TextChange change = new TextChange(amendment.kind(), amendment.provisionId(),
                 amendment.kind() == ChangeKind.INSERT_AFTER ? command.newProvisionId() : null,
                 amendment.label(), merged ? command.text() : amendment.text());

@@ -86,6 +86,22 @@ class AmendmentAcceptanceTest {
     }
 
     @Test
+    void a_deletion_that_would_leave_the_text_without_a_provision_is_not_accepted() {
+        AmendmentProposedEvent deleteFirst = new AmendmentProposedEvent("c-1", "a-2", ChangeKind.DELETE, "prov-1", 1,
+                null, null, "Redundant", 1, NGO);
+        AmendmentProposedEvent deleteSecond = new AmendmentProposedEvent("c-1", "a-3", ChangeKind.DELETE, "prov-2", 1,
+                null, null, "Also redundant", 1, FRANCE);
+        AmendmentAcceptedEvent firstDeleted = new AmendmentAcceptedEvent("c-1", "a-2", AmendmentStatus.ACCEPTED, "Agreed",
+                new TextChange(ChangeKind.DELETE, "prov-1", null, null, null), 2, DRAFTER);
+        fixture.given(CREATED, OPENED, deleteFirst, deleteSecond, firstDeleted)
+                .when(new AcceptAmendmentCommand("c-1", "a-3", "Agreed", null, "x", DRAFTER))
+                .expectException(refused(CONFLICT, null))
+                .expectExceptionMessage("Accepting this deletion would leave the text without a provision; reject it, or revise "
+                        + "the text first.")
+                .expectNoEvents();
+    }
+
+    @Test
     void a_stale_amendment_is_not_accepted_without_merged_wording() {
         AmendmentProposedEvent other = new AmendmentProposedEvent("c-1", "a-2", ChangeKind.REPLACE, "prov-1", 1,
                 "States may regulate.", null, "Softer", 1, NGO);
