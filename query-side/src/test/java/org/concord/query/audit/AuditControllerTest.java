@@ -8,7 +8,6 @@ import org.concord.web.identity.CallerIdentity;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
@@ -22,7 +21,6 @@ import java.util.Map;
 import static org.concord.query.web.Problems.expectForbidden;
 import static org.concord.query.web.Problems.expectInvalid;
 import static org.concord.query.web.Problems.expectNotFound;
-import static org.concord.query.web.Problems.expectProblem;
 import static org.concord.query.web.Problems.expectUnauthenticated;
 import static org.concord.query.web.QueryCallers.ADMINISTRATOR;
 import static org.concord.query.web.QueryCallers.SECRETARIAT;
@@ -81,9 +79,8 @@ class AuditControllerTest {
     }
 
     @Test
-    void an_audit_without_a_participant_is_a_bad_request() {
-        expectProblem(audit(ADMINISTRATOR, ""), HttpStatus.BAD_REQUEST, "bad-request",
-                "Required query parameter 'participantId' is not present.");
+    void an_audit_without_a_participant_is_a_bad_request_naming_it() {
+        expectInvalid(audit(ADMINISTRATOR, ""), "participantId", "is required");
         verifyNoInteractions(trails);
     }
 

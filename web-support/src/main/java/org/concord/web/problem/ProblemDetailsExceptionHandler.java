@@ -5,7 +5,9 @@ import io.micrometer.context.ContextSnapshotFactory;
 import org.concord.web.json.InvalidTextException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -16,11 +18,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import reactor.core.publisher.Mono;
@@ -204,6 +209,16 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
     }
 
     private static ProblemException inputProblem(ServerWebInputException input) {
+        if (input instanceof MissingRequestValueException missing) {
+            return ProblemException.invalid(missing.getName(), "is required");
+        }
+        if (input.getCause() instanceof TypeMismatchException mismatch && input.getMethodParameter() != null
+                && mismatch.getRequiredType() != null) {
+            return ProblemException.invalid(parameterName(input.getMethodParameter()), mismatch.getRequiredType().isEnum()
+                    ? "must be one of " + Arrays.stream(mismatch.getRequiredType().getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "))
+                    : "must be " + friendlyType(mismatch.getRequiredType()));
+        }
         Throwable cause = input.getCause();
         while (cause != null && !(cause instanceof JacksonException)) {
             cause = cause.getCause();
@@ -235,6 +250,23 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
         }
         String reason = input.getReason() == null ? "The request is not valid." : input.getReason();
         return new ProblemException(HttpStatus.BAD_REQUEST, "bad-request", reason);
+    }
+
+    /** The name a client gives a path variable or request parameter: the annotation's, else the Java parameter's. */
+    private static String parameterName(MethodParameter parameter) {
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        // value and name are aliases, resolved only on a synthesized annotation
+        String name = path != null ? firstGiven(path.name(), path.value()) : param != null ? firstGiven(param.name(), param.value()) : "";
+        if (!name.isEmpty()) {
+            return name;
+        }
+        name = parameter.getParameterName();
+        return name == null ? "parameter " + parameter.getParameterIndex() : name;
+    }
+
+    private static String firstGiven(String name, String value) {
+        return name.isEmpty() ? value : name;
     }
 
     private static ProblemException fromStatus(HttpStatusCode code, String reason) {

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
@@ -24,8 +23,8 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.concord.query.web.Amendments.accepted;
+import static org.concord.query.web.Problems.expectInvalid;
 import static org.concord.query.web.Problems.expectNotFound;
-import static org.concord.query.web.Problems.expectProblem;
 import static org.concord.query.web.QueryCallers.PRESS;
 import static org.concord.query.web.QueryCallers.as;
 import static org.concord.query.web.ReadModelAnswers.answer;
@@ -68,9 +67,9 @@ class AmendmentQueryControllerTest {
     }
 
     @Test
-    void a_status_that_does_not_exist_is_a_bad_request() {
-        expectProblem(web.get().uri("/api/consultations/c-1/amendments?status=PENDING").exchange(), HttpStatus.BAD_REQUEST,
-                "bad-request", "Type mismatch.");
+    void a_status_that_does_not_exist_is_a_bad_request_naming_the_statuses() {
+        expectInvalid(web.get().uri("/api/consultations/c-1/amendments?status=PENDING").exchange(), "status",
+                "must be one of PROPOSED, ACCEPTED, ACCEPTED_WITH_MODIFICATIONS, REJECTED, WITHDRAWN");
     }
 
     @Test

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
@@ -37,7 +36,6 @@ import java.util.Optional;
 
 import static org.concord.query.web.Problems.expectInvalid;
 import static org.concord.query.web.Problems.expectNotFound;
-import static org.concord.query.web.Problems.expectProblem;
 import static org.concord.query.web.QueryCallers.SECRETARIAT;
 import static org.concord.query.web.QueryCallers.as;
 import static org.concord.query.web.ReadModelAnswers.CREATED;
@@ -104,9 +102,8 @@ class HistoryQueryControllerTest {
     }
 
     @Test
-    void a_version_that_is_not_a_number_is_a_bad_request() {
-        expectProblem(web.get().uri("/api/consultations/c-1/versions/latest").exchange(), HttpStatus.BAD_REQUEST, "bad-request",
-                "Type mismatch.");
+    void a_version_that_is_not_a_number_is_a_bad_request_naming_it() {
+        expectInvalid(web.get().uri("/api/consultations/c-1/versions/latest").exchange(), "version", "must be a number");
     }
 
     @Test
@@ -147,9 +144,8 @@ class HistoryQueryControllerTest {
     }
 
     @Test
-    void a_diff_without_its_second_version_is_a_bad_request() {
-        expectProblem(web.get().uri("/api/consultations/c-1/diff?from=1").exchange(), HttpStatus.BAD_REQUEST, "bad-request",
-                "Required query parameter 'to' is not present.");
+    void a_diff_without_its_second_version_is_a_bad_request_naming_it() {
+        expectInvalid(web.get().uri("/api/consultations/c-1/diff?from=1").exchange(), "to", "is required");
     }
 
     @Test
