@@ -7,12 +7,12 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.bson.Document;
 import org.concord.messages.participant.ParticipantRegisteredEvent;
 import org.concord.messages.participant.ParticipantRevokedEvent;
 import org.concord.messages.participant.Role;
 import org.springframework.stereotype.Component;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,44 +26,41 @@ import java.util.Optional;
 class CredentialsProjection {
 
     static final String PROCESSING_GROUP = "credentials";
-    private final MongoCollection<Document> credentials;
+    static final String COLLECTION = "credentials";
+    private final MongoCollection<StoredCredential> credentials;
 
     CredentialsProjection(MongoDatabase concordDatabase) {
-        this.credentials = concordDatabase.getCollection("credentials");
+        this.credentials = concordDatabase.getCollection(COLLECTION, StoredCredential.class);
     }
 
     @EventHandler
     void on(ParticipantRegisteredEvent event) {
-        Document credential = new Document("_id", event.tokenHash())
-                .append("participantId", event.participantId())
-                .append("organisation", event.organisation())
-                .append("stakeholderType", event.stakeholderType().name())
-                .append("country", event.country())
-                .append("displayName", event.displayName())
-                .append("roles", event.roles().stream().map(Role::name).sorted().toList())
-                .append("revoked", false);
-        credentials.replaceOne(Filters.eq("_id", event.tokenHash()), credential, new ReplaceOptions().upsert(true));
+        StoredCredential credential = new StoredCredential(event.tokenHash(), event.participantId(),
+                event.organisation(), event.stakeholderType(), event.country(), event.displayName(),
+                event.roles().stream().sorted(Comparator.comparing(Role::name)).toList(), false);
+        credentials.replaceOne(Filters.eq(StoredCredential.ID, event.tokenHash()), credential,
+                new ReplaceOptions().upsert(true));
     }
 
     @EventHandler
     void on(ParticipantRevokedEvent event) {
-        credentials.updateOne(Filters.eq("_id", event.tokenHash()), Updates.set("revoked", true));
+        credentials.updateOne(Filters.eq("_id", event.tokenHash()), Updates.set(StoredCredential.REVOKED, true));
     }
 
     /** How many credentials are revoked. */
     long revoked() {
-        return credentials.countDocuments(Filters.eq("revoked", true));
+        return credentials.countDocuments(Filters.eq(StoredCredential.REVOKED, true));
     }
 
     /** The participant a token hash authenticates, unless unknown or revoked. */
     Optional<Credential> find(String tokenHash) {
-        Document credential = credentials.find(Filters.eq("_id", tokenHash)).first();
-        if (credential == null || credential.getBoolean("revoked", false)) {
+        StoredCredential credential = credentials.find(Filters.eq(StoredCredential.ID, tokenHash)).first();
+        if (credential == null || credential.revoked()) {
             return Optional.empty();
         }
-        return Optional.of(new Credential(credential.getString("participantId"), credential.getString("organisation"),
-                credential.getString("stakeholderType"), credential.getString("country"),
-                credential.getString("displayName"), credential.getList("roles", String.class)));
+        return Optional.of(new Credential(credential.participantId(), credential.organisation(),
+                credential.stakeholderType().name(), credential.country(), credential.displayName(),
+                credential.roles().stream().map(Role::name).toList()));
     }
 
     /** A valid credential: who it authenticates, with their roles' names. */
