@@ -4,13 +4,13 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
-import org.bson.Document;
 import org.springframework.session.MapSession;
 import org.springframework.session.ReactiveSessionRepository;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
-import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -22,16 +22,17 @@ import static com.mongodb.client.model.Filters.eq;
  */
 final class MongoSessionRepository implements ReactiveSessionRepository<MapSession> {
 
-    private final MongoCollection<Document> sessions;
+    static final String COLLECTION = "sessions";
+    private final MongoCollection<StoredSession> sessions;
     private final Duration idleTimeout;
 
-    MongoSessionRepository(MongoCollection<Document> sessions, Duration idleTimeout) {
+    MongoSessionRepository(MongoCollection<StoredSession> sessions, Duration idleTimeout) {
         this.sessions = sessions;
         this.idleTimeout = idleTimeout;
     }
 
     Mono<Void> createIndexes() {
-        return Mono.from(sessions.createIndex(Indexes.ascending("expireAt"),
+        return Mono.from(sessions.createIndex(Indexes.ascending(StoredSession.EXPIRE_AT),
                 new IndexOptions().name("expireAt_ttl").expireAfter(0L, TimeUnit.SECONDS))).then();
     }
 
@@ -46,52 +47,47 @@ final class MongoSessionRepository implements ReactiveSessionRepository<MapSessi
     public Mono<Void> save(MapSession session) {
         Mono<Void> dropOriginal = session.getId().equals(session.getOriginalId())
                 ? Mono.empty()
-                : Mono.from(sessions.deleteOne(eq("_id", session.getOriginalId()))).then();
-        return dropOriginal.then(Mono.from(sessions.replaceOne(eq("_id", session.getId()), document(session),
+                : Mono.from(sessions.deleteOne(eq(StoredSession.ID, session.getOriginalId()))).then();
+        return dropOriginal.then(Mono.from(sessions.replaceOne(eq(StoredSession.ID, session.getId()), stored(session),
                 new ReplaceOptions().upsert(true)))).then();
     }
 
     @Override
     public Mono<MapSession> findById(String id) {
-        return Mono.from(sessions.find(eq("_id", id)).first())
-                .flatMap(document -> {
-                    MapSession session = session(document);
+        return Mono.from(sessions.find(eq(StoredSession.ID, id)).first())
+                .flatMap(stored -> {
+                    MapSession session = session(stored);
                     return session.isExpired() ? deleteById(id).then(Mono.empty()) : Mono.just(session);
                 });
     }
 
     @Override
     public Mono<Void> deleteById(String id) {
-        return Mono.from(sessions.deleteOne(eq("_id", id))).then();
+        return Mono.from(sessions.deleteOne(eq(StoredSession.ID, id))).then();
     }
 
-    private static Document document(MapSession session) {
-        Document attributes = new Document();
+    private static StoredSession stored(MapSession session) {
+        Map<String, StoredSession.Attribute> attributes = new LinkedHashMap<>();
         for (String name : session.getAttributeNames()) {
             Object value = session.getAttribute(name);
             if (!(value instanceof String text)) {
                 throw new IllegalArgumentException("A web session keeps only text; " + name + " is a " + value.getClass().getName());
             }
-            attributes.append(name.replace('.', '_'), new Document("name", name).append("value", text));
+            attributes.put(name.replace('.', '_'), new StoredSession.Attribute(name, text));
         }
-        return new Document("_id", session.getId())
-                .append("createdAt", Date.from(session.getCreationTime()))
-                .append("lastAccessedAt", Date.from(session.getLastAccessedTime()))
-                .append("maxInactiveSeconds", session.getMaxInactiveInterval().toSeconds())
-                .append("expireAt", Date.from(session.getLastAccessedTime().plus(session.getMaxInactiveInterval())))
-                .append("attributes", attributes);
+        return new StoredSession(session.getId(), session.getCreationTime(), session.getLastAccessedTime(),
+                session.getMaxInactiveInterval().toSeconds(),
+                session.getLastAccessedTime().plus(session.getMaxInactiveInterval()), attributes);
     }
 
-    private static MapSession session(Document document) {
-        MapSession session = new MapSession(document.getString("_id"));
-        session.setCreationTime(document.getDate("createdAt").toInstant());
-        session.setLastAccessedTime(document.getDate("lastAccessedAt").toInstant());
-        session.setMaxInactiveInterval(Duration.ofSeconds(((Number) document.get("maxInactiveSeconds")).longValue()));
-        Document attributes = document.get("attributes", Document.class);
-        if (attributes != null) {
-            for (Object entry : attributes.values()) {
-                Document attribute = (Document) entry;
-                session.setAttribute(attribute.getString("name"), attribute.getString("value"));
+    private static MapSession session(StoredSession stored) {
+        MapSession session = new MapSession(stored.id());
+        session.setCreationTime(stored.createdAt());
+        session.setLastAccessedTime(stored.lastAccessedAt());
+        session.setMaxInactiveInterval(Duration.ofSeconds(stored.maxInactiveSeconds()));
+        if (stored.attributes() != null) {
+            for (StoredSession.Attribute attribute : stored.attributes().values()) {
+                session.setAttribute(attribute.name(), attribute.value());
             }
         }
         return session;

@@ -4,7 +4,6 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
-import org.bson.Document;
 import org.concord.workspace.WorkspaceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +28,8 @@ class SessionConfiguration {
     @Bean
     MongoSessionRepository sessionRepository(MongoClient webSessionsMongoClient, WorkspaceProperties properties) {
         MongoSessionRepository repository = new MongoSessionRepository(
-                webSessionsMongoClient.getDatabase(properties.sessions().database()).getCollection("sessions", Document.class),
+                webSessionsMongoClient.getDatabase(properties.sessions().database())
+                        .getCollection(MongoSessionRepository.COLLECTION, StoredSession.class),
                 properties.sessions().idleTimeout());
         repository.createIndexes().block(Duration.ofSeconds(30));
         return repository;

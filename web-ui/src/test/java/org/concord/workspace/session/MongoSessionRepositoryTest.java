@@ -3,6 +3,7 @@ package org.concord.workspace.session;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.concord.testing.MongoDbExtension;
 import org.concord.testing.TestMongoDatabase;
@@ -15,6 +16,8 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +33,8 @@ class MongoSessionRepositoryTest {
     @BeforeEach
     void connect(TestMongoDatabase database) {
         client = MongoClients.create(database.uri());
-        sessions = client.getDatabase(database.name()).getCollection("sessions");
-        repository = new MongoSessionRepository(sessions, Duration.ofHours(8));
+        sessions = client.getDatabase(database.name()).getCollection(MongoSessionRepository.COLLECTION);
+        repository = new MongoSessionRepository(sessions.withDocumentClass(StoredSession.class), Duration.ofHours(8));
         repository.createIndexes().block();
     }
 
@@ -47,7 +50,7 @@ class MongoSessionRepositoryTest {
         session.setAttribute("concord.displayName", "Délégation de la France");
         repository.save(session).block();
 
-        MongoSessionRepository other = new MongoSessionRepository(sessions, Duration.ofHours(8));
+        MongoSessionRepository other = new MongoSessionRepository(sessions.withDocumentClass(StoredSession.class), Duration.ofHours(8));
         MapSession found = other.findById(session.getId()).block();
         assertThat(found).isNotNull();
         assertThat((String) found.getAttribute("concord.displayName")).isEqualTo("Délégation de la France");
@@ -88,5 +91,61 @@ class MongoSessionRepositoryTest {
         MapSession session = repository.createSession().block();
         session.setAttribute("concord.roles", List.of("DRAFTER"));
         assertThatThrownBy(() -> repository.save(session).block()).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A session exactly as the hand-built documents of earlier releases stored it. */
+    private static Document oldShape(String id, Instant created, Instant lastAccessed, Object maxInactiveSeconds,
+                                     Instant expireAt) {
+        return new Document("_id", id)
+                .append("createdAt", Date.from(created))
+                .append("lastAccessedAt", Date.from(lastAccessed))
+                .append("maxInactiveSeconds", maxInactiveSeconds)
+                .append("expireAt", Date.from(expireAt))
+                .append("attributes", new Document("concord_participantId",
+                        new Document("name", "concord.participantId").append("value", "p-1")));
+    }
+
+    @Test
+    void a_session_is_stored_in_the_shape_earlier_releases_wrote() {
+        MapSession session = repository.createSession().block();
+        session.setAttribute("concord.participantId", "p-1");
+        repository.save(session).block();
+
+        Instant lastAccessed = session.getLastAccessedTime();
+        Document expected = oldShape(session.getId(), session.getCreationTime(), lastAccessed, 8L * 3600,
+                lastAccessed.plus(Duration.ofHours(8)));
+        Document written = Mono.from(sessions.find().first()).block();
+        assertThat(written.toBsonDocument()).isEqualTo(expected.toBsonDocument());
+        assertThat(written.keySet()).containsExactlyElementsOf(expected.keySet());
+    }
+
+    @Test
+    void a_session_stored_by_an_earlier_release_is_found() {
+        Instant created = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
+        Instant lastAccessed = created.plus(Duration.ofMinutes(30));
+        Mono.from(sessions.insertOne(oldShape("old-1", created, lastAccessed, 8L * 3600, lastAccessed.plus(Duration.ofHours(8))))).block();
+        // the earlier releases read any number of seconds
+        Mono.from(sessions.insertOne(oldShape("old-2", created, lastAccessed, 3600, lastAccessed.plus(Duration.ofHours(1))))).block();
+
+        MapSession found = repository.findById("old-1").block();
+        assertThat(found).isNotNull();
+        assertThat(found.getCreationTime()).isEqualTo(created);
+        assertThat(found.getLastAccessedTime()).isEqualTo(lastAccessed);
+        assertThat(found.getMaxInactiveInterval()).isEqualTo(Duration.ofHours(8));
+        assertThat(found.getAttributeNames()).containsExactly("concord.participantId");
+        assertThat((String) found.getAttribute("concord.participantId")).isEqualTo("p-1");
+        assertThat(repository.findById("old-2").block().getMaxInactiveInterval()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void a_session_stored_without_attributes_is_found_empty() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Document bare = oldShape("bare", now, now, 8L * 3600, now.plus(Duration.ofHours(8)));
+        bare.remove("attributes");
+        Mono.from(sessions.insertOne(bare)).block();
+
+        MapSession found = repository.findById("bare").block();
+        assertThat(found).isNotNull();
+        assertThat(found.getAttributeNames()).isEmpty();
     }
 }
