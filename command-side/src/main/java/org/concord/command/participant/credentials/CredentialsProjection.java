@@ -44,7 +44,7 @@ class CredentialsProjection {
 
     @EventHandler
     void on(ParticipantRevokedEvent event) {
-        credentials.updateOne(Filters.eq("_id", event.tokenHash()), Updates.set(StoredCredential.REVOKED, true));
+        credentials.updateOne(Filters.eq(StoredCredential.ID, event.tokenHash()), Updates.set(StoredCredential.REVOKED, true));
     }
 
     /** How many credentials are revoked. */
