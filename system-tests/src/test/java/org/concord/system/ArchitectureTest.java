@@ -11,6 +11,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.bson.Document;
 import org.concord.eventstore.SequencedMongoEventStorageEngine;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +21,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The rules of the modules' architecture (docs/architecture.md), checked on the compiled classes of every
  * module the services are made of: the event-store engine and the stored tokens are reached only through
- * event-store's ports, the domain knows no web, and no two packages import each other, directly or round a
- * longer cycle. Tests are left out: a test may reach into what it checks.
+ * event-store's ports, the domain knows no web, projections store typed records, and no two packages import
+ * each other, directly or round a longer cycle. Tests are left out: a test may reach into what it checks.
  */
 class ArchitectureTest {
 
@@ -54,6 +55,20 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("..web..", "..dispatch..", "org.springframework.http..")
             .as("aggregates, command handlers and projections know no web: no HTTP, no request mapping, no problem+json");
 
+    /** Classes that handle events into a store of their own: the projections. */
+    static final DescribedPredicate<JavaClass> PROJECTIONS = new DescribedPredicate<>("projections") {
+        @Override
+        public boolean test(JavaClass type) {
+            return type.isAnnotatedWith(ProcessingGroup.class)
+                    || type.getMethods().stream().anyMatch(method -> method.isAnnotatedWith(EventHandler.class));
+        }
+    };
+
+    static final ArchRule PROJECTIONS_STORE_RECORDS = noClasses()
+            .that(PROJECTIONS)
+            .should().dependOnClassesThat().areAssignableTo(Document.class)
+            .as("projections store typed records (the driver's record codec), not documents spelt out by hand");
+
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("org.concord.(**)").namingSlices("$1")
             .should().beFreeOfCycles()
             .as("no import cycle between packages");
@@ -71,6 +86,11 @@ class ArchitectureTest {
     @Test
     void the_domain_knows_no_web() {
         DOMAIN_WITHOUT_WEB.check(CONCORD);
+    }
+
+    @Test
+    void projections_store_records_not_hand_built_documents() {
+        PROJECTIONS_STORE_RECORDS.check(CONCORD);
     }
 
     @Test
