@@ -1,6 +1,5 @@
 package org.concord.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.net.http.HttpResponse;

@@ -3,7 +3,6 @@ package org.concord.workspace.session;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
-import org.bson.BsonDocument;
 import org.bson.Document;
 import org.concord.testing.MongoDbExtension;
 import org.concord.testing.TestMongoDatabase;

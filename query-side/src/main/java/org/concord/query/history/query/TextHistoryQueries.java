@@ -22,7 +22,6 @@ import org.concord.query.history.query.HistoryDocuments.VersionHeader;
 import org.concord.query.history.query.HistoryDocuments.VersionTimes;
 import org.concord.query.history.query.HistoryViews.Diff;
 import org.concord.query.history.query.HistoryViews.ProvenanceView;
-import org.concord.query.history.query.HistoryViews.ProvisionChange;
 import org.concord.query.history.query.HistoryViews.ProvisionProvenance;
 import org.concord.query.history.query.HistoryViews.Span;
 import org.concord.query.history.query.HistoryViews.TextAtVersion;
