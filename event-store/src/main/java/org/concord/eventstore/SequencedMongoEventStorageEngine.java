@@ -87,6 +87,12 @@ import static org.concord.eventstore.EventDocuments.TIMESTAMP;
 public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine implements SafeEventLog, IdempotentCommitLookup {
 
     private static final int SCAN_CHUNK = 1000;
+    /**
+     * How many positions past what is known a read looks at first. Most reads find little or nothing new,
+     * and a {@code $in} lookup costs each position it names (on the embedded server, dearly), so a read
+     * looks further only when this first look is full to its end.
+     */
+    static final int FIRST_LOOK = 32;
     private static final int SEQUENCE_PROBES = 62;
     private static final int AGGREGATES_REMEMBERED = 10_000;
     private static final Bson VISIBILITY_FIELDS = Projections.include(AGGREGATE_SEQUENCE, TOMBSTONE, COMMIT_START, COMMIT_END);
@@ -102,6 +108,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     private final CommitHook commitHook;
     private final AtomicLong knownSafePosition = new AtomicLong();
     private volatile long safePositionComputedAt = System.nanoTime() - SAFE_POSITION_GAUGE_MAX_AGE_NANOS;
+    private volatile Instant wideScanAt = Instant.MIN;
     private final MeterRegistry meterRegistry;
     private final Counter appended;
     private final Timer appendsSucceeded;
@@ -147,8 +154,10 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     }
 
     /**
-     * {@inheritDoc} Cost: one lookup per {@value #SCAN_CHUNK} positions stored since the last call of any
-     * process.
+     * {@inheritDoc} Cost: a look at the next {@value #FIRST_LOOK} positions, then at windows doubling up to
+     * {@value #SCAN_CHUNK} positions while they hold events. Once every half gap timeout the first window is
+     * {@value #SCAN_CHUNK} wide: a run of lost positions longer than the first look, below events the head
+     * hint does not know of yet, then holds the position back no longer than that.
      */
     @Override
     public long safePosition() {
@@ -157,9 +166,10 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         long headHint = positions.headHint();
         Instant giveUpBefore = clock.instant().minus(gapTimeout);
         long firstMissing = 0;
+        int window = wideScanDue() ? SCAN_CHUNK : FIRST_LOOK;
         scan:
-        for (long from = safe; ; from += SCAN_CHUNK) {
-            long to = from + SCAN_CHUNK;
+        for (long from = safe; ; from += window, window = Math.min(2 * window, SCAN_CHUNK)) {
+            long to = from + window;
             Chunk chunk = settledIn(from + 1, to);
             if (!chunk.anyDocument() && to >= headHint) {
                 break;
@@ -182,6 +192,15 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         }
         safePositionComputedAt = System.nanoTime();
         return result;
+    }
+
+    private boolean wideScanDue() {
+        Instant now = clock.instant();
+        if (now.isBefore(wideScanAt.plus(gapTimeout.dividedBy(2)))) {
+            return false;
+        }
+        wideScanAt = now;
+        return true;
     }
 
     /**
@@ -478,9 +497,10 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     }
 
     /**
-     * The next events after {@code lastToken}: its gaps and the next {@code batchSize} positions in one
-     * {@code $in} lookup. When those positions hold only tombstones or not-yet-visible events, or
-     * nothing while higher positions are stored, the reader looks further.
+     * The next events after {@code lastToken}: its gaps and the next {@value #FIRST_LOOK} positions in one
+     * {@code $in} lookup, and when an event is stored at the last of those, the rest of the next
+     * {@code batchSize} positions in a second. When those positions hold only tombstones or not-yet-visible
+     * events, or nothing while higher positions are stored, the reader looks further.
      */
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
@@ -490,12 +510,21 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             // the event just above a run of gaps tells whether the run is old enough to give up
             wanted.add(gap + 1);
         }
-        long to = token.getIndex() + batchSize;
+        long window = Math.min(FIRST_LOOK, batchSize);
+        long to = token.getIndex() + window;
         wanted.addAll(range(token.getIndex() + 1, to));
         Long headHint = null;
         while (true) {
-            long from = to - batchSize;
-            List<Document> found = withLateArrivals(wanted, documents(wanted));
+            long from = to - window;
+            List<Document> found = documents(wanted);
+            if (window < batchSize && holds(found, to)) {
+                List<Long> rest = range(to + 1, from + batchSize);
+                found = merged(found, documents(rest));
+                wanted.addAll(rest);
+                window = batchSize;
+                to = from + batchSize;
+            }
+            found = withLateArrivals(wanted, found);
             Tracked tracked = track(token, found, visibleAmong(found));
             if (!tracked.batch().isEmpty()) {
                 return tracked.batch();
@@ -508,9 +537,14 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                 }
             }
             token = tracked.token();
+            window = batchSize;
             to += batchSize;
             wanted = new TreeSet<>(range(to - batchSize + 1, to));
         }
+    }
+
+    private static boolean holds(List<Document> found, long position) {
+        return !found.isEmpty() && EventDocuments.position(found.get(found.size() - 1)) == position;
     }
 
     private record Tracked(List<TrackedEventData<?>> batch, GapAwareTrackingToken token) {
@@ -534,12 +568,16 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         if (missed.isEmpty()) {
             return found;
         }
-        List<Document> late = documents(missed);
-        if (late.isEmpty()) {
+        return merged(found, documents(missed));
+    }
+
+    /** Both lists of documents in one, by position. */
+    private static List<Document> merged(List<Document> found, List<Document> more) {
+        if (more.isEmpty()) {
             return found;
         }
         List<Document> merged = new ArrayList<>(found);
-        merged.addAll(late);
+        merged.addAll(more);
         merged.sort(Comparator.comparingLong(EventDocuments::position));
         return merged;
     }

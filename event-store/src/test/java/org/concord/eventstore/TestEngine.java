@@ -1,8 +1,11 @@
 package org.concord.eventstore;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -24,7 +27,12 @@ final class TestEngine implements AutoCloseable {
     final SequencedMongoEventStorageEngine engine;
 
     private TestEngine(TestMongoDatabase database, Clock clock, Duration gapTimeout, MeterRegistry meterRegistry, CommitHook hook) {
-        this.client = MongoClients.create(database.uri());
+        this(MongoClients.create(database.uri()), database, clock, gapTimeout, meterRegistry, hook);
+    }
+
+    private TestEngine(MongoClient client, TestMongoDatabase database, Clock clock, Duration gapTimeout, MeterRegistry meterRegistry,
+                       CommitHook hook) {
+        this.client = client;
         this.database = client.getDatabase(database.name());
         this.engine = SequencedMongoEventStorageEngine.builder()
                 .database(this.database)
@@ -51,6 +59,15 @@ final class TestEngine implements AutoCloseable {
 
     static TestEngine open(TestMongoDatabase database, Clock clock, Duration gapTimeout) {
         return new TestEngine(database, clock, gapTimeout, new CompositeMeterRegistry(), CommitHook.NONE);
+    }
+
+    /** An engine whose client tells {@code listener} of every command it sends. */
+    static TestEngine open(TestMongoDatabase database, Clock clock, Duration gapTimeout, CommandListener listener) {
+        MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(database.uri()))
+                .addCommandListener(listener)
+                .build());
+        return new TestEngine(client, database, clock, gapTimeout, new CompositeMeterRegistry(), CommitHook.NONE);
     }
 
     static DomainEventMessage<Noted> event(String aggregate, long sequence) {
