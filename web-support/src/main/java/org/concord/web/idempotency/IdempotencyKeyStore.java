@@ -5,6 +5,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -18,10 +20,16 @@ import java.util.Optional;
  * The {@code idempotency_keys} collection. The unique {@code _id} is the lock: whoever inserts a key
  * first runs the request. Every change is one single-document write, so a key is never half-written
  * even without transactions. Calls block; callers run them off the event loop.
+ * <p>
+ * A change of a claim is conditional on the key still being held ({@code _id}, {@code state} and
+ * {@code claim} together). An index of exactly those fields serves it: the embedded server uses an index
+ * only for a filter of exactly its fields, and without one it reads every key stored (24 hours of them)
+ * to answer each write.
  */
 class IdempotencyKeyStore {
 
     static final String COLLECTION = "idempotency_keys";
+    static final String HELD_INDEX = "held";
     private static final String IN_PROGRESS = "IN_PROGRESS";
     private static final String DONE = "DONE";
 
@@ -29,6 +37,7 @@ class IdempotencyKeyStore {
 
     IdempotencyKeyStore(MongoDatabase concordDatabase) {
         this.keys = concordDatabase.getCollection(COLLECTION);
+        keys.createIndex(Indexes.ascending("_id", "state", "claim"), new IndexOptions().name(HELD_INDEX).unique(true));
     }
 
     /** Claims a key not used before; false when it is already claimed. */
@@ -83,8 +92,9 @@ class IdempotencyKeyStore {
         return keys.deleteMany(Filters.lt("createdAt", Date.from(cutoff))).getDeletedCount();
     }
 
-    private static Bson held(String id, String claim) {
-        return Filters.and(Filters.eq("_id", id), Filters.eq("state", IN_PROGRESS), Filters.eq("claim", claim));
+    /** One flat document, not {@code Filters.and}, which the driver writes as an {@code $and} no index serves. */
+    static Bson held(String id, String claim) {
+        return new Document("_id", id).append("state", IN_PROGRESS).append("claim", claim);
     }
 
     private static IdempotencyKeyRecord toRecord(Document key) {
