@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +44,9 @@ import java.util.concurrent.Future;
 final class DeadlineDayBenchmark {
 
     private static final String[] TYPES = {"STATE", "INTERNATIONAL_ORGANISATION", "COMPANY", "NGO", "ACADEMIA"};
+    /** The phases of the resources table, by the load run in them. */
+    private static final String GATEWAY_PHASE = "load through the gateway";
+    private static final String DIRECT_PHASE = "load straight to the command side";
 
     private final Options options;
     private final GatewayClient concord;
@@ -86,7 +90,7 @@ final class DeadlineDayBenchmark {
     }
 
     String run() throws Exception {
-        ServiceMemory memory = new ServiceMemory(options.dataDir());
+        ServiceUsage memory = new ServiceUsage(options.dataDir());
         String suffix = Long.toString(Instant.now().toEpochMilli());
         Delegate drafter = register("Deadline day secretariat " + suffix, "INTERNATIONAL_ORGANISATION", "DRAFTER");
         List<Delegate> delegates = registerDelegates(suffix);
@@ -133,13 +137,13 @@ final class DeadlineDayBenchmark {
         if (!options.directOnly()) {
             // the gateway's phase leaves work behind it (projections catching up) for the direct one: --direct-only
             // compares the command side alone between two runs
-            memory.phase("load through the gateway");
+            memory.phase(GATEWAY_PHASE);
             gateway = load("gateway", viaGateway, target, delegates, drafter, phases);
             gateway.run(options.duration(), options.faults());
             out.append(DeadlineDayReport.phase(gateway, options));
         }
         if (straight != null) {
-            memory.phase("load straight to the command side");
+            memory.phase(DIRECT_PHASE);
             DeadlineDayLoad direct = load("direct", straight, target, delegates, drafter, phases);
             direct.run(options.duration(), false);
             out.append(DeadlineDayReport.phase(direct, options));
@@ -156,7 +160,17 @@ final class DeadlineDayBenchmark {
         }
         out.append(new DeadlineDayChecks(options, http, consultationId, all, refused).run());
         memory.close();
+        Map<String, Integer> writesByPhase = new LinkedHashMap<>();
+        for (DeadlineDayLoad phase : phases) {
+            String name = switch (phase.name) {
+                case "gateway" -> GATEWAY_PHASE;
+                case "direct" -> DIRECT_PHASE;
+                default -> phase.name;
+            };
+            writesByPhase.merge(name, phase.acknowledged.size(), Integer::sum);
+        }
         out.append("\nResident memory, peak per phase (MiB):\n\n").append(memory.table());
+        out.append("\nCPU time per phase (user + system), and per acknowledged write:\n\n").append(memory.cpuTable(writesByPhase));
         out.append("\nLoad average after: ").append(loadAverage()).append(".\n");
         return out.toString();
     }

@@ -27,7 +27,7 @@ final class FeedBenchmark {
 
     private final GatewayClient concord;
     private final URI gateway;
-    private final ServiceMemory memory;
+    private final ServiceUsage memory;
     private final int subscribers;
     private final int writes;
     private final Duration writeInterval;
@@ -35,7 +35,7 @@ final class FeedBenchmark {
     FeedBenchmark(Map<String, String> options) throws Exception {
         this.concord = GatewayClient.from(options);
         this.gateway = URI.create(options.getOrDefault("gateway", "http://localhost:8080"));
-        this.memory = new ServiceMemory(GatewayClient.dataDir(options));
+        this.memory = new ServiceUsage(GatewayClient.dataDir(options));
         this.subscribers = Integer.parseInt(options.getOrDefault("subscribers", "2000"));
         this.writes = Integer.parseInt(options.getOrDefault("writes", "200"));
         this.writeInterval = Duration.ofMillis(Long.parseLong(options.getOrDefault("write-interval-ms", "100")));

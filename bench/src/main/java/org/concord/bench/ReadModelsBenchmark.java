@@ -84,7 +84,7 @@ final class ReadModelsBenchmark {
 
     String run() throws Exception {
         StringBuilder out = new StringBuilder(machine());
-        try (ServiceMemory memory = new ServiceMemory(options.dataDir())) {
+        try (ServiceUsage memory = new ServiceUsage(options.dataDir())) {
             Random random = new Random(options.seed());
             Revised consultation = null;
             if (options.parts().contains("reads") || options.parts().contains("pages") && options.consultation() == null) {
@@ -267,7 +267,7 @@ final class ReadModelsBenchmark {
         return served;
     }
 
-    private String rebuild(ServiceMemory memory) throws Exception {
+    private String rebuild(ServiceUsage memory) throws Exception {
         StringBuilder out = new StringBuilder("\n### Rebuild\n\n");
         memory.phase("append");
         long head = filled(out);
