@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * The instances of one service, in the load balancer's own context for that service: the fixed list of
- * the gateway's settings, less those whose {@code /actuator/health} does not answer UP (checked every
+ * the gateway's settings, less those whose readiness probe ({@code /actuator/health/readiness}) does not answer UP (checked every
  * {@code spring.cloud.loadbalancer.health-check.interval}), but never none of them ({@link AllWhenNoneHealthy}). Each instance is named
  * {@code <service>-<n>}, n counting from 1 in the order of the list. Deliberately not a
  * {@code @Configuration}: it belongs to each service's child context, not to the gateway's own.

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The gateway in front of two instances of each service, played by plain HTTP servers: requests are
@@ -117,6 +118,9 @@ class BalancingTest {
         assertThat(COMMAND_1.received("failing")).isEqualTo(1);
 
         // no command side left to check a token: the caller is told to wait (503), nobody is let in; anonymous reads go on
+        // the balancer asks each instance's readiness probe, answered from memory, not the full health with its MongoDB ping
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(COMMAND_1.healthChecks).isNotEmpty());
+        assertThat(COMMAND_1.healthChecks).containsOnly("/actuator/health/readiness");
         COMMAND_1.stop();
         client.get().uri("/api/consultations").header("Authorization", "Bearer " + PARTICIPANT_TOKEN).exchange()
                 .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
@@ -137,6 +141,7 @@ class BalancingTest {
         private final Map<String, AtomicInteger> commands = new ConcurrentHashMap<>();
         private final AtomicInteger credentialLookups = new AtomicInteger();
         private final AtomicBoolean failNext = new AtomicBoolean();
+        private final Set<String> healthChecks = ConcurrentHashMap.newKeySet();
 
         Backend() {
             try {
@@ -144,7 +149,10 @@ class BalancingTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            server.createContext("/actuator/health", exchange -> FakeAnswers.json(exchange, 200, "{\"status\":\"UP\"}"));
+            server.createContext("/actuator/health", exchange -> {
+                healthChecks.add(exchange.getRequestURI().getPath());
+                FakeAnswers.json(exchange, 200, "{\"status\":\"UP\"}");
+            });
             server.createContext("/internal/credentials/", exchange -> {
                 credentialLookups.incrementAndGet();
                 FakeAnswers.json(exchange, 200, "{\"participantId\":\"p-1\",\"organisation\":\"France\",\"stakeholderType\":\"STATE\","
