@@ -84,8 +84,7 @@ import static org.concord.eventstore.EventDocuments.TIMESTAMP;
  * costliest part of an append on the embedded H2 backend unless new identifiers land at its end, as
  * Concord's do ({@link TimeOrderedIdentifierFactory}); the guarantee holds for any identifiers.
  */
-public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
-        implements SafeEventLog, IdempotentCommitLookup, AggregateStreams {
+public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine implements SafeEventLog, IdempotentCommitLookup {
 
     private static final int SCAN_CHUNK = 1000;
     /**
@@ -441,22 +440,14 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         return snapshot == null ? Stream.empty() : Stream.of(EventDocuments.snapshotData(snapshot));
     }
 
-    /**
-     * The aggregate's next events from {@code firstSequenceNumber}, at most {@code batchSize}, in one {@code $in}
-     * lookup of their (aggregate, sequence) keys. When this process knows the aggregate's last event (it appended
-     * or read it), the lookup names the keys up to the one after it only, and the rest of the batch only when that
-     * one is stored: another process appended since.
-     */
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
                                                                    long firstSequenceNumber, int batchSize) {
-        long lastOfBatch = firstSequenceNumber + batchSize - 1;
-        long known = knownLastSequence(aggregateIdentifier);
-        long lastNamed = known >= firstSequenceNumber - 1 && known + 1 < lastOfBatch ? known + 1 : lastOfBatch;
-        List<Document> stored = eventsOf(aggregateIdentifier, firstSequenceNumber, lastNamed);
-        if (lastNamed < lastOfBatch && stored.stream().anyMatch(document -> EventDocuments.sequenceNumber(document) == lastNamed)) {
-            stored.addAll(eventsOf(aggregateIdentifier, lastNamed + 1, lastOfBatch));
+        List<String> keys = new ArrayList<>(batchSize);
+        for (long sequence = firstSequenceNumber; sequence < firstSequenceNumber + batchSize; sequence++) {
+            keys.add(EventDocuments.aggregateKey(aggregateIdentifier, sequence));
         }
+        List<Document> stored = events.find(Filters.in(AGGREGATE_SEQUENCE, keys)).into(new ArrayList<>());
         List<Document> found = stored.stream()
                 .filter(visibleAmong(stored))
                 .sorted(Comparator.comparingLong(EventDocuments::sequenceNumber))
@@ -469,22 +460,6 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             }
         }
         return found.stream().map(EventDocuments::eventData).toList();
-    }
-
-    private List<Document> eventsOf(String aggregateIdentifier, long fromSequence, long toSequence) {
-        List<String> keys = new ArrayList<>();
-        for (long sequence = fromSequence; sequence <= toSequence; sequence++) {
-            keys.add(EventDocuments.aggregateKey(aggregateIdentifier, sequence));
-        }
-        return events.find(Filters.in(AGGREGATE_SEQUENCE, keys)).into(new ArrayList<>());
-    }
-
-    /** The sequence number of the aggregate's last event this process appended or read; -2 when it knows none. */
-    private long knownLastSequence(String aggregateIdentifier) {
-        synchronized (lastPositionByAggregate) {
-            long[] known = lastPositionByAggregate.get(aggregateIdentifier);
-            return known == null ? -2 : known[0];
-        }
     }
 
     /** Probes sequence numbers 0, 1, 3, 7, ... in one lookup, then bisects: no range scan. */
@@ -513,12 +488,6 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             }
         }
         return Optional.of(low);
-    }
-
-    @Override
-    public boolean holdsEventAfter(String aggregateIdentifier, long sequenceNumber) {
-        return events.find(Filters.eq(AGGREGATE_SEQUENCE, EventDocuments.aggregateKey(aggregateIdentifier, sequenceNumber + 1)))
-                .projection(Projections.include(POSITION)).first() != null;
     }
 
     private boolean hasVisibleEvent(String aggregateIdentifier, long sequenceNumber) {

@@ -2,8 +2,6 @@ package org.concord.eventstore;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.concord.testing.MongoDbExtension;
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,30 +74,7 @@ class LookupCostTest {
         }
     }
 
-    @Test
-    void loadingAnAggregateNamesItsEventsUpToTheOneAfterTheLastKnownHere(TestMongoDatabase database) {
-        PositionsNamed named = new PositionsNamed();
-        try (TestEngine here = TestEngine.open(database, new MovableClock(), TIMEOUT, named);
-             TestEngine elsewhere = TestEngine.open(database)) {
-            for (int i = 0; i < 5; i++) {
-                here.engine.appendEvents(event("a", i));
-            }
-            named.count.set(0);
-            assertThat(sequences(here.engine.readEvents("a", 0))).containsExactly(0L, 1L, 2L, 3L, 4L);
-            assertThat(named.count.get()).as("keys named").isEqualTo(6);
-
-            elsewhere.engine.appendEvents(event("a", 5), event("a", 6));
-            assertThat(sequences(here.engine.readEvents("a", 0))).as("appended by another process")
-                    .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
-            assertThat(sequences(here.engine.readEvents("a", 3))).containsExactly(3L, 4L, 5L, 6L);
-        }
-    }
-
-    private static List<Long> sequences(DomainEventStream stream) {
-        return stream.asStream().map(DomainEventMessage::getSequenceNumber).toList();
-    }
-
-    /** Counts the positions (or keys) named by {@code $in} in the finds on the events collection. */
+    /** Counts the positions named by {@code $in} in the finds on the events collection. */
     private static final class PositionsNamed implements CommandListener {
 
         final AtomicInteger count = new AtomicInteger();
@@ -111,12 +85,10 @@ class LookupCostTest {
             if (!"find".equals(event.getCommandName()) || !"events".equals(command.getString("find").getValue())) {
                 return;
             }
-            for (String field : List.of("_id", EventDocuments.AGGREGATE_SEQUENCE)) {
-                BsonDocument condition = command.getDocument("filter").getDocument(field, null);
-                if (condition != null && condition.isArray("$in")) {
-                    BsonArray named = condition.getArray("$in");
-                    count.addAndGet(named.size());
-                }
+            BsonDocument position = command.getDocument("filter").getDocument("_id", null);
+            if (position != null && position.isArray("$in")) {
+                BsonArray positions = position.getArray("$in");
+                count.addAndGet(positions.size());
             }
         }
     }

@@ -54,7 +54,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * requests' Bean Validation; the aggregate keeps the rules that depend on its state. Snapshots keep
  * loading fast as the history grows; their shape is {@link ConsultationSnapshots#REVISION}.
  */
-@Aggregate(repository = "consultationRepository")
+@Aggregate(snapshotTriggerDefinition = "consultationSnapshotTrigger")
 @Revision(ConsultationSnapshots.REVISION)
 class Consultation {
 
