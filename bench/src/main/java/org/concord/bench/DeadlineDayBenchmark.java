@@ -90,7 +90,7 @@ final class DeadlineDayBenchmark {
     }
 
     String run() throws Exception {
-        ServiceUsage memory = new ServiceUsage(options.dataDir());
+        ServiceUsage usage = new ServiceUsage(options.dataDir());
         String suffix = Long.toString(Instant.now().toEpochMilli());
         Delegate drafter = register("Deadline day secretariat " + suffix, "INTERNATIONAL_ORGANISATION", "DRAFTER");
         List<Delegate> delegates = registerDelegates(suffix);
@@ -125,7 +125,7 @@ final class DeadlineDayBenchmark {
         List<DeadlineDayLoad> phases = new ArrayList<>();
         if (!options.warmUp().isZero()) {
             // the services' JIT warms up on writes that are checked below but not timed, on both routes
-            memory.phase("warm-up");
+            usage.phase("warm-up");
             if (!options.directOnly()) {
                 load("warm-up", viaGateway, target, delegates, drafter, phases).run(options.warmUp(), false);
             }
@@ -137,13 +137,13 @@ final class DeadlineDayBenchmark {
         if (!options.directOnly()) {
             // the gateway's phase leaves work behind it (projections catching up) for the direct one: --direct-only
             // compares the command side alone between two runs
-            memory.phase(GATEWAY_PHASE);
+            usage.phase(GATEWAY_PHASE);
             gateway = load("gateway", viaGateway, target, delegates, drafter, phases);
             gateway.run(options.duration(), options.faults());
             out.append(DeadlineDayReport.phase(gateway, options));
         }
         if (straight != null) {
-            memory.phase(DIRECT_PHASE);
+            usage.phase(DIRECT_PHASE);
             DeadlineDayLoad direct = load("direct", straight, target, delegates, drafter, phases);
             direct.run(options.duration(), false);
             out.append(DeadlineDayReport.phase(direct, options));
@@ -151,7 +151,7 @@ final class DeadlineDayBenchmark {
                 out.append(DeadlineDayReport.ratios(gateway, direct));
             }
         }
-        memory.phase("checks");
+        usage.phase("checks");
         List<Write> all = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         for (DeadlineDayLoad phase : phases) {
@@ -159,7 +159,7 @@ final class DeadlineDayBenchmark {
             refused.addAll(phase.refused);
         }
         out.append(new DeadlineDayChecks(options, http, consultationId, all, refused).run());
-        memory.close();
+        usage.close();
         Map<String, Integer> writesByPhase = new LinkedHashMap<>();
         for (DeadlineDayLoad phase : phases) {
             String name = switch (phase.name) {
@@ -169,8 +169,8 @@ final class DeadlineDayBenchmark {
             };
             writesByPhase.merge(name, phase.acknowledged.size(), Integer::sum);
         }
-        out.append("\nResident memory, peak per phase (MiB):\n\n").append(memory.table());
-        out.append("\nCPU time per phase (user + system), and per acknowledged write:\n\n").append(memory.cpuTable(writesByPhase));
+        out.append("\nResident memory, peak per phase (MiB):\n\n").append(usage.table());
+        out.append("\nCPU time per phase (user + system), and per acknowledged write:\n\n").append(usage.cpuTable(writesByPhase));
         out.append("\nLoad average after: ").append(loadAverage()).append(".\n");
         return out.toString();
     }

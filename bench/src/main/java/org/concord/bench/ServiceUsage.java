@@ -29,7 +29,7 @@ final class ServiceUsage implements AutoCloseable {
     private final Map<String, Long> pids = new LinkedHashMap<>();
     private final Map<String, Map<String, Long>> peakKiBByPhase = new LinkedHashMap<>();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "service-memory");
+        Thread thread = new Thread(runnable, "service-usage");
         thread.setDaemon(true);
         return thread;
     });
