@@ -4,12 +4,21 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where the embedded MongoDB listens and keeps its data. Defaults: 127.0.0.1, port 27017, file
- * {@code data/mongo/concord.mv} (relative to {@code CONCORD_DATA_DIR}, default {@code data}).
- * Environment: {@code CONCORD_EMBEDDED_MONGO_HOST}, {@code CONCORD_EMBEDDED_MONGO_PORT},
- * {@code CONCORD_EMBEDDED_MONGO_FILE}; arguments {@code --host=}, {@code --port=}, {@code --file=} win.
+ * Where the embedded MongoDB listens and keeps its data. Defaults: 127.0.0.1, port 27017, the data directory
+ * {@code data} ({@code CONCORD_DATA_DIR}), the file {@code mongo/concord.mv} in it, and the per-start password
+ * in {@code mongo/credential} beside it. Environment: {@code CONCORD_EMBEDDED_MONGO_HOST},
+ * {@code CONCORD_EMBEDDED_MONGO_PORT}, {@code CONCORD_EMBEDDED_MONGO_FILE}; arguments {@code --host=},
+ * {@code --port=}, {@code --file=} win.
  */
-public record EmbeddedMongoSettings(String host, int port, Path file) {
+public record EmbeddedMongoSettings(String host, int port, Path dataDirectory, Path file) {
+
+    /** The user the per-start password is for: {@code mongodb://concord:<password>@host:port/...}. */
+    public static final String USER = "concord";
+
+    /** Where the password of this start is written, for the services' connection string (0600). */
+    public Path credentialFile() {
+        return file.resolveSibling("credential");
+    }
 
     public static EmbeddedMongoSettings fromEnvironment(Map<String, String> env, String... args) {
         String dataDir = env.getOrDefault("CONCORD_DATA_DIR", "data");
@@ -36,6 +45,6 @@ public record EmbeddedMongoSettings(String host, int port, Path file) {
         if (portNumber < 0 || portNumber > 65535) {
             throw new IllegalArgumentException("Port must be between 0 and 65535, was " + portNumber);
         }
-        return new EmbeddedMongoSettings(host, portNumber, Path.of(file));
+        return new EmbeddedMongoSettings(host, portNumber, Path.of(dataDir), Path.of(file));
     }
 }

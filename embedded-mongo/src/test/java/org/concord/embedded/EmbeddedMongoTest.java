@@ -1,13 +1,18 @@
 package org.concord.embedded;
 
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoSecurityException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 import org.concord.embedded.EmbeddedMongoLauncher.EmbeddedMongo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,17 +22,86 @@ class EmbeddedMongoTest {
 
     @Test
     void data_survives_a_restart_on_the_same_file(@TempDir Path dir) throws Exception {
-        EmbeddedMongoSettings settings = new EmbeddedMongoSettings("127.0.0.1", 0, dir.resolve("mongo/concord.mv"));
+        EmbeddedMongoSettings settings = settingsIn(dir);
         try (EmbeddedMongo mongo = EmbeddedMongo.start(settings);
-             MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + mongo.port())) {
+             MongoClient client = MongoClients.create(mongo.connectionString() + "/concord")) {
             client.getDatabase("concord").getCollection("kept").insertOne(new Document("_id", "a").append("n", 1));
         }
         try (EmbeddedMongo mongo = EmbeddedMongo.start(settings);
-             MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + mongo.port())) {
+             MongoClient client = MongoClients.create(mongo.connectionString() + "/concord")) {
             Document kept = client.getDatabase("concord").getCollection("kept").find().first();
             assertThat(kept).isNotNull();
             assertThat(kept.getInteger("n")).isEqualTo(1);
         }
+    }
+
+    @Test
+    void a_local_user_without_the_password_reads_and_writes_nothing(@TempDir Path dir) throws Exception {
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(settingsIn(dir));
+             MongoClient owner = MongoClients.create(mongo.connectionString() + "/concord");
+             MongoClient stranger = MongoClients.create("mongodb://127.0.0.1:" + mongo.port() + "/concord")) {
+            owner.getDatabase("concord").getCollection("credentials").insertOne(new Document("_id", "owner's"));
+
+            MongoCollection<Document> credentials = stranger.getDatabase("concord").getCollection("credentials");
+            assertThatThrownBy(() -> credentials.insertOne(new Document("_id", "forged").append("role", "DRAFTER")))
+                    .isInstanceOfSatisfying(MongoCommandException.class,
+                            refused -> assertThat(refused.getErrorCodeName()).isEqualTo("Unauthorized"));
+            assertThatThrownBy(() -> credentials.find().first()).isInstanceOf(MongoCommandException.class);
+            assertThatThrownBy(() -> stranger.listDatabaseNames().first()).isInstanceOf(MongoCommandException.class);
+            assertThat(owner.getDatabase("concord").getCollection("credentials").countDocuments())
+                    .as("nothing forged").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_wrong_password_is_refused(@TempDir Path dir) throws Exception {
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(settingsIn(dir));
+             MongoClient guesser = MongoClients.create("mongodb://concord:guessed@127.0.0.1:" + mongo.port() + "/concord")) {
+            assertThatThrownBy(() -> guesser.getDatabase("concord").getCollection("credentials").find().first())
+                    .isInstanceOf(MongoSecurityException.class);
+        }
+    }
+
+    @Test
+    void each_start_writes_a_new_password_for_its_owner_only(@TempDir Path dir) throws Exception {
+        EmbeddedMongoSettings settings = settingsIn(dir);
+        String first;
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(settings)) {
+            first = Files.readString(settings.credentialFile()).trim();
+            assertThat(mongo.connectionString()).contains(":" + first + "@");
+        }
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(settings);
+             MongoClient stale = MongoClients.create("mongodb://concord:" + first + "@127.0.0.1:" + mongo.port() + "/concord")) {
+            assertThat(Files.readString(settings.credentialFile()).trim()).hasSize(64).isNotEqualTo(first);
+            assertThatThrownBy(() -> stale.getDatabase("concord").getCollection("kept").find().first())
+                    .as("the previous start's password").isInstanceOf(MongoSecurityException.class);
+        }
+    }
+
+    @Test
+    void the_data_directory_is_made_for_its_owner_alone_and_so_are_its_files(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        EmbeddedMongoSettings settings = new EmbeddedMongoSettings("127.0.0.1", 0, data, data.resolve("mongo/concord.mv"));
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(settings);
+             MongoClient client = MongoClients.create(mongo.connectionString() + "/concord")) {
+            client.getDatabase("concord").getCollection("kept").insertOne(new Document("_id", "a"));
+        }
+        assertThat(permissions(data)).isEqualTo("rwx------");
+        assertThat(permissions(data.resolve("mongo"))).isEqualTo("rwx------");
+        assertThat(permissions(data.resolve("mongo/concord.mv"))).isEqualTo("rw-------");
+        assertThat(permissions(data.resolve("mongo/credential"))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void a_data_directory_other_users_can_read_is_refused(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+        EmbeddedMongoSettings settings = new EmbeddedMongoSettings("127.0.0.1", 0, data, data.resolve("mongo/concord.mv"));
+        assertThatThrownBy(() -> EmbeddedMongo.start(settings))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is open to other users (rwxr-xr-x)")
+                .hasMessageContaining("chmod 700 " + data);
+        assertThat(data.resolve("mongo")).as("nothing written there").doesNotExist();
     }
 
     @Test
@@ -36,12 +110,22 @@ class EmbeddedMongoTest {
                 Map.of("CONCORD_DATA_DIR", "/srv/concord", "CONCORD_EMBEDDED_MONGO_PORT", "27018"), "--host=0.0.0.0");
         assertThat(settings.host()).isEqualTo("0.0.0.0");
         assertThat(settings.port()).isEqualTo(27018);
+        assertThat(settings.dataDirectory()).isEqualTo(Path.of("/srv/concord"));
         assertThat(settings.file()).isEqualTo(Path.of("/srv/concord/mongo/concord.mv"));
+        assertThat(settings.credentialFile()).isEqualTo(Path.of("/srv/concord/mongo/credential"));
     }
 
     @Test
     void a_port_that_is_not_a_number_is_refused_with_a_clear_message() {
         assertThatThrownBy(() -> EmbeddedMongoSettings.fromEnvironment(Map.of(), "--port=abc"))
                 .hasMessageContaining("Port must be a number");
+    }
+
+    private static EmbeddedMongoSettings settingsIn(Path dir) {
+        return new EmbeddedMongoSettings("127.0.0.1", 0, dir, dir.resolve("mongo/concord.mv"));
+    }
+
+    private static String permissions(Path path) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 }
