@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * not even the driver's default {@code localhost:27017}, which on a machine with another Concord or
  * another MongoDB would be someone else's.
  */
-@SpringBootTest(properties = {"concord.gateway.admin-token=no-database-test-admin",
+@SpringBootTest(properties = {"concord.gateway.admin-token=no-database-test-admin-0123456789abcdef",
         "concord.internal.secret=no-database-test-internal-secret"})
 class NoDatabaseTest {
 

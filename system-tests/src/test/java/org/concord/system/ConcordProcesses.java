@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  */
 final class ConcordProcesses implements AutoCloseable {
 
-    static final String ADMIN_TOKEN = "system-test-admin-token";
+    static final String ADMIN_TOKEN = "system-test-admin-token-0123456789abcdef";
     private static final String INTERNAL_SECRET = "system-test-internal-secret-0123456789";
     private static final Duration STARTUP = Duration.ofMinutes(3);
 

@@ -19,10 +19,13 @@ import java.util.Base64;
 /**
  * The bootstrap administrator's token: {@code CONCORD_ADMIN_TOKEN} if set, else the one kept in the
  * admin token file, else a new random one written there (readable by its owner only) at first start.
+ * A token shorter than {@value #MINIMUM_LENGTH} characters is refused: the gateway does not start.
  */
 @Component
 public class AdminToken {
 
+    /** As long as the 43 characters of a token made here need not be, and long enough not to be guessed. */
+    public static final int MINIMUM_LENGTH = 32;
     private static final Logger log = LoggerFactory.getLogger(AdminToken.class);
     private final byte[] token;
 
@@ -38,7 +41,7 @@ public class AdminToken {
     private static String resolve(GatewayProperties properties) {
         if (properties.adminToken() != null && !properties.adminToken().isBlank()) {
             log.info("Administrator token taken from configuration (CONCORD_ADMIN_TOKEN)");
-            return properties.adminToken().trim();
+            return longEnough(properties.adminToken().trim(), "CONCORD_ADMIN_TOKEN");
         }
         Path file = properties.adminTokenFile().toAbsolutePath();
         try {
@@ -46,19 +49,40 @@ public class AdminToken {
                 String kept = Files.readString(file, StandardCharsets.UTF_8).trim();
                 if (!kept.isEmpty()) {
                     log.info("Administrator token read from {}", file);
-                    return kept;
+                    return longEnough(kept, "The administrator token in " + file);
                 }
             }
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             String created = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Files.createDirectories(file.getParent());
+            createForOwnerOnly(file.getParent());
             writeForOwnerOnly(file, created + "\n");
             // never the token itself: logs are read by more people, and kept longer, than the token file
             log.info("Administrator token created at first start and written to {} (readable by its owner only)", file);
             return created;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the administrator token at " + file, e);
+        }
+    }
+
+    /** Refuses a token that could be guessed, naming its length, never the token itself. */
+    private static String longEnough(String token, String source) {
+        if (token.length() < MINIMUM_LENGTH) {
+            throw new IllegalStateException(source + " has " + token.length() + " characters; the administrator token "
+                    + "must have at least " + MINIMUM_LENGTH + " (for example: openssl rand -base64 32)");
+        }
+        return token;
+    }
+
+    /** A missing data directory is made for its owner only (0700), as {@code ./concord} makes it. */
+    private static void createForOwnerOnly(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        try {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createDirectories(directory);
         }
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The administrator token made at first start is kept for its owner alone, and never written to a log (issue #18). */
 @ExtendWith(OutputCaptureExtension.class)
@@ -39,5 +40,31 @@ class AdminTokenTest {
                 List.of(URI.create("http://127.0.0.1:2")), List.of(URI.create("http://127.0.0.1:3")), null, file));
         assertThat(again.matches(kept)).as("read again at the next start").isTrue();
         assertThat(output.getAll()).doesNotContain(kept);
+    }
+
+    @Test
+    void a_configured_token_shorter_than_32_characters_is_refused_at_startup_without_being_shown(@TempDir Path data) {
+        String shortToken = "choose-a-token-0123456789abcdef";
+        assertThatThrownBy(() -> new AdminToken(properties(shortToken, data.resolve("admin-token"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("CONCORD_ADMIN_TOKEN has 31 characters")
+                .hasMessageContaining("at least 32")
+                .message().doesNotContain(shortToken);
+        assertThat(new AdminToken(properties(shortToken + "x", data.resolve("admin-token"))).matches(shortToken + "x"))
+                .as("32 characters are enough").isTrue();
+    }
+
+    @Test
+    void a_kept_token_shorter_than_32_characters_is_refused_at_startup(@TempDir Path data) throws Exception {
+        Path file = data.resolve("admin-token");
+        Files.writeString(file, "admin\n");
+        assertThatThrownBy(() -> new AdminToken(properties(null, file)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("at least 32");
+    }
+
+    private static GatewayProperties properties(String adminToken, Path file) {
+        return new GatewayProperties(List.of(URI.create("http://127.0.0.1:1")), List.of(URI.create("http://127.0.0.1:2")),
+                List.of(URI.create("http://127.0.0.1:3")), adminToken, file);
     }
 }

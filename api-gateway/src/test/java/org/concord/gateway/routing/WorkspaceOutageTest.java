@@ -33,7 +33,7 @@ class WorkspaceOutageTest {
         registry.add("concord.gateway.command-side-uri", () -> "http://127.0.0.1:" + unusedPort());
         registry.add("concord.gateway.query-side-uri", () -> "http://127.0.0.1:" + unusedPort());
         registry.add("concord.gateway.web-ui-uri", () -> "http://127.0.0.1:" + unusedPort());
-        registry.add("concord.gateway.admin-token", () -> "workspace-outage-test-admin");
+        registry.add("concord.gateway.admin-token", () -> "workspace-outage-test-admin-0123456789abcdef");
         registry.add("concord.internal.secret", () -> "workspace-outage-test-internal-secret");
         registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "100ms");
     }
