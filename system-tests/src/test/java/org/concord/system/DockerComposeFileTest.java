@@ -28,6 +28,9 @@ class DockerComposeFileTest {
     private static final List<String> MONGO_MEMBERS = List.of("mongo1", "mongo2", "mongo3");
     private static final List<String> CONCORD_SERVICES = List.of("command-side", "query-side", "api-gateway");
     private static final String INTERNAL_SECRET_FROM_HOST = "${CONCORD_INTERNAL_SECRET:?set CONCORD_INTERNAL_SECRET}";
+    private static final String ROOT_PASSWORD_FROM_HOST = "${CONCORD_MONGO_ROOT_PASSWORD:?set CONCORD_MONGO_ROOT_PASSWORD}";
+    private static final String SERVICES_PASSWORD_FROM_HOST = "${CONCORD_MONGO_PASSWORD:?set CONCORD_MONGO_PASSWORD}";
+    private static final List<String> MONGODB_CLIENTS = List.of("command-side", "query-side", "web-ui");
 
     private final Path root = Path.of(System.getProperty("concord.root", "..")).toAbsolutePath().normalize();
     private final Map<String, Object> compose = loadCompose();
@@ -104,7 +107,8 @@ class DockerComposeFileTest {
         for (String name : List.of("command-side", "query-side")) {
             String uri = environment(name).get("CONCORD_MONGODB_URI");
             assertThat(uri).as(name + " CONCORD_MONGODB_URI").isNotNull().startsWith("mongodb://");
-            String afterScheme = uri.substring("mongodb://".length());
+            String afterUser = uri.substring("mongodb://".length());
+            String afterScheme = afterUser.substring(afterUser.lastIndexOf('@') + 1);
             int slash = afterScheme.indexOf('/');
             assertThat(slash).as(name + " URI names a database").isPositive();
             assertThat(afterScheme.substring(0, slash).split(","))
@@ -114,6 +118,58 @@ class DockerComposeFileTest {
             assertThat(databaseAndOptions).as(name + " URI options").hasSize(2);
             assertThat(databaseAndOptions[1].split("&")).as(name + " URI options").contains("replicaSet=rs0");
         }
+    }
+
+    @Test
+    void mongodb_requires_authentication_and_its_members_share_a_keyfile_made_once_for_the_mongodb_user_alone() {
+        Map<String, Object> keyfile = service("mongo-keyfile");
+        assertThat(keyfile.get("restart")).as("a one-shot service").isEqualTo("no");
+        assertThat(volumeMountedAt("mongo-keyfile", "/keyfile")).isEqualTo("mongo-keyfile");
+        assertThat(asMap(compose.get("volumes"))).containsKey("mongo-keyfile");
+        assertThat(command("mongo-keyfile"))
+                .contains("if [ ! -s /keyfile/rs0.key ]").contains("/dev/urandom")
+                .contains("mv /keyfile/rs0.key.new /keyfile/rs0.key")
+                .contains("chown 999:999 /keyfile/rs0.key").contains("chmod 400 /keyfile/rs0.key");
+        for (String member : MONGO_MEMBERS) {
+            assertThat(command(member)).as(member + " command").contains("--keyFile /etc/mongo-keyfile/rs0.key");
+            assertThat(((List<?>) service(member).get("volumes")).stream().map(String::valueOf).toList())
+                    .as(member + " volumes").contains("mongo-keyfile:/etc/mongo-keyfile:ro");
+            assertThat(dependencyCondition(member, "mongo-keyfile")).isEqualTo("service_completed_successfully");
+            assertThat(environment(member)).as(member + ": its root user, made at its first start")
+                    .containsEntry("MONGO_INITDB_ROOT_USERNAME", "root")
+                    .containsEntry("MONGO_INITDB_ROOT_PASSWORD", ROOT_PASSWORD_FROM_HOST);
+        }
+    }
+
+    @Test
+    void mongo_init_signs_in_as_root_without_a_password_on_its_command_line() {
+        assertThat(environment("mongo-init")).containsEntry("CONCORD_MONGO_ROOT_PASSWORD", ROOT_PASSWORD_FROM_HOST)
+                .containsEntry("CONCORD_MONGO_PASSWORD", SERVICES_PASSWORD_FROM_HOST);
+        List<?> command = (List<?>) service("mongo-init").get("command");
+        String script = String.valueOf(command.get(command.size() - 1));
+        assertThat(command.subList(0, command.size() - 1)).as("mongosh's arguments")
+                .noneMatch(argument -> String.valueOf(argument).toLowerCase().contains("password"));
+        assertThat(script.indexOf("auth('root', process.env.CONCORD_MONGO_ROOT_PASSWORD)"))
+                .as("authenticated before rs.status()").isNotNegative().isLessThan(script.indexOf("rs.status()"));
+    }
+
+    @Test
+    void the_services_connect_as_a_user_that_may_only_read_and_write_concords_two_databases() {
+        for (String name : MONGODB_CLIENTS) {
+            URI uri = URI.create(environment(name).get("CONCORD_MONGODB_URI")
+                    .replace(SERVICES_PASSWORD_FROM_HOST, "PASSWORD").replace(",mongo2:27017,mongo3:27017", ""));
+            assertThat(uri.getUserInfo()).as(name + " user").isEqualTo("concord:PASSWORD");
+            assertThat(uri.getQuery().split("&")).as(name + " URI options").contains("authSource=admin");
+        }
+        String script = command("mongo-init");
+        int created = script.indexOf("createUser(Object.assign({user: 'concord'}, services))");
+        assertThat(created).as("mongo-init creates the user concord").isNotNegative();
+        assertThat(script.indexOf("replica set rs0 has a primary")).as("on a set that takes writes").isLessThan(created);
+        assertThat(script).contains("updateUser('concord', services)").contains("pwd: process.env.CONCORD_MONGO_PASSWORD");
+        List<String> roles = Pattern.compile("role:\\s*'([^']+)',\\s*db:\\s*'([^']+)'").matcher(script).results()
+                .map(role -> role.group(1) + "@" + role.group(2)).toList();
+        assertThat(roles).as("the roles of the user concord, and of no one else")
+                .containsExactlyInAnyOrder("readWrite@concord", "readWrite@concord-web-sessions");
     }
 
     @Test
