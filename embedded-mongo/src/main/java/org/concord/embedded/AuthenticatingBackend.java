@@ -7,10 +7,13 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
+import de.bwaldvogel.mongo.exception.MongoServerException;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -27,6 +30,7 @@ import java.util.Set;
  */
 final class AuthenticatingBackend implements MongoBackend {
 
+    private static final Logger log = LoggerFactory.getLogger(AuthenticatingBackend.class);
     private static final AttributeKey<Boolean> AUTHENTICATED = AttributeKey.valueOf("concord.authenticated");
     private static final AttributeKey<Conversation> CONVERSATION = AttributeKey.valueOf("concord.scram");
     // what MongoDB itself answers before authentication: the handshake (which also names the mechanisms), a
@@ -56,7 +60,11 @@ final class AuthenticatingBackend implements MongoBackend {
         if (answered.isPresent()) {
             return answered.get();
         }
-        return withMechanisms(query, backend.handleMessage(message));
+        try {
+            return withMechanisms(query, backend.handleMessage(message));
+        } catch (MongoServerException failed) {
+            return failure(command, message.getDatabaseName(), failed);
+        }
     }
 
     @Override
@@ -65,7 +73,29 @@ final class AuthenticatingBackend implements MongoBackend {
         if (answered.isPresent()) {
             return answered.get();
         }
-        return withMechanisms(query, backend.handleCommand(channel, database, command, query));
+        try {
+            return withMechanisms(query, backend.handleCommand(channel, database, command, query));
+        } catch (MongoServerException failed) {
+            return failure(command, database, failed);
+        }
+    }
+
+    /**
+     * The error as mongo-java-server would answer it, logged by command and code only: its own log line would
+     * hold the whole command, and with it the documents written (webhook secrets, RESTRICTED texts).
+     */
+    private static Document failure(String command, String database, MongoServerException failed) {
+        Document error = new Document("$err", failed.getMessageWithoutErrorCode());
+        error.put("errmsg", failed.getMessageWithoutErrorCode());
+        String codeName = "UnknownError";
+        if (failed instanceof MongoServerError known) {
+            error.put("code", known.getCode());
+            error.putIfNotNull("codeName", known.getCodeName());
+            codeName = known.getCodeName() == null ? "Location" + known.getCode() : known.getCodeName();
+        }
+        error.put("ok", 0);
+        log.warn("{} on {} failed: {}", command, database, codeName);
+        return error;
     }
 
     @Override

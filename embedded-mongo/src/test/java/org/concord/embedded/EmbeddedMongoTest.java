@@ -1,5 +1,8 @@
 package org.concord.embedded;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoSecurityException;
 import com.mongodb.client.MongoClient;
@@ -9,6 +12,7 @@ import org.bson.Document;
 import org.concord.embedded.EmbeddedMongoLauncher.EmbeddedMongo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +55,28 @@ class EmbeddedMongoTest {
             assertThat(owner.getDatabase("concord").getCollection("credentials").countDocuments())
                     .as("nothing forged").isEqualTo(1);
         }
+    }
+
+    @Test
+    void a_command_that_fails_is_answered_with_its_error_and_logged_without_the_documents_it_carried(@TempDir Path dir)
+            throws Exception {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(settingsIn(dir));
+             MongoClient owner = MongoClients.create(mongo.connectionString() + "/concord")) {
+            Document command = new Document("noSuchCommand", "webhooks").append("secret", "whsec-kept-out-of-logs");
+            assertThatThrownBy(() -> owner.getDatabase("concord").runCommand(command))
+                    .isInstanceOfSatisfying(MongoCommandException.class,
+                            failed -> assertThat(failed.getErrorMessage()).contains("noSuchCommand"));
+        } finally {
+            root.detachAppender(logged);
+        }
+        assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).anyMatch(line -> line.contains("noSuchCommand"))
+                .noneMatch(line -> line.contains("whsec-kept-out-of-logs"));
+        assertThat(logged.list).extracting(event -> String.valueOf(event.getThrowableProxy() == null ? ""
+                : event.getThrowableProxy().getMessage())).noneMatch(line -> line.contains("whsec-kept-out-of-logs"));
     }
 
     @Test
