@@ -1,26 +1,42 @@
 package org.concord.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.concord.testing.TestMongoDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The participant registry and credentials of API.md, through the gateway. */
 class ParticipantsIT {
 
+    private static ConcordProcesses concord;
     private static ConcordApi api;
     private static WebTestClient http;
 
     @BeforeAll
     static void startConcord() {
-        api = new ConcordApi(ConcordProcesses.shared());
+        concord = ConcordProcesses.shared();
+        api = new ConcordApi(concord);
         http = api.http;
     }
 
@@ -49,21 +65,64 @@ class ParticipantsIT {
     }
 
     @Test
-    void a_retried_registration_is_answered_without_the_token_which_is_kept_nowhere() {
+    void a_retried_registration_is_answered_without_the_token_which_is_kept_nowhere() throws IOException {
         String key = "participants-it-" + System.nanoTime();
         Map<String, Object> body = Map.of("organisation", "Chile", "stakeholderType", "STATE", "country", "CL",
                 "displayName", "Delegation of Chile", "roles", List.of("PARTICIPANT"));
-        JsonNode first = register(key, body).expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
-        JsonNode retried = register(key, body).expectStatus().isCreated()
+        EntityExchangeResult<JsonNode> first = register(key, body).expectStatus().isCreated().expectBody(JsonNode.class).returnResult();
+        EntityExchangeResult<JsonNode> retried = register(key, body).expectStatus().isCreated()
                 .expectHeader().valueEquals("Idempotency-Replayed", "true")
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+                .expectBody(JsonNode.class).returnResult();
+        String token = first.getResponseBody().get("token").asText();
+        assertThat(token).startsWith("cnc_");
 
-        assertThat(first.get("token").asText()).startsWith("cnc_");
-        assertThat(retried.get("participantId").asText()).isEqualTo(first.get("participantId").asText());
-        assertThat(retried.get("position").asLong()).isEqualTo(first.get("position").asLong());
-        assertThat(retried.get("token").isNull()).as("the token is shown once; the answer kept for retries has none").isTrue();
-        http.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, ConcordApi.bearer(first.get("token").asText())).exchange()
+        // nothing Concord keeps holds the token: not the kept answers, not the events (they hold its hash), not a log
+        TestMongoDatabase testDatabase = concord.database();
+        try (MongoClient mongo = MongoClients.create(testDatabase.uri())) {
+            for (String database : mongo.listDatabaseNames()) {
+                for (String collection : mongo.getDatabase(database).listCollectionNames()) {
+                    for (Document document : mongo.getDatabase(database).getCollection(collection).find()) {
+                        assertThat(textOf(document)).as("%s.%s", database, collection).doesNotContain(token);
+                    }
+                }
+            }
+            assertThat(mongo.getDatabase(testDatabase.name()).getCollection("events").find().map(ParticipantsIT::textOf))
+                    .as("the registration event holds the token's hash").anyMatch(event -> event.contains(sha256(token)));
+        }
+        for (String process : List.of("command-side", "query-side", "api-gateway", "web-ui")) {
+            assertThat(Files.readString(concord.log(process))).as(process + "'s log").doesNotContain(token);
+        }
+
+        assertThat(first.getResponseBody().get("tokenWithheld").asBoolean()).isFalse();
+        assertThat(retried.getResponseHeaders().getLocation()).isEqualTo(first.getResponseHeaders().getLocation());
+        assertThat(retried.getResponseBody().get("participantId").asText()).isEqualTo(first.getResponseBody().get("participantId").asText());
+        assertThat(retried.getResponseBody().get("position").asLong()).isEqualTo(first.getResponseBody().get("position").asLong());
+        assertThat(retried.getResponseBody().has("token")).as("the token is shown once; the answer kept for retries has none").isFalse();
+        assertThat(retried.getResponseBody().get("tokenWithheld").asBoolean()).as("the retry is told why it has no token").isTrue();
+        http.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, ConcordApi.bearer(token)).exchange()
                 .expectStatus().isOk();
+    }
+
+    /** Every string in a stored document, a binary payload read as UTF-8 text. */
+    private static String textOf(Object value) {
+        if (value instanceof Document document) {
+            return document.values().stream().map(ParticipantsIT::textOf).collect(Collectors.joining("\n"));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ParticipantsIT::textOf).collect(Collectors.joining("\n"));
+        }
+        if (value instanceof Binary binary) {
+            return new String(binary.getData(), StandardCharsets.UTF_8);
+        }
+        return String.valueOf(value);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static WebTestClient.ResponseSpec register(String key, Map<String, Object> body) {

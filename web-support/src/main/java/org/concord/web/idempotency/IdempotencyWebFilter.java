@@ -34,13 +34,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /**
  * {@code Idempotency-Key} on POST (API.md): the first request with a key runs and its answer is kept;
  * a retry with the same key and request gets that answer again and records nothing new. Keys are the
- * caller's own: the same key from two callers are two keys. Runs after the caller identity filter.
+ * caller's own: the same key from two callers are two keys. A credential in the answer is not kept: the
+ * handler marks its field ({@link IdempotentRequest#withholdFromRetries}) and retries get the answer without it.
+ * Runs after the caller identity filter.
  * Each answer given again is counted ({@code concord.idempotency.replays}).
  */
 class IdempotencyWebFilter implements WebFilter, Ordered {
@@ -153,10 +156,10 @@ class IdempotencyWebFilter implements WebFilter, Ordered {
                         .then(Mono.error(error)));
     }
 
-    /** The answer as retries will get it: with the body the handler asked to keep instead, if any. */
+    /** The answer as retries will get it: without the fields the handler marked as credentials. */
     private static StoredResponse kept(ServerWebExchange exchange, StoredResponse answer) {
-        byte[] instead = exchange.getAttribute(IdempotentRequest.KEPT_BODY);
-        return instead == null ? answer : new StoredResponse(answer.status(), answer.location(), answer.contentType(), instead);
+        Set<String> withheld = exchange.getAttribute(IdempotentRequest.WITHHELD);
+        return withheld == null ? answer : answer.withholding(withheld);
     }
 
     private Mono<Void> settle(String id, String claim, StoredResponse answer) {

@@ -4,7 +4,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code Idempotency-Key} a request runs under, for the code that makes the request's effects: a
@@ -16,7 +18,7 @@ import java.util.Optional;
 public final class IdempotentRequest {
 
     static final String ATTRIBUTE = IdempotentRequest.class.getName();
-    static final String KEPT_BODY = IdempotentRequest.class.getName() + ".keptBody";
+    static final String WITHHELD = IdempotentRequest.class.getName() + ".withheld";
     private static final String CONTEXT_KEY = IdempotentRequest.class.getName();
 
     private IdempotentRequest() {
@@ -33,12 +35,15 @@ public final class IdempotentRequest {
     }
 
     /**
-     * Keeps {@code body} for retries instead of the answer's own body: for an answer holding what must not be
-     * stored (a new participant's token), so that a retry gets the answer without it. No effect on a request
-     * without a key.
+     * Marks a top-level field of the answer's JSON body as a credential, which must not be kept: the answer kept
+     * for retries lacks it and has {@code <field>Withheld: true} in its place, so that a retry is told why it has
+     * none. Of an answer's headers only {@code Location} and {@code Content-Type} are ever kept. No effect on a
+     * request without a key.
      */
-    public static void keepInstead(ServerWebExchange exchange, byte[] body) {
-        exchange.getAttributes().put(KEPT_BODY, body.clone());
+    public static void withholdFromRetries(ServerWebExchange exchange, String field) {
+        Set<String> fields = new LinkedHashSet<>(exchange.getAttributeOrDefault(WITHHELD, Set.<String>of()));
+        fields.add(field);
+        exchange.getAttributes().put(WITHHELD, Set.copyOf(fields));
     }
 
     static Context withKey(Context context, String key) {

@@ -59,7 +59,8 @@ public final class ApiDocument {
                         .description(bearerDescription))
                 .addSchemas(PROBLEM, problem())
                 .addParameters(IDEMPOTENCY_KEY, new HeaderParameter().name("Idempotency-Key").required(false)
-                        .description("A retry with the same key and body returns the first answer and records nothing new")
+                        .description("A retry with the same key and body returns the first answer, without any credential it held "
+                                + "(\"<field>Withheld\": true instead), and records nothing new")
                         .schema(new StringSchema().example(idempotencyKeyExample)));
         errors.forEach((status, text) -> components.addResponses(status, new ApiResponse().description(text)
                 .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,

@@ -5,6 +5,8 @@ import org.concord.testing.MovableClock;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.bson.types.Binary;
 import org.concord.testing.MongoDbExtension;
 import org.concord.testing.TestMongoDatabase;
 import org.concord.web.identity.CallerIdentity;
@@ -22,12 +24,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -259,6 +263,35 @@ class IdempotencyWebFilterTest {
                 .expectBody().jsonPath("$.thingId").isEqualTo("thing-2");
     }
 
+    @Test
+    void a_field_marked_as_a_credential_is_answered_once_kept_nowhere_and_a_retry_is_told_it_was_withheld() {
+        EntityExchangeResult<byte[]> first = postSecret("key-1").expectStatus().isCreated().expectBody().returnResult();
+        EntityExchangeResult<byte[]> retry = postSecret("key-1").expectStatus().isCreated()
+                .expectHeader().valueEquals(IdempotencyWebFilter.REPLAYED_HEADER, "true")
+                .expectBody()
+                .jsonPath("$.thingId").isEqualTo("thing-1")
+                .jsonPath("$.secret").doesNotExist()
+                .jsonPath("$.secretWithheld").isEqualTo(true)
+                .returnResult();
+
+        assertThat(new String(first.getResponseBody())).contains("\"secret\":\"secret-of-thing-1\"");
+        assertThat(retry.getResponseHeaders().getLocation()).isEqualTo(first.getResponseHeaders().getLocation());
+        assertThat(controller.calls).hasValue(1);
+        for (Document key : database.getCollection(IdempotencyKeyStore.COLLECTION).find()) {
+            byte[] kept = key.get("response", Document.class).get("body", Binary.class).getData();
+            assertThat(new String(kept, StandardCharsets.UTF_8)).doesNotContain("secret-of-thing-1").contains("\"secretWithheld\":true");
+        }
+    }
+
+    private WebTestClient.ResponseSpec postSecret(String key) {
+        return http.post().uri("/secret-things")
+                .header(CALLER_HEADER, "alice")
+                .header(IdempotencyWebFilter.HEADER, key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "Geneva"))
+                .exchange();
+    }
+
     private WebTestClient.ResponseSpec post(String caller, String key, String name) {
         return http.post().uri("/things")
                 .headers(headers -> {
@@ -309,6 +342,14 @@ class IdempotencyWebFilterTest {
 
         void throwOnce() {
             throwNext = true;
+        }
+
+        @PostMapping(path = "/secret-things", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+        Mono<ResponseEntity<Map<String, Object>>> createWithSecret(@RequestBody Map<String, Object> body, ServerWebExchange exchange) {
+            String thingId = "thing-" + calls.incrementAndGet();
+            IdempotentRequest.withholdFromRetries(exchange, "secret");
+            return Mono.just(ResponseEntity.created(URI.create("/things/" + thingId))
+                    .body(Map.of("thingId", thingId, "secret", "secret-of-" + thingId)));
         }
 
         @PostMapping(path = {"/things", "/other-things"}, consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -79,7 +79,7 @@ class ParticipantsController {
             return writes.post(exchange, caller, uri -> uri.path("/api/participants").build(), form.request(), form.formKey())
                     .map(written -> Rendering.view("participant-token")
                             .modelAttribute("registered", new Registered(form.displayName(), form.organisation(), written.text("token"),
-                                    written.text("participantId")))
+                                    written.text("participantId"), Boolean.TRUE.equals(written.fields().get("tokenWithheld"))))
                             .build())
                     .onErrorResume(ApiProblem.class, problem -> problem.status() == 400 || problem.status() == 409
                             ? page(caller, formats, form.again(), FormErrors.check(formats).refusal(problem, FIELDS,
@@ -176,8 +176,8 @@ class ParticipantsController {
         }
     }
 
-    /** The answer to a registration: the token, shown this once. */
-    record Registered(String displayName, String organisation, String token, String participantId) {
+    /** The answer to a registration: the token, shown this once; withheld from the answer to the same form sent again. */
+    record Registered(String displayName, String organisation, String token, String participantId, boolean tokenWithheld) {
     }
 
     /** {@code GET /api/admin/audit}. */

@@ -1,9 +1,9 @@
 package org.concord.command.participant.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import org.concord.command.dispatch.Actors;
 import org.concord.command.dispatch.CommandDispatcher;
@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 
@@ -34,11 +33,9 @@ import java.net.URI;
 class ParticipantCommandController {
 
     private final CommandDispatcher commands;
-    private final JsonMapper json;
 
-    ParticipantCommandController(CommandDispatcher commands, JsonMapper json) {
+    ParticipantCommandController(CommandDispatcher commands) {
         this.commands = commands;
-        this.json = json;
     }
 
     @Operation(operationId = "registerParticipant", summary = "Register a participant (administrator); the token is shown only in this answer",
@@ -59,10 +56,10 @@ class ParticipantCommandController {
                     throw ProblemException.conflict("An earlier attempt with this Idempotency-Key registered participant "
                             + participantId + " but its answer was lost; its token cannot be shown again: revoke it and register anew.");
                 }
-                // a retry with the same Idempotency-Key gets this answer without the token: none is stored (issue #18)
-                IdempotentRequest.keepInstead(exchange, json.writeValueAsBytes(new ParticipantRegistered(participantId, null, done.position())));
+                // the answer kept for retries with the same Idempotency-Key must not hold the token (issue #18)
+                IdempotentRequest.withholdFromRetries(exchange, "token");
                 return ResponseEntity.created(URI.create("/api/participants/" + participantId))
-                        .body(new ParticipantRegistered(participantId, token, done.position()));
+                        .body(new ParticipantRegistered(participantId, token, done.position(), false));
             });
         });
     }
@@ -75,8 +72,15 @@ class ParticipantCommandController {
                 .map(position -> new Revoked(participantId, true, position));
     }
 
-    /** The answer to a registration: the only time the token is ever shown; null in the answer to a retry. */
-    record ParticipantRegistered(String participantId, @Nullable String token, long position) {
+    /**
+     * The answer to a registration: the only time the token is ever shown. The answer to a retry with the same
+     * {@code Idempotency-Key} has no token and {@code tokenWithheld} true: no copy of the token is kept to give it.
+     */
+    record ParticipantRegistered(String participantId,
+                                 @Schema(description = "The participant's token; absent from the answer to a retry") String token,
+                                 long position,
+                                 @Schema(description = "True in the answer to a retry with the same Idempotency-Key, which has no token")
+                                 boolean tokenWithheld) {
     }
 
     /** The answer to a revocation. */

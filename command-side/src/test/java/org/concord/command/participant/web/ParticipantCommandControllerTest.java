@@ -70,6 +70,7 @@ class ParticipantCommandControllerTest {
                 .expectHeader().contentType(MediaType.APPLICATION_JSON)
                 .expectBody()
                 .jsonPath("$.position").isEqualTo(42)
+                .jsonPath("$.tokenWithheld").isEqualTo(false)
                 .returnResult();
 
         JsonNode body = JsonMapper.builder().build().readTree(answer.getResponseBodyContent());
