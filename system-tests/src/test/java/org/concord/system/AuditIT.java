@@ -16,7 +16,8 @@ import static org.concord.system.ConcordApi.json;
 
 /**
  * The administrators' audit trail of one participant, read from the events: what they did, in order,
- * their registration and revocation, and nothing that would attribute a Chatham House comment.
+ * their registration and revocation, nothing that would attribute a Chatham House comment, and nothing of a
+ * RESTRICTED consultation that the administrator could not read elsewhere.
  */
 class AuditIT {
 
@@ -29,7 +30,7 @@ class AuditIT {
         String participantId = audited.get("participantId").asText();
         String other = api.registerToken("Other Audit Delegation", "STATE", "BE", "PARTICIPANT");
 
-        JsonNode created = json(api.createConsultation(drafter, "Audited consultation", "RESTRICTED"), 201);
+        JsonNode created = json(api.createConsultation(drafter, "Audited consultation", "PUBLIC"), 201);
         String c = created.get("consultationId").asText();
         String provision = json(api.get(drafter, "/api/consultations/{id}?minPosition={p}", c, created.get("position").asLong()), 200)
                 .at("/provisions/0/provisionId").asText();
@@ -74,6 +75,47 @@ class AuditIT {
         json(api.get(ADMIN, "/api/admin/audit"), 400);
         json(api.get(ADMIN, "/api/admin/audit?participantId={id}&limit=0", participantId), 400);
         json(api.get(ADMIN, "/api/admin/audit?participantId={id}&after=-1", participantId), 400);
+    }
+
+    @Test
+    void an_administrator_reads_who_acted_in_a_restricted_consultation_and_when_but_not_what_they_wrote() {
+        ConcordApi api = new ConcordApi(ConcordProcesses.shared());
+        JsonNode drafting = api.register("Restricted Audit Secretariat", "INTERNATIONAL_ORGANISATION", "CH", "DRAFTER");
+        String drafter = drafting.get("token").asText();
+        JsonNode delegation = api.register("Republic of Discretion", "STATE", "LU", "PARTICIPANT");
+        String delegate = delegation.get("token").asText();
+        String delegateId = delegation.get("participantId").asText();
+        String adminAndDrafter = api.registerToken("Audit Office", "INTERNATIONAL_ORGANISATION", "CH", "ADMIN", "DRAFTER");
+
+        JsonNode created = json(api.createConsultation(drafter, "Negotiated behind closed doors", "RESTRICTED"), 201);
+        String c = created.get("consultationId").asText();
+        String provision = json(api.get(drafter, "/api/consultations/{id}?minPosition={p}", c, created.get("position").asLong()), 200)
+                .at("/provisions/0/provisionId").asText();
+        json(api.post(drafter, "/api/consultations/{id}/rounds", Map.of("deadline", Instant.now().plus(Duration.ofHours(1)).toString()), c), 201);
+        json(api.post(delegate, "/api/consultations/{id}/amendments", Map.of("kind", "REPLACE", "provisionId", provision,
+                "baseVersion", 1, "text", "A wording only delegates may read.", "justification", "A reason only delegates may read"), c), 201);
+        long commented = json(api.post(delegate, "/api/consultations/{id}/comments", Map.of("provisionId", provision,
+                "body", "A remark only delegates may read", "attribution", "ATTRIBUTED"), c), 201).get("position").asLong();
+
+        // what an administrator may not read elsewhere: the consultation is a 404 for them
+        api.get(ADMIN, "/api/consultations/{id}", c).expectStatus().isNotFound();
+        JsonNode trail = json(api.get(ADMIN, "/api/admin/audit?participantId={id}&minPosition={p}", delegateId, commented), 200);
+        assertThat(types(trail)).containsExactly("ParticipantRegistered", "AmendmentProposed", "CommentPosted");
+        assertThat(trail.toString()).doesNotContain("A wording only delegates may read", "A reason only delegates may read",
+                "A remark only delegates may read", "Negotiated behind closed doors", "States should regulate");
+        for (JsonNode entry : List.of(trail.at("/entries/1"), trail.at("/entries/2"))) {
+            assertThat(entry.at("/actor/participantId").asText()).isEqualTo(delegateId);
+            assertThat(entry.at("/data/consultationId").asText()).isEqualTo(c);
+            assertThat(entry.at("/data/contentWithheld").asBoolean()).isTrue();
+            assertThat(entry.get("summary").asText()).startsWith("Republic of Discretion").contains(c);
+        }
+        JsonNode draftersTrail = json(api.get(ADMIN, "/api/admin/audit?participantId={id}", drafting.get("participantId").asText()), 200);
+        assertThat(types(draftersTrail)).containsExactly("ParticipantRegistered", "ConsultationCreated", "RoundOpened");
+        assertThat(draftersTrail.toString()).doesNotContain("Negotiated behind closed doors", "States should regulate");
+
+        // an administrator who is also a drafter reads the consultation elsewhere, and so reads it in the trail too
+        assertThat(json(api.get(adminAndDrafter, "/api/admin/audit?participantId={id}", delegateId), 200).toString())
+                .contains("A wording only delegates may read", "A remark only delegates may read");
     }
 
     private static List<String> types(JsonNode trail) {

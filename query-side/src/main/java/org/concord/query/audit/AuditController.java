@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.concord.query.event.TimelineEntries;
+import org.concord.query.feed.ConsultationVisibility;
 import org.concord.query.readmodel.EntryPage;
 import org.concord.web.identity.CallerIdentity;
 import org.concord.web.problem.ProblemException;
@@ -22,16 +23,19 @@ import java.util.List;
 class AuditController {
 
     private final AuditTrailProjection trails;
+    private final ConsultationVisibility visibility;
 
-    AuditController(AuditTrailProjection trails) {
+    AuditController(AuditTrailProjection trails, ConsultationVisibility visibility) {
         this.trails = trails;
+        this.visibility = visibility;
     }
 
     /** A participant's audit trail: who they are is in the registration, the first entry of an unpaged trail. */
     record AuditTrail(String participantId, List<TimelineEntries.Entry> entries) {
     }
 
-    @Operation(operationId = "getAuditTrail", summary = "Everything a participant did and what was done to their credential, in order; Chatham House comments are left out")
+    @Operation(operationId = "getAuditTrail", summary = "Everything a participant did and what was done to their credential, in order; Chatham House comments are left out, "
+            + "and of a consultation the caller may not read only who acted, when, what kind of event and which consultation are shown")
     @GetMapping(path = "/api/admin/audit", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<AuditTrail> audit(CallerIdentity caller,
                            @RequestParam String participantId,
@@ -44,7 +48,7 @@ class AuditController {
             throw ProblemException.invalid("participantId", "must not be blank");
         }
         EntryPage page = EntryPage.of(after, limit);
-        return Mono.fromCallable(() -> trails.trail(participantId, page))
+        return Mono.fromCallable(() -> trails.trail(participantId, page, consultationId -> visibility.visibleTo(consultationId, caller)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .map(entries -> {
                     if (entries.isEmpty() && after == 0) {

@@ -20,14 +20,19 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Each participant's audit trail, for administrators: every event the participant acted in, and the
  * registration and revocation of their own credential, in the order stored. A Chatham House comment is
  * left out of its author's trail: administrators are neither drafters nor the author, and listing the
- * comment under a name would attribute it.
+ * comment under a name would attribute it. Of a consultation the reader may not read elsewhere (a RESTRICTED one,
+ * for an administrator who is neither participant nor drafter) an entry shows only who acted, when, what kind of
+ * event and which consultation: the trail stays complete without showing what the consultation holds.
  * <p>
  * The {@value #PROCESSING_GROUP} processing group has one segment (application.yml), so that one
  * thread appends to every trail and an event that concerns two participants never races another.
@@ -39,6 +44,8 @@ public class AuditTrailProjection {
     public static final String PROCESSING_GROUP = "audit";
     /** Larger than the timeline's: one participant's events are sparse among everybody's. */
     private static final long CHUNK = 1000;
+    private static final String CONSULTATION_ID = "consultationId";
+    private static final String CONTENT_WITHHELD = "contentWithheld";
 
     private final ChunkedEntries trails;
 
@@ -70,11 +77,24 @@ public class AuditTrailProjection {
         trails.reset();
     }
 
-    /** The participant's entries of the page, as an administrator sees them. */
-    public List<TimelineEntries.Entry> trail(String participantId, EntryPage page) {
+    /** The participant's entries of the page, as a reader who reads the consultations {@code readsConsultation} accepts sees them. */
+    public List<TimelineEntries.Entry> trail(String participantId, EntryPage page, Predicate<String> readsConsultation) {
         return trails.read(participantId, page).stream()
-                .map(entry -> TimelineEntries.entry(entry, null, false))
+                .map(entry -> shown(entry, readsConsultation))
                 .toList();
+    }
+
+    private static TimelineEntries.Entry shown(StoredEntry stored, Predicate<String> readsConsultation) {
+        TimelineEntries.Entry entry = TimelineEntries.entry(stored, null, false);
+        String consultationId = stored.consultationId();
+        if (consultationId == null || readsConsultation.test(consultationId)) {
+            return entry;
+        }
+        String who = entry.actor() == null || entry.actor().organisation() == null ? "Someone" : entry.actor().organisation();
+        String what = entry.type().replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
+        return new TimelineEntries.Entry(entry.position(), entry.at(), entry.type(), entry.actor(),
+                who + ": " + what + " in consultation " + consultationId + ", whose content is withheld",
+                Map.of(CONSULTATION_ID, consultationId, CONTENT_WITHHELD, true));
     }
 
     private void record(Object event, Instant at, TrackingToken token, String subject, Actor actor) {

@@ -16,10 +16,10 @@ import java.util.Optional;
 /**
  * Whether a consultation is RESTRICTED, as its creation event in the event store says: the feeds run
  * ahead of the read models, so they cannot ask those. A consultation's visibility never changes, so the
- * answer is remembered.
+ * answer is remembered. The audit trail asks it too, for the same reason.
  */
 @Component
-class ConsultationVisibility {
+public class ConsultationVisibility {
 
     private static final int REMEMBERED = 10_000;
 
@@ -56,7 +56,7 @@ class ConsultationVisibility {
     }
 
     /** Whether the consultation exists and this caller may see it: a RESTRICTED one only participants and drafters. */
-    boolean visibleTo(String consultationId, CallerIdentity caller) {
+    public boolean visibleTo(String consultationId, CallerIdentity caller) {
         return restricted(consultationId).map(isRestricted -> !isRestricted || ConsultationAccess.seesRestricted(caller)).orElse(false);
     }
 

@@ -19,6 +19,11 @@ public record StoredEntry(@BsonProperty(POSITION) long position, Instant at, Str
     /** The field a chunk's entries are found by. */
     public static final String POSITION = "position";
 
+    /** The consultation the event belongs to; null for an event of none (a registration, a revocation). */
+    public @Nullable String consultationId() {
+        return data == null ? null : data.getString("consultationId");
+    }
+
     /** Whether this is a comment posted under the Chatham House rule, whose author only drafters and the author may know. */
     public boolean chathamHouse() {
         return data != null && "CHATHAM_HOUSE".equals(data.getString("attribution"));

@@ -1,11 +1,13 @@
 package org.concord.query.audit;
 
 import org.concord.query.event.TimelineEntries;
+import org.concord.query.feed.ConsultationVisibility;
 import org.concord.query.readmodel.EntryPage;
 import org.concord.query.web.QueryCallers;
 import org.concord.query.web.QueryWebSlice;
 import org.concord.web.identity.CallerIdentity;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.http.MediaType;
@@ -17,6 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static org.concord.query.web.Problems.expectForbidden;
 import static org.concord.query.web.Problems.expectInvalid;
@@ -25,6 +28,10 @@ import static org.concord.query.web.Problems.expectUnauthenticated;
 import static org.concord.query.web.QueryCallers.ADMINISTRATOR;
 import static org.concord.query.web.QueryCallers.SECRETARIAT;
 import static org.concord.query.web.QueryCallers.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
@@ -40,9 +47,12 @@ class AuditControllerTest {
     @MockitoBean
     AuditTrailProjection trails;
 
+    @MockitoBean
+    ConsultationVisibility visibility;
+
     @Test
     void an_administrator_reads_a_page_of_what_a_participant_did() {
-        when(trails.trail("p-de", new EntryPage(4, 1))).thenReturn(List.of(new TimelineEntries.Entry(5,
+        when(trails.trail(eq("p-de"), eq(new EntryPage(4, 1)), any())).thenReturn(List.of(new TimelineEntries.Entry(5,
                 Instant.parse("2026-03-10T08:00:00Z"), "AmendmentProposed", new TimelineEntries.Actor("p-de", "Germany", null),
                 "Germany proposed an amendment", Map.of())));
 
@@ -56,15 +66,29 @@ class AuditControllerTest {
     }
 
     @Test
+    void the_trail_shows_the_content_of_the_consultations_the_caller_may_read_elsewhere() {
+        when(trails.trail(eq("p-de"), eq(new EntryPage(0, 0)), any())).thenReturn(List.of());
+        when(visibility.visibleTo("c-restricted", ADMINISTRATOR)).thenReturn(false);
+        when(visibility.visibleTo("c-public", ADMINISTRATOR)).thenReturn(true);
+
+        audit(ADMINISTRATOR, "?participantId=p-de");
+
+        ArgumentCaptor<Predicate<String>> readsConsultation = ArgumentCaptor.captor();
+        verify(trails).trail(eq("p-de"), eq(new EntryPage(0, 0)), readsConsultation.capture());
+        assertThat(readsConsultation.getValue().test("c-restricted")).isFalse();
+        assertThat(readsConsultation.getValue().test("c-public")).isTrue();
+    }
+
+    @Test
     void a_participant_who_appears_in_no_event_is_not_found() {
-        when(trails.trail("p-9", new EntryPage(0, 0))).thenReturn(List.of());
+        when(trails.trail(eq("p-9"), eq(new EntryPage(0, 0)), any())).thenReturn(List.of());
 
         expectNotFound(audit(ADMINISTRATOR, "?participantId=p-9"), "No participant p-9 appears in the events.");
     }
 
     @Test
     void a_page_after_the_end_of_a_trail_is_empty_not_missing() {
-        when(trails.trail("p-de", new EntryPage(99, 0))).thenReturn(List.of());
+        when(trails.trail(eq("p-de"), eq(new EntryPage(99, 0)), any())).thenReturn(List.of());
 
         audit(ADMINISTRATOR, "?participantId=p-de&after=99")
                 .expectStatus().isOk()

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +37,7 @@ class AuditTrailProjectionTest {
     private static final ParticipantRegisteredEvent GERMANY_REGISTERED = new ParticipantRegisteredEvent("p-de", "Germany",
             StakeholderType.STATE, "DE", "Delegation of Germany", Set.of(Role.PARTICIPANT), "hash-of-germany-s-token", ADMIN);
     private static final EntryPage ALL = new EntryPage(0, 0);
+    private static final Predicate<String> READS_EVERY_CONSULTATION = consultationId -> true;
 
     private MongoClient client;
     private AuditTrailProjection trails;
@@ -58,14 +61,14 @@ class AuditTrailProjectionTest {
     }
 
     private List<String> types(String participantId) {
-        return trails.trail(participantId, ALL).stream().map(TimelineEntries.Entry::type).toList();
+        return trails.trail(participantId, ALL, READS_EVERY_CONSULTATION).stream().map(TimelineEntries.Entry::type).toList();
     }
 
     @Test
     void a_registration_opens_the_trail_of_the_participant_registered() throws Exception {
         events.deliver("p-de", GERMANY_REGISTERED);
 
-        List<TimelineEntries.Entry> trail = trails.trail("p-de", ALL);
+        List<TimelineEntries.Entry> trail = trails.trail("p-de", ALL, READS_EVERY_CONSULTATION);
 
         assertThat(trail).hasSize(1);
         assertThat(trail.get(0).position()).isEqualTo(1);
@@ -86,7 +89,7 @@ class AuditTrailProjectionTest {
         events.deliver("p-de", GERMANY_REGISTERED);
         events.deliver("p-de", new ParticipantRevokedEvent("p-de", "hash-of-germany-s-token", ADMIN));
 
-        assertThat(trails.trail("p-de", ALL)).allSatisfy(entry -> assertThat(entry.data()).doesNotContainKey("tokenHash")
+        assertThat(trails.trail("p-de", ALL, READS_EVERY_CONSULTATION)).allSatisfy(entry -> assertThat(entry.data()).doesNotContainKey("tokenHash")
                 .doesNotContainValue("hash-of-germany-s-token"));
     }
 
@@ -127,7 +130,33 @@ class AuditTrailProjectionTest {
             events.deliver("k-" + i, comment("k-" + i, Attribution.ATTRIBUTED));
         }
 
-        assertThat(trails.trail("p-de", new EntryPage(1, 2))).extracting(TimelineEntries.Entry::position).containsExactly(2L, 3L);
+        assertThat(trails.trail("p-de", new EntryPage(1, 2), READS_EVERY_CONSULTATION)).extracting(TimelineEntries.Entry::position).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void of_a_consultation_the_reader_may_not_read_an_entry_shows_who_when_what_kind_and_which_consultation_only() throws Exception {
+        events.deliver("a-1", new AmendmentProposedEvent("c-1", "a-1", ChangeKind.REPLACE, "p-1", 1, "States shall halve it.",
+                null, "Stronger", 1, GERMANY));
+        events.deliver("k-1", comment("k-1", Attribution.ATTRIBUTED));
+
+        List<TimelineEntries.Entry> trail = trails.trail("p-de", ALL, consultationId -> !consultationId.equals("c-1"));
+
+        assertThat(trail).extracting(TimelineEntries.Entry::type).containsExactly("AmendmentProposed", "CommentPosted");
+        assertThat(trail).allSatisfy(entry -> {
+            assertThat(entry.actor()).isEqualTo(new TimelineEntries.Actor("p-de", "Germany", StakeholderType.STATE));
+            assertThat(entry.data()).isEqualTo(Map.of("consultationId", "c-1", "contentWithheld", true));
+        });
+        assertThat(trail.get(0).at()).isEqualTo(events.at(1));
+        assertThat(trail.get(0).summary()).isEqualTo("Germany: amendment proposed in consultation c-1, whose content is withheld");
+        assertThat(trail.toString()).doesNotContain("States shall halve it.", "Stronger", "Which waste?");
+    }
+
+    @Test
+    void a_registration_concerns_no_consultation_and_is_shown_whole_to_any_reader() throws Exception {
+        events.deliver("p-de", GERMANY_REGISTERED);
+
+        assertThat(trails.trail("p-de", ALL, consultationId -> false).get(0).summary())
+                .isEqualTo("Concord administration registered Delegation of Germany for Germany with the roles [PARTICIPANT]");
     }
 
     @Test
@@ -136,6 +165,6 @@ class AuditTrailProjectionTest {
 
         trails.reset();
 
-        assertThat(trails.trail("p-de", ALL)).isEmpty();
+        assertThat(trails.trail("p-de", ALL, READS_EVERY_CONSULTATION)).isEmpty();
     }
 }
