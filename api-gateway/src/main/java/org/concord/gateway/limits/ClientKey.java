@@ -19,11 +19,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Who a request counts against: its bearer token (by hash: the token itself is never kept) on the API, or
- * the address it came from when it has none, and always for the web workspace's pages, where no token is
- * checked (a made-up token per request would otherwise escape the limit). That address is the connection's, except for a request from one
+ * Who a request counts against. The rate limits count a request by the participant its token is known to be
+ * ({@link RateLimitWebFilter}), and otherwise by the address it came from: without a token, with a token not
+ * yet checked, and always for the web workspace's pages, where no token is checked (a made-up token per
+ * request would otherwise escape the limit). The open feeds count by token (by hash: the token itself is never
+ * kept), or by address without one. That address is the connection's, except for a request from one
  * of the web-ui instances ({@code concord.gateway.web-ui-uri}, their hosts resolved once at start): web-ui
  * calls the API for the browsers it serves, so its requests count against the browser's address it names
  * last in {@code X-Forwarded-For}. Anyone else's {@code X-Forwarded-For} is ignored: any client can set it.
@@ -52,13 +55,24 @@ final class ClientKey {
         return new ClientKey(addressesOf(webUis));
     }
 
+    /** The token's hash when the request carries one on the API, else its address. */
     String of(ServerHttpRequest request) {
+        return bearerToken(request).map(token -> "token:" + TokenHash.of(token)).orElseGet(() -> address(request));
+    }
+
+    /** The bearer token of a request for the API; none for any other path, where no token is checked. */
+    Optional<String> bearerToken(ServerHttpRequest request) {
         String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         if (authorization != null && PublicPaths.isApi(request.getPath().value())
                 && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 && !authorization.substring(BEARER.length()).isBlank()) {
-            return "token:" + TokenHash.of(authorization.substring(BEARER.length()).trim());
+            return Optional.of(authorization.substring(BEARER.length()).trim());
         }
+        return Optional.empty();
+    }
+
+    /** The address the request counts against, whatever token it carries. */
+    String address(ServerHttpRequest request) {
         InetSocketAddress remote = request.getRemoteAddress();
         if (remote == null || remote.getAddress() == null) {
             return "address:unknown";
@@ -66,10 +80,6 @@ final class ClientKey {
         InetAddress client = trustedForwarders.contains(remote.getAddress())
                 ? forwardedFor(request, remote.getAddress()) : remote.getAddress();
         return "address:" + client.getHostAddress();
-    }
-
-    static boolean isToken(String key) {
-        return key.startsWith("token:");
     }
 
     /**

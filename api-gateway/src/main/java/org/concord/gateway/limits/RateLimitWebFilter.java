@@ -1,7 +1,15 @@
 package org.concord.gateway.limits;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.concord.gateway.auth.KnownTokens;
+import org.concord.web.identity.CallerIdentity;
 import org.concord.web.problem.ProblemDetailsExceptionHandler;
 import org.concord.web.problem.ProblemException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,102 +24,111 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A token bucket per client (see {@link ClientKey}): a request takes a token, tokens come back at the
- * client's rate up to its burst, and a request that finds none is answered 429 with {@code Retry-After}
- * before it reaches any service, even before its token is checked. Buckets of clients that have been
- * quiet long enough to be full again are forgotten. Refusals are counted as
- * {@code concord.ratelimit.refusals}, tag {@code limit} = {@code token} or {@code anonymous}.
+ * A token bucket per client: a request takes a token, tokens come back at the client's rate up to its burst,
+ * and a request that finds none is answered 429 with {@code Retry-After} before it reaches any service. A
+ * request whose token the gateway knows without a lookup ({@link KnownTokens}) counts against its participant;
+ * any other against its address ({@link ClientKey}), before its token is checked: a token the gateway does not
+ * know costs a lookup on the command side, so made-up tokens cost an address no more lookups than its own limit.
+ * The buckets are kept in a cache bounded in size ({@code clients-kept}) that forgets a client once it has been
+ * quiet long enough for its bucket to be full again. Refusals are counted as {@code concord.ratelimit.refusals},
+ * tag {@code limit} = {@code token} (a participant's) or {@code anonymous} (an address's).
  */
 @Component
 class RateLimitWebFilter implements WebFilter, Ordered {
 
-    private static final Duration FORGET_AFTER = Duration.ofMinutes(10);
-
-    private final ClientLimitProperties limits;
     private final ClientKey clientKey;
+    private final KnownTokens knownTokens;
     private final ProblemDetailsExceptionHandler problems;
-    private final Clock clock;
-    private final Counter tokenRefusals;
-    private final Counter anonymousRefusals;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private volatile long sweptAt;
+    private final Limit participants;
+    private final Limit addresses;
+    private final TimeMeter time;
+    private final Cache<String, Bucket> buckets;
 
-    @Autowired
-    RateLimitWebFilter(ClientLimitProperties limits, ClientKey clientKey, ProblemDetailsExceptionHandler problems,
-                       MeterRegistry meterRegistry) {
-        this(limits, clientKey, problems, Clock.systemUTC(), meterRegistry);
+    /** How fast one kind of client's bucket refills, and how refusals of that kind are counted. */
+    private record Limit(double perSecond, int burst, Bandwidth bandwidth, Counter refusals, String who) {
+
+        Limit(double perSecond, int burst, Counter refusals, String who) {
+            this(perSecond, burst, Bandwidth.builder().capacity(burst).refillGreedy(burst, refillTime(perSecond, burst))
+                    .build(), refusals, who);
+        }
+
+        private static Duration refillTime(double perSecond, int burst) {
+            return Duration.ofNanos(Math.max(1, Math.round(burst / perSecond * TimeUnit.SECONDS.toNanos(1))));
+        }
     }
 
-    RateLimitWebFilter(ClientLimitProperties limits, ClientKey clientKey, ProblemDetailsExceptionHandler problems, Clock clock,
-                       MeterRegistry meterRegistry) {
-        this.limits = limits;
+    @Autowired
+    RateLimitWebFilter(ClientLimitProperties limits, ClientKey clientKey, KnownTokens knownTokens,
+                       ProblemDetailsExceptionHandler problems, MeterRegistry meterRegistry) {
+        this(limits, clientKey, knownTokens, problems, Clock.systemUTC(), meterRegistry);
+    }
+
+    RateLimitWebFilter(ClientLimitProperties limits, ClientKey clientKey, KnownTokens knownTokens,
+                       ProblemDetailsExceptionHandler problems, Clock clock, MeterRegistry meterRegistry) {
         this.clientKey = clientKey;
+        this.knownTokens = knownTokens;
         this.problems = problems;
-        this.clock = clock;
-        this.tokenRefusals = LimitRefusals.counter("token", meterRegistry);
-        this.anonymousRefusals = LimitRefusals.counter("anonymous", meterRegistry);
+        this.participants = new Limit(limits.perTokenPerSecond(), limits.perTokenBurst(),
+                LimitRefusals.counter("token", meterRegistry), "participant");
+        this.addresses = new Limit(limits.anonymousPerSecond(), limits.anonymousBurst(),
+                LimitRefusals.counter("anonymous", meterRegistry), "address without a valid token");
+        // a bucket left alone that long is full again: forgetting it then changes nothing
+        Duration participantFull = Limit.refillTime(participants.perSecond(), participants.burst());
+        Duration addressFull = Limit.refillTime(addresses.perSecond(), addresses.burst());
+        Duration fullAgainAfter = participantFull.compareTo(addressFull) > 0 ? participantFull : addressFull;
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return TimeUnit.MILLISECONDS.toNanos(clock.millis());
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(limits.clientsKept())
+                .expireAfterAccess(fullAgainAfter)
+                .ticker(time::currentTimeNanos)
+                .executor(Runnable::run)
+                .build();
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String key = clientKey.of(exchange.getRequest());
-        boolean token = ClientKey.isToken(key);
-        double perSecond = token ? limits.perTokenPerSecond() : limits.anonymousPerSecond();
-        int burst = token ? limits.perTokenBurst() : limits.anonymousBurst();
-        long now = clock.millis();
-        sweep(now);
-        double waitSeconds = buckets.computeIfAbsent(key, k -> new Bucket(burst, now)).take(now, perSecond, burst);
-        if (waitSeconds <= 0) {
+        Optional<CallerIdentity> participant = clientKey.bearerToken(exchange.getRequest()).flatMap(knownTokens::withoutLookup);
+        Limit limit = participant.isPresent() ? participants : addresses;
+        String key = participant.map(caller -> "participant:" + caller.participantId())
+                .orElseGet(() -> clientKey.address(exchange.getRequest()));
+        ConsumptionProbe probe = buckets.get(key, k -> newBucket(limit)).tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
             return chain.filter(exchange);
         }
-        (token ? tokenRefusals : anonymousRefusals).increment();
-        long retryAfter = (long) Math.ceil(waitSeconds);
+        limit.refusals().increment();
+        long retryAfter = Math.max(1, (long) Math.ceil(probe.getNanosToWaitForRefill() / 1e9));
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
         return problems.write(exchange, new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                "Too many requests from this " + (token ? "token" : "address without a token") + ": at most "
-                        + perSecond + " a second (bursts of " + burst + "). Try again in " + retryAfter + " s."));
+                "Too many requests from this " + limit.who() + ": at most " + limit.perSecond() + " a second (bursts of "
+                        + limit.burst() + "). Try again in " + retryAfter + " s."));
     }
 
-    private void sweep(long now) {
-        if (now - sweptAt < FORGET_AFTER.toMillis()) {
-            return;
-        }
-        sweptAt = now;
-        buckets.entrySet().removeIf(entry -> now - entry.getValue().lastTakenAt() > FORGET_AFTER.toMillis());
+    private Bucket newBucket(Limit limit) {
+        return Bucket.builder().addLimit(limit.bandwidth()).withCustomTimePrecision(time).build();
+    }
+
+    /** How many clients' buckets are kept now. */
+    long clientsKept() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
     }
 
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE;
-    }
-
-    /** Tokens left and when they were last counted. */
-    private static final class Bucket {
-        private double tokens;
-        private long countedAt;
-
-        Bucket(int burst, long now) {
-            this.tokens = burst;
-            this.countedAt = now;
-        }
-
-        /** Takes a token; answers 0 when there was one, else the seconds until there will be. */
-        synchronized double take(long now, double perSecond, int burst) {
-            tokens = Math.min(burst, tokens + (now - countedAt) / 1000.0 * perSecond);
-            countedAt = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return (1 - tokens) / perSecond;
-        }
-
-        synchronized long lastTakenAt() {
-            return countedAt;
-        }
     }
 }

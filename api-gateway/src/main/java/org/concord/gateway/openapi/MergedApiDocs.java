@@ -33,7 +33,7 @@ class MergedApiDocs {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Set<String> READS = Set.of("get", "head");
     private static final Map<String, String> EVERY_OPERATION = Map.of(
-            "429", "Too many requests from this token or address, or too many open feeds; `Retry-After` says when to try again",
+            "429", "Too many requests from this participant or address, or too many open feeds; `Retry-After` says when to try again",
             "5XX", "A Concord service is unavailable or slow (502, 503, 504): try again, with the same `Idempotency-Key` for a write."
                     + " A 500 is a defect. A change feed is answered 200 with `retry:` instead, so that EventSource reconnects");
     private static final Map<String, String> EVERY_WRITE = Map.of(

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * The change feeds as server-sent events: {@code id:} is the global position, {@code event:} the type,
  * {@code data:} the entry as the timeline shows it. Resume with {@code Last-Event-ID} or {@code ?after=}
- * (the header wins when both are given); filter with {@code ?types=}.
+ * (the header wins when both are given); filter with {@code ?types=}. A participant holds at most
+ * {@code concord.feed.max-open-per-caller} feeds open at once ({@link OpenFeeds}).
  */
 @Tag(name = "Feeds")
 @RestController
@@ -32,10 +33,12 @@ class FeedController {
 
     private final Feed feed;
     private final ConsultationVisibility visibility;
+    private final OpenFeeds openFeeds;
 
-    FeedController(Feed feed, ConsultationVisibility visibility) {
+    FeedController(Feed feed, ConsultationVisibility visibility, OpenFeeds openFeeds) {
         this.feed = feed;
         this.visibility = visibility;
+        this.openFeeds = openFeeds;
     }
 
     @Operation(operationId = "feed", summary = "Every event the caller may see, as server-sent events, from a position on")
@@ -46,7 +49,8 @@ class FeedController {
                                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                                       @Parameter(description = "comma-separated event types, e.g. AmendmentProposed,CommentPosted")
                                       @RequestParam(required = false) String types) {
-        return opened(feed.stream(new Feed.Subscription(resumeAfter(after, lastEventId), null, types(types), caller)));
+        Feed.Subscription subscription = new Feed.Subscription(resumeAfter(after, lastEventId), null, types(types), caller);
+        return openFeeds.held(caller, opened(feed.stream(subscription)));
     }
 
     @Operation(operationId = "consultationFeed", summary = "Every event of one consultation the caller may see, as server-sent events")
@@ -57,11 +61,11 @@ class FeedController {
                                                @RequestParam(required = false) String types) {
         Feed.Subscription subscription = new Feed.Subscription(resumeAfter(after, lastEventId), consultationId, types(types), caller);
         // from the event store, not the read models: a feed may be opened right after the consultation's creation
-        return Mono.fromCallable(() -> visibility.visibleTo(consultationId, caller))
+        return openFeeds.held(caller, Mono.fromCallable(() -> visibility.visibleTo(consultationId, caller))
                 .subscribeOn(Schedulers.boundedElastic())
                 .filter(Boolean::booleanValue)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No consultation " + consultationId + " exists.")))
-                .thenMany(opened(feed.stream(subscription)));
+                .thenMany(opened(feed.stream(subscription))));
     }
 
     /**

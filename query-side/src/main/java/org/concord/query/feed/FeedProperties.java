@@ -16,6 +16,9 @@ import java.time.Duration;
  *                     {@code disconnect} event and its stream ends (default 60 s)
  * @param publicBaseUrl the gateway's address as clients know it, for the links of the Atom feed
  *                     (default {@code http://localhost:8080}; {@code CONCORD_FEED_PUBLIC_BASE_URL})
+ * @param maxOpenPerCaller how many change feeds (SSE) one participant may hold open at once on this query side, however
+ *                     its requests reached it (default 10, as the gateway's {@code feeds-per-client};
+ *                     {@code CONCORD_FEED_MAX_OPEN_PER_CALLER}); anonymous feeds are capped by the gateway only
  */
 @ConfigurationProperties("concord.feed")
 public record FeedProperties(@DefaultValue("50ms") Duration pollInterval,
@@ -23,5 +26,6 @@ public record FeedProperties(@DefaultValue("50ms") Duration pollInterval,
                              @DefaultValue("10000") int recentEvents,
                              @DefaultValue("500") int pageSize,
                              @DefaultValue("60s") Duration stuckAfter,
-                             @DefaultValue("http://localhost:8080") String publicBaseUrl) {
+                             @DefaultValue("http://localhost:8080") String publicBaseUrl,
+                             @DefaultValue("10") int maxOpenPerCaller) {
 }

@@ -6,6 +6,10 @@ import org.concord.web.identity.CallerIdentity;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.ContextConfiguration;
@@ -13,6 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 
 import java.util.Set;
 
@@ -21,15 +26,25 @@ import static org.concord.query.web.Problems.expectInvalid;
 import static org.concord.query.web.Problems.expectNotFound;
 import static org.concord.query.web.QueryCallers.DELEGATE;
 import static org.concord.query.web.QueryCallers.PRESS;
+import static org.concord.query.web.QueryCallers.SECRETARIAT;
 import static org.concord.query.web.QueryCallers.as;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-/** The change feeds as server-sent events (docs/api.md, Feeds): where they resume, and the refusals before they open. */
+/**
+ * The change feeds as server-sent events (docs/api.md, Feeds): where they resume, the refusals before they open,
+ * and the cap on the feeds a participant holds open.
+ */
 @WebFluxTest(FeedController.class)
 @ContextConfiguration(classes = QueryWebSlice.class)
-@TestPropertySource(properties = "concord.internal.secret=" + QueryCallers.SECRET)
+@Import({OpenFeeds.class, FeedControllerTest.FeedSettings.class})
+@TestPropertySource(properties = {"concord.internal.secret=" + QueryCallers.SECRET, "concord.feed.max-open-per-caller=2"})
 class FeedControllerTest {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(FeedProperties.class)
+    static class FeedSettings {
+    }
 
     private static final ServerSentEvent<String> ACCEPTED = ServerSentEvent.builder("{\"amendmentId\":\"a-1\"}")
             .id("8").event("AmendmentAccepted").build();
@@ -97,6 +112,26 @@ class FeedControllerTest {
                 .thenReturn(Flux.error(new AssertionError("a feed the caller may not see was opened")));
 
         expectNotFound(as(PRESS, feedOf("/api/consultations/c-1/feed")).exchange(), "No consultation c-1 exists.");
+    }
+
+    @Test
+    void a_participant_holds_at_most_its_cap_of_feeds_open_whatever_their_paths_and_closing_one_frees_its_place() {
+        Sinks.Empty<Void> firstClosed = Sinks.empty();
+        Sinks.Empty<Void> othersClosed = Sinks.empty();
+        Flux<ServerSentEvent<String>> open = Flux.<ServerSentEvent<String>>never().takeUntilOther(othersClosed.asMono());
+        when(feed.stream(new Feed.Subscription(0, null, Set.of(), SECRETARIAT)))
+                .thenReturn(Flux.<ServerSentEvent<String>>never().takeUntilOther(firstClosed.asMono()), open);
+        as(SECRETARIAT, feedOf("/api/feed")).exchange().expectStatus().isOk().returnResult(String.class);
+        as(SECRETARIAT, feedOf("/api/feed;x=1")).exchange().expectStatus().isOk().returnResult(String.class);
+
+        as(SECRETARIAT, feedOf("/api/feed")).exchange().expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectBody().jsonPath("$.type").value(type -> assertThat(type.toString()).endsWith("too-many-feeds"));
+        when(feed.stream(new Feed.Subscription(0, null, Set.of(), PRESS))).thenReturn(Flux.just(ACCEPTED));
+        as(PRESS, feedOf("/api/feed")).exchange().expectStatus().isOk();
+
+        firstClosed.tryEmitEmpty();
+        as(SECRETARIAT, feedOf("/api/feed")).exchange().expectStatus().isOk().returnResult(String.class);
+        othersClosed.tryEmitEmpty();
     }
 
     private WebTestClient.RequestHeadersSpec<?> feedOf(String uri) {

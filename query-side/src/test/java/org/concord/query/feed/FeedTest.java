@@ -50,7 +50,7 @@ class FeedTest {
     private static final ObjectMapper JSON = EventPayloadMapper.create();
     private static final JsonMapper WEB_JSON = new JsonMapper();
     private static final FeedProperties PROPERTIES = new FeedProperties(Duration.ofMillis(20), Duration.ofSeconds(15), 50, 20,
-            Duration.ofSeconds(60), "http://localhost:8080");
+            Duration.ofSeconds(60), "http://localhost:8080", 10);
 
     private MongoClient client;
     private SequencedMongoEventStorageEngine eventStore;
@@ -135,7 +135,7 @@ class FeedTest {
     @Test
     void a_subscriber_that_takes_nothing_is_told_why_and_where_to_resume_then_its_stream_ends() {
         append(consultation("c-1", Visibility.PUBLIC, 10));
-        Feed feed = feed(new FeedProperties(Duration.ofMillis(20), Duration.ofMillis(200), 50, 20, Duration.ofMillis(500), "http://localhost"));
+        Feed feed = feed(new FeedProperties(Duration.ofMillis(20), Duration.ofMillis(200), 50, 20, Duration.ofMillis(500), "http://localhost", 10));
 
         StepVerifier.create(feed.stream(new Feed.Subscription(0, null, Set.of(), ANONYMOUS)), 3)
                 .expectNextCount(3)

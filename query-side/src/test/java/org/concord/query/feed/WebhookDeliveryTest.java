@@ -83,7 +83,7 @@ class WebhookDeliveryTest {
         eventStore = SequencedMongoEventStorageEngine.builder().database(database).eventSerializer(serializer).snapshotSerializer(serializer).build();
         properties = new WebhookProperties(true, Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(200),
                 Duration.ofSeconds(2), 2, Duration.ofSeconds(30), 1000);
-        FeedProperties feed = new FeedProperties(Duration.ofMillis(20), Duration.ofSeconds(15), 100, 50, Duration.ofSeconds(60), "http://localhost");
+        FeedProperties feed = new FeedProperties(Duration.ofMillis(20), Duration.ofSeconds(15), 100, 50, Duration.ofSeconds(60), "http://localhost", 10);
         visibility = new ConsultationVisibility(eventStore);
         tail = new FeedTail(eventStore, visibility, feed);
         store = new WebhookStore(database, properties);
