@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 final class ConcordProcesses implements AutoCloseable {
 
     static final String ADMIN_TOKEN = "system-test-admin-token-0123456789abcdef";
-    private static final String INTERNAL_SECRET = "system-test-internal-secret-0123456789";
+    static final String INTERNAL_SECRET = "system-test-internal-secret-0123456789";
     private static final Duration STARTUP = Duration.ofMinutes(3);
 
     private final Path root = Path.of(System.getProperty("concord.root", "..")).toAbsolutePath().normalize();
@@ -186,12 +186,13 @@ final class ConcordProcesses implements AutoCloseable {
         common.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         // the tests' webhook receivers listen on 127.0.0.1
         common.put("CONCORD_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
-        // every test client comes from 127.0.0.1; the limits themselves are tested in the gateway's module
+        // every test client comes from 127.0.0.1; the limits themselves are tested in the gateway's module and ClientLimitsIT
         common.put("CONCORD_GATEWAY_LIMITS_ANONYMOUS_PER_SECOND", "100000");
         common.put("CONCORD_GATEWAY_LIMITS_ANONYMOUS_BURST", "100000");
         common.put("CONCORD_GATEWAY_LIMITS_PER_TOKEN_PER_SECOND", "100000");
         common.put("CONCORD_GATEWAY_LIMITS_PER_TOKEN_BURST", "100000");
         common.put("CONCORD_GATEWAY_LIMITS_FEEDS_PER_CLIENT", "1000");
+        common.put("CONCORD_FEED_MAX_OPEN_PER_CALLER", "1000");
         common.putAll(environment);
 
         Map<String, String> gateway = new LinkedHashMap<>(common);
