@@ -184,8 +184,9 @@ final class ConcordProcesses implements AutoCloseable {
         common.put("CONCORD_MONGODB_URI", database.uri());
         common.put("CONCORD_INTERNAL_SECRET", INTERNAL_SECRET);
         common.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        // the tests' webhook receivers listen on 127.0.0.1
-        common.put("CONCORD_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
+        // the tests' webhook receivers listen on 127.0.0.1, on free ports; 9 (discard) is the hooks that never fire
+        common.put("CONCORD_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.0/8");
+        common.put("CONCORD_WEBHOOKS_ALLOWED_PORTS", "9,80,443,1024-65535");
         // every test client comes from 127.0.0.1; the limits themselves are tested in the gateway's module and ClientLimitsIT
         common.put("CONCORD_GATEWAY_LIMITS_ANONYMOUS_PER_SECOND", "100000");
         common.put("CONCORD_GATEWAY_LIMITS_ANONYMOUS_BURST", "100000");

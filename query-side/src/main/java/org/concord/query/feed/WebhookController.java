@@ -46,12 +46,15 @@ class WebhookController {
     private final WebhookStore store;
     private final FeedTail tail;
     private final ConsultationVisibility visibility;
+    private final WebhookAddresses addresses;
     private final WebhookProperties properties;
 
-    WebhookController(WebhookStore store, FeedTail tail, ConsultationVisibility visibility, WebhookProperties properties) {
+    WebhookController(WebhookStore store, FeedTail tail, ConsultationVisibility visibility, WebhookAddresses addresses,
+                      WebhookProperties properties) {
         this.store = store;
         this.tail = tail;
         this.visibility = visibility;
+        this.addresses = addresses;
         this.properties = properties;
     }
 
@@ -80,7 +83,7 @@ class WebhookController {
             long from = request.after() == null ? tail.head() : request.after();
             Webhook webhook = new Webhook(UUID.randomUUID().toString(), caller, request.url().trim(), request.secret(),
                     request.consultationId(), types, Instant.now(), from, 0, null, null);
-            store.add(webhook);
+            addWithinTheCap(webhook);
             return ResponseEntity.created(URI.create("/api/webhooks/" + webhook.webhookId()))
                     .body(new Registered(webhook.webhookId(), from));
         }).subscribeOn(Schedulers.boundedElastic());
@@ -126,6 +129,27 @@ class WebhookController {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No webhook " + webhookId + " of yours exists.")));
     }
 
+    /**
+     * Adds the webhook unless its owner has {@code max-per-owner} already. Counted after the insert, so that
+     * two registrations at once on two query sides cannot both pass: each then sees the other and backs out.
+     */
+    private void addWithinTheCap(Webhook webhook) {
+        String owner = webhook.owner().participantId();
+        if (store.countOwnedBy(owner) >= properties.maxPerOwner()) {
+            throw tooMany();
+        }
+        store.add(webhook);
+        if (store.countOwnedBy(owner) > properties.maxPerOwner()) {
+            store.remove(webhook.webhookId());
+            throw tooMany();
+        }
+    }
+
+    private ProblemException tooMany() {
+        return ProblemException.conflict("You have " + properties.maxPerOwner() + " webhooks, as many as one participant may have; "
+                + "remove one before registering another.");
+    }
+
     private static boolean ownedBy(Webhook webhook, CallerIdentity caller) {
         return caller.hasAnyRole("ADMIN") || (caller.participantId() != null && caller.participantId().equals(webhook.owner().participantId()));
     }
@@ -137,8 +161,11 @@ class WebhookController {
         } else if (request.url().length() > MAX_URL) {
             problems.add(new FieldProblem("url", "must be at most " + MAX_URL + " characters"));
         } else {
-            WebhookAddresses.refusal(request.url().trim(), properties.allowPrivateAddresses())
-                    .ifPresent(reason -> problems.add(new FieldProblem("url", reason)));
+            try {
+                addresses.target(request.url().trim());
+            } catch (WebhookAddresses.Refused refused) {
+                problems.add(new FieldProblem("url", refused.getMessage()));
+            }
         }
         if (request.secret() == null || request.secret().length() < MIN_SECRET || request.secret().length() > MAX_SECRET) {
             problems.add(new FieldProblem("secret", "must be " + MIN_SECRET + " to " + MAX_SECRET + " characters"));

@@ -3,20 +3,22 @@ package org.concord.query.feed;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import org.concord.query.participant.query.ParticipantProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.Http11SslContextSpec;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientSecurityUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -52,6 +54,7 @@ class WebhookDelivery implements DisposableBean {
     private static final int EVENTS_PER_CLAIM = 500;
 
     private final WebhookStore store;
+    private final WebhookAddresses addresses;
     private final FeedTail tail;
     private final ConsultationVisibility visibility;
     private final ParticipantProjection participants;
@@ -73,8 +76,9 @@ class WebhookDelivery implements DisposableBean {
     });
 
     WebhookDelivery(WebhookStore store, FeedTail tail, ConsultationVisibility visibility, ParticipantProjection participants,
-                    WebhookProperties properties, JsonMapper jsonMapper, MeterRegistry meterRegistry) {
+                    WebhookAddresses addresses, WebhookProperties properties, JsonMapper jsonMapper, MeterRegistry meterRegistry) {
         this.store = store;
+        this.addresses = addresses;
         this.tail = tail;
         this.visibility = visibility;
         this.participants = participants;
@@ -86,8 +90,10 @@ class WebhookDelivery implements DisposableBean {
         Gauge.builder("concord.webhook.backlog", this, delivery -> delivery.backlog)
                 .description("Webhooks with deliveries waiting: behind the feed or waiting to retry, and not paused")
                 .register(meterRegistry);
-        this.http = HttpClient.newBuilder().connectTimeout(properties.requestTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newConnection()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(properties.requestTimeout().toMillis()))
+                .responseTimeout(properties.requestTimeout())
+                .followRedirect(false);
         this.deliverers = Executors.newFixedThreadPool(properties.threads(), runnable -> {
             Thread thread = new Thread(runnable, "webhook-delivery");
             thread.setDaemon(true);
@@ -193,28 +199,16 @@ class WebhookDelivery implements DisposableBean {
     private boolean post(Webhook webhook, FeedEvent event, Feed.Subscription subscription, int failures) {
         byte[] body = subscription.shown(event, jsonMapper).getBytes(StandardCharsets.UTF_8);
         Instant started = clock.instant();
-        Optional<String> refused = WebhookAddresses.refusal(webhook.url(), properties.allowPrivateAddresses());
         Integer status = null;
-        String error = refused.map(reason -> "the URL " + reason).orElse(null);
-        if (refused.isEmpty()) {
-            try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url()))
-                        .timeout(properties.requestTimeout())
-                        .header("Content-Type", "application/json")
-                        .header(SIGNATURE, signature(webhook.secret(), body))
-                        .header("X-Concord-Event", event.type())
-                        .header("X-Concord-Position", Long.toString(event.position()))
-                        .header("X-Concord-Webhook", webhook.webhookId())
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                        .build();
-                status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                error = status >= 200 && status < 300 ? null : "the receiver answered " + status;
-            } catch (IOException e) {
-                error = "no answer: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                error = "interrupted";
-            }
+        String error;
+        try {
+            status = send(addresses.target(webhook.url()), webhook, event, body);
+            error = status >= 200 && status < 300 ? null : "HTTP_" + status / 100 + "XX";
+        } catch (WebhookAddresses.Refused refused) {
+            error = refused.errorClass();
+        } catch (RuntimeException e) {
+            log.debug("Delivery to webhook {} failed", webhook.webhookId(), e);
+            error = DeliveryError.of(e);
         }
         Webhook.Delivery delivery = new Webhook.Delivery(event.position(), event.type(), failures + 1, started, status, error,
                 Duration.between(started, clock.instant()).toMillis(), error == null ? "DELIVERED" : "FAILED");
@@ -226,6 +220,37 @@ class WebhookDelivery implements DisposableBean {
         failed.increment();
         store.failed(webhook.webhookId(), failures + 1, clock.instant().plus(properties.backoff(failures + 1)), delivery);
         return false;
+    }
+
+    /**
+     * POSTs the body to the checked address, never to the name again: the connection goes to
+     * {@code target.address()}, which carries the host name for the Host header, TLS's server name and its
+     * check of the certificate. Answers the receiver's status; its body is not read.
+     */
+    private int send(WebhookAddresses.Target target, Webhook webhook, FeedEvent event, byte[] body) {
+        HttpClient client = http.remoteAddress(target::address);
+        if (target.secure()) {
+            client = client.secure(tls -> tls.sslContext(Http11SslContextSpec.forClient())
+                    .handlerConfigurator(HttpClientSecurityUtils.HOSTNAME_VERIFICATION_CONFIGURER));
+        }
+        Integer status = client
+                .headers(headers -> headers.set(HttpHeaderNames.HOST, target.host())
+                        .set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                        .set(SIGNATURE, signature(webhook.secret(), body))
+                        .set("X-Concord-Event", event.type())
+                        .set("X-Concord-Position", Long.toString(event.position()))
+                        .set("X-Concord-Webhook", webhook.webhookId()))
+                .post()
+                .uri(target.pathAndQuery())
+                .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
+                .response()
+                .map(response -> response.status().code())
+                .timeout(properties.requestTimeout().multipliedBy(3))
+                .block();
+        if (status == null) {
+            throw new IllegalStateException("no answer");
+        }
+        return status;
     }
 
     @Override

@@ -29,6 +29,7 @@ class WebhookStore {
     private static final String ID = "_id";
     private static final String DELIVERIES = "deliveries";
     private static final String LEASE = "lease";
+    private static final String OWNER_PARTICIPANT = "owner.participantId";
 
     private final MongoCollection<Webhook> webhooks;
     private final MongoCollection<DeliveryLog> logs;
@@ -61,6 +62,10 @@ class WebhookStore {
 
     List<Webhook> all() {
         return webhooks.find().projection(Projections.exclude(DELIVERIES)).into(new ArrayList<>());
+    }
+
+    long countOwnedBy(String participantId) {
+        return webhooks.countDocuments(Filters.eq(OWNER_PARTICIPANT, participantId));
     }
 
     /** The latest deliveries, newest last. */

@@ -38,7 +38,7 @@ class StoredWebhookShapeTest {
         TestMongoDatabase test = MongoDbExtension.newDatabase();
         client = MongoClients.create(test.uri());
         database = client.getDatabase(test.name());
-        store = new WebhookStore(database, new WebhookProperties(false, Duration.ofMillis(200), Duration.ofSeconds(1),
+        store = new WebhookStore(database, new WebhookProperties(List.of(), List.of("80", "443"), 20, Duration.ofMillis(200), Duration.ofSeconds(1),
                 Duration.ofMinutes(5), Duration.ofSeconds(10), 4, Duration.ofSeconds(30), 200));
         database.getCollection("webhooks").insertOne(new Document("_id", "w-1")
                 .append("owner", new Document("participantId", "p-fr").append("organisation", "France").append("stakeholderType", "STATE")

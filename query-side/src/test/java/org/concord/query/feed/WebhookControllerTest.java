@@ -40,16 +40,16 @@ import static org.mockito.Mockito.when;
 /** Registering, reading and removing webhooks (docs/api.md, Feeds): answers, refusals and whose webhooks a caller sees. */
 @WebFluxTest(WebhookController.class)
 @ContextConfiguration(classes = QueryWebSlice.class)
-@Import(WebhookControllerTest.DefaultWebhookProperties.class)
+@Import({WebhookControllerTest.DefaultWebhookProperties.class, WebhookAddresses.class})
 @TestPropertySource(properties = "concord.internal.secret=" + QueryCallers.SECRET)
 class WebhookControllerTest {
 
-    private static final String PUBLIC_URL = "https://203.0.113.10/concord-hook";
+    private static final String PUBLIC_URL = "https://9.9.9.9/concord-hook";
     private static final String SECRET = "sixteen-chars-or-more";
     private static final Webhook GERMANY_S = new Webhook("w-1", DELEGATE, PUBLIC_URL, SECRET, null, Set.of("AmendmentAccepted"),
             Instant.parse("2026-03-01T10:00:00Z"), 40, 0, null, null);
 
-    /** The webhook settings as deployed: no private addresses. */
+    /** The webhook settings as deployed: globally reachable addresses, ports 80 and 443, 20 webhooks per participant. */
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(WebhookProperties.class)
     static class DefaultWebhookProperties {
@@ -108,11 +108,37 @@ class WebhookControllerTest {
     }
 
     @Test
-    void a_webhook_to_a_loopback_address_is_refused_naming_the_url() {
+    void a_webhook_to_another_port_or_a_loopback_address_is_refused_naming_the_url() {
         expectInvalid(register(DELEGATE, """
                         {"url": "http://127.0.0.1:9000/hook", "secret": "%s"}""".formatted(SECRET)), "url",
-                "must not point at a loopback, private or link-local address (concord.webhooks.allow-private-addresses)");
+                "must use port [80, 443] (concord.webhooks.allowed-ports)");
+        expectInvalid(register(DELEGATE, """
+                        {"url": "http://127.0.0.1/hook", "secret": "%s"}""".formatted(SECRET)), "url",
+                "must not point at an address that is not globally reachable: loopback, private, shared, link-local, reserved, "
+                        + "documentation, benchmarking or one of IANA's other special-purpose blocks (concord.webhooks.allowed-networks)");
         verifyNoInteractions(store);
+    }
+
+    @Test
+    void a_participant_with_20_webhooks_registers_no_21st() {
+        when(store.countOwnedBy(DELEGATE.participantId())).thenReturn(20L);
+
+        expectProblem(register(DELEGATE, """
+                {"url": "%s", "secret": "%s"}""".formatted(PUBLIC_URL, SECRET)), HttpStatus.CONFLICT, "conflict",
+                "You have 20 webhooks, as many as one participant may have; remove one before registering another.");
+        verify(store, never()).add(org.mockito.ArgumentMatchers.any());
+    }
+
+    @Test
+    void a_registration_that_a_simultaneous_one_took_past_the_cap_is_taken_back() {
+        when(store.countOwnedBy(DELEGATE.participantId())).thenReturn(19L, 21L);
+
+        expectProblem(register(DELEGATE, """
+                {"url": "%s", "secret": "%s"}""".formatted(PUBLIC_URL, SECRET)), HttpStatus.CONFLICT, "conflict",
+                "You have 20 webhooks, as many as one participant may have; remove one before registering another.");
+        ArgumentCaptor<Webhook> added = ArgumentCaptor.forClass(Webhook.class);
+        verify(store).add(added.capture());
+        verify(store).remove(added.getValue().webhookId());
     }
 
     @Test

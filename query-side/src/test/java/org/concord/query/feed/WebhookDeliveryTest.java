@@ -33,7 +33,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,6 +69,7 @@ class WebhookDeliveryTest {
     private ConsultationVisibility visibility;
     private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
     private FeedTail tail;
+    private ParticipantProjection participants;
     private WebhookDelivery delivery;
     private HttpServer receiver;
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
@@ -81,13 +86,15 @@ class WebhookDeliveryTest {
         MongoDatabase database = client.getDatabase(test.name());
         Serializer serializer = JacksonSerializer.builder().objectMapper(JSON).build();
         eventStore = SequencedMongoEventStorageEngine.builder().database(database).eventSerializer(serializer).snapshotSerializer(serializer).build();
-        properties = new WebhookProperties(true, Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(200),
+        // the receivers listen on 127.0.0.1, on a free port
+        properties = new WebhookProperties(List.of("127.0.0.0/8"), List.of("1024-65535"), 20, Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(200),
                 Duration.ofSeconds(2), 2, Duration.ofSeconds(30), 1000);
         FeedProperties feed = new FeedProperties(Duration.ofMillis(20), Duration.ofSeconds(15), 100, 50, Duration.ofSeconds(60), "http://localhost", 10);
         visibility = new ConsultationVisibility(eventStore);
         tail = new FeedTail(eventStore, visibility, feed);
         store = new WebhookStore(database, properties);
-        delivery = new WebhookDelivery(store, tail, visibility, new ParticipantProjection(new ReadModels(database)), properties, WEB_JSON,
+        participants = new ParticipantProjection(new ReadModels(database));
+        delivery = new WebhookDelivery(store, tail, visibility, participants, new WebhookAddresses(properties), properties, WEB_JSON,
                 meterRegistry);
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
@@ -137,7 +144,7 @@ class WebhookDeliveryTest {
         List<Webhook.Delivery> log = store.deliveries(id);
         assertThat(log.subList(0, 4)).extracting(d -> d.outcome() + " " + d.attempt())
                 .containsExactly("FAILED 1", "FAILED 2", "FAILED 3", "DELIVERED 4");
-        assertThat(log.get(0).error()).contains("503");
+        assertThat(log.get(0)).extracting(Webhook.Delivery::status, Webhook.Delivery::error).containsExactly(503, "HTTP_5XX");
         assertThat(deliveries("failed")).isEqualTo(3);
         // the receiver sees a delivery before the deliverer has counted it
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(deliveries("delivered")).isEqualTo(22));
@@ -159,7 +166,7 @@ class WebhookDeliveryTest {
         ParticipantProjection revoked = mock(ParticipantProjection.class);
         when(revoked.isRevoked(OBSERVER.participantId())).thenReturn(true);
         delivery.destroy();
-        delivery = new WebhookDelivery(store, tail, visibility, revoked, properties, WEB_JSON, meterRegistry);
+        delivery = new WebhookDelivery(store, tail, visibility, revoked, new WebhookAddresses(properties), properties, WEB_JSON, meterRegistry);
         register(OBSERVER, Set.of());
         eventStore.appendEvents(consultation("c-1", Visibility.PUBLIC, 1));
 
@@ -210,6 +217,88 @@ class WebhookDeliveryTest {
 
         assertThat(received).as("sent again at once, as the same attempt").isEmpty();
         assertThat(store.deliveries(id)).isEmpty();
+    }
+
+    @Test
+    void a_delivery_connects_to_the_address_it_checked_even_when_the_name_resolves_elsewhere_a_moment_later() throws Exception {
+        // the receiver on 127.0.0.2 may be called; the service on 127.0.0.1, at the same port, may not
+        HttpServer internal = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        int port = internal.getAddress().getPort();
+        HttpServer checked = HttpServer.create(new InetSocketAddress("127.0.0.2", port), 0);
+        List<String> internalGot = Collections.synchronizedList(new ArrayList<>());
+        List<String> checkedGot = Collections.synchronizedList(new ArrayList<>());
+        for (var server : List.of(internal, checked)) {
+            List<String> got = server == internal ? internalGot : checkedGot;
+            server.createContext("/hook", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                got.add(exchange.getRequestHeaders().getFirst("Host"));
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+        // a name whose first answer passes the check and whose every later answer is the internal service
+        AtomicInteger lookUps = new AtomicInteger();
+        WebhookAddresses.Resolver rebinding = host -> new InetAddress[]{
+                InetAddress.getByName(lookUps.getAndIncrement() == 0 ? "127.0.0.2" : "127.0.0.1")};
+        WebhookProperties onlyTheReceiver = new WebhookProperties(List.of("127.0.0.2/32"), List.of("1024-65535"), 20,
+                Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(2), 2, Duration.ofSeconds(30), 1000);
+        delivery.destroy();
+        delivery = new WebhookDelivery(store, tail, visibility, participants,
+                new WebhookAddresses(onlyTheReceiver, rebinding), onlyTheReceiver, WEB_JSON, meterRegistry);
+        String id = UUID.randomUUID().toString();
+        store.add(new Webhook(id, OBSERVER, "http://hooks.rebinding.test:" + port + "/hook", SECRET, null, Set.of("ConsultationCreated"),
+                Instant.now(), tail.head(), 0, null, null));
+        try {
+            eventStore.appendEvents(consultation("c-1", Visibility.PUBLIC, 0));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> store.deliveries(id).size() == 1);
+            assertThat(store.deliveries(id).get(0).outcome()).isEqualTo("DELIVERED");
+            assertThat(internalGot).as("requests to the internal service").isEmpty();
+            assertThat(checkedGot).containsExactly("hooks.rebinding.test:" + port);
+            assertThat(lookUps).as("look-ups of the name").hasValue(1);
+        } finally {
+            internal.stop(0);
+            checked.stop(0);
+        }
+    }
+
+    @Test
+    void the_log_names_the_kind_of_failure_and_never_quotes_what_the_service_at_the_url_said() throws Exception {
+        try (ServerSocket service = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread greeter = new Thread(() -> {
+                while (!service.isClosed()) {
+                    try (Socket connection = service.accept()) {
+                        connection.getOutputStream().write("SSH-2.0-OpenSSH_9.6 build-host-7\r\n".getBytes(StandardCharsets.US_ASCII));
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            greeter.setDaemon(true);
+            greeter.start();
+            String id = UUID.randomUUID().toString();
+            store.add(new Webhook(id, OBSERVER, "http://127.0.0.1:" + service.getLocalPort() + "/hook", SECRET, null, Set.of(),
+                    Instant.now(), tail.head(), 0, null, null));
+            eventStore.appendEvents(consultation("c-1", Visibility.PUBLIC, 0));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> !store.deliveries(id).isEmpty());
+            Webhook.Delivery failed = store.deliveries(id).get(0);
+            assertThat(failed.outcome()).isEqualTo("FAILED");
+            assertThat(failed.status()).isNull();
+            assertThat(failed.error()).isIn("BAD_RESPONSE", "CONNECTION_CLOSED");
+        }
+    }
+
+    @Test
+    void a_receiver_that_is_not_listening_is_logged_as_connection_refused() {
+        String id = register(OBSERVER, Set.of());
+        receiver.stop(0);
+        eventStore.appendEvents(consultation("c-1", Visibility.PUBLIC, 0));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !store.deliveries(id).isEmpty());
+        assertThat(store.deliveries(id).get(0)).extracting(Webhook.Delivery::status, Webhook.Delivery::error)
+                .containsExactly(null, "CONNECTION_REFUSED");
     }
 
     private String register(CallerIdentity owner, Set<String> types) {
