@@ -22,10 +22,15 @@ public final class InlineDiff {
     }
 
     public static List<Run> between(String before, String after) {
+        return between(before, after, new WordDiff.Budget(WordDiff.STEPS_PER_COMPARISON));
+    }
+
+    /** As {@link #between(String, String)}, within {@code budget} (see {@link WordDiff}). */
+    static List<Run> between(String before, String after, WordDiff.Budget budget) {
         List<Word> beforeWords = Words.of(before);
         List<Word> afterWords = Words.of(after);
         Runs runs = new Runs();
-        WordDiff.compare(beforeWords, afterWords, new WordDiff.Visitor() {
+        WordDiff.compare(beforeWords, afterWords, budget, new WordDiff.Visitor() {
             @Override
             public void both(int beforeWord, int afterWord) {
                 Word was = beforeWords.get(beforeWord);

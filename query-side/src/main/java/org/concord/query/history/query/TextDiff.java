@@ -16,6 +16,12 @@ import java.util.Objects;
  */
 final class TextDiff {
 
+    /**
+     * The word-comparison steps one diff may take over all its provisions, some quarter of a second at worst
+     * ({@link WordDiff.Budget}); the provisions compared after it is spent get the coarse difference.
+     */
+    static final long STEPS_PER_DIFF = 5 * WordDiff.STEPS_PER_COMPARISON;
+
     private TextDiff() {
     }
 
@@ -25,6 +31,7 @@ final class TextDiff {
         Map<String, Provision> after = new HashMap<>();
         to.forEach(p -> after.put(p.provisionId(), p));
 
+        WordDiff.Budget budget = new WordDiff.Budget(STEPS_PER_DIFF);
         Map<String, List<Provision>> removedAfter = new HashMap<>();
         String anchor = null;
         for (Provision provision : from) {
@@ -43,7 +50,7 @@ final class TextDiff {
                         List.of(new InlineDiff.Run(InlineDiff.Op.INSERT, provision.text()))));
             } else if (!Objects.equals(was.text(), provision.text()) || !Objects.equals(was.label(), provision.label())) {
                 changes.add(new ProvisionChange(provision.provisionId(), provision.label(), "MODIFIED", was.text(), provision.text(),
-                        InlineDiff.between(was.text(), provision.text())));
+                        InlineDiff.between(was.text(), provision.text(), budget)));
             }
             removedAfter.getOrDefault(provision.provisionId(), List.of()).forEach(p -> changes.add(removed(p)));
         }

@@ -1,5 +1,7 @@
 package org.concord.query.history.query;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.axonframework.queryhandling.QueryHandler;
@@ -22,6 +24,7 @@ import org.concord.query.history.query.HistoryDocuments.VersionHeader;
 import org.concord.query.history.query.HistoryDocuments.VersionTimes;
 import org.concord.query.history.query.HistoryViews.Diff;
 import org.concord.query.history.query.HistoryViews.ProvenanceView;
+import org.concord.query.history.query.HistoryViews.ProvisionChange;
 import org.concord.query.history.query.HistoryViews.ProvisionProvenance;
 import org.concord.query.history.query.HistoryViews.Span;
 import org.concord.query.history.query.HistoryViews.TextAtVersion;
@@ -49,18 +52,29 @@ import static org.concord.query.history.query.HistoryDocuments.versionId;
  * Answers the history reads from what {@link TextHistoryProjection} stored. Every read is a lookup by
  * id: the text at a version is its checkpoint and at most {@value HistoryDocuments#CHECKPOINT_EVERY}
  * versions' changes, fetched in one {@code $in}; so the cost does not grow with the number of versions.
+ * A diff, which costs more ({@link TextDiff}), is remembered per consultation, versions and read-model
+ * generation: a version never changes within a generation, and a rebuild starts a new one. Who may read
+ * it is checked before every query, remembered or not (web/HistoryQueryController).
  */
 @Component
 public class TextHistoryQueries {
 
     private static final String ID = "_id";
+    /** The characters of the diffs remembered, before, after and inline: some 16 MB. */
+    private static final long REMEMBERED_DIFF_CHARACTERS = 8_000_000;
 
     private final ReadModelCollection texts;
     private final ReadModelCollection versions;
     private final ReadModelCollection provisionHistories;
     private final ReadModelCollection provenance;
+    private final ReadModels readModels;
+    private final Cache<DiffKey, Diff> diffs = Caffeine.newBuilder()
+            .maximumWeight(REMEMBERED_DIFF_CHARACTERS)
+            .weigher((DiffKey key, Diff diff) -> characters(diff))
+            .build();
 
     public TextHistoryQueries(ReadModels readModels) {
+        this.readModels = readModels;
         this.texts = readModels.collection(TextHistoryProjection.TEXTS);
         this.versions = readModels.collection(TextHistoryProjection.VERSIONS);
         this.provisionHistories = readModels.collection(TextHistoryProjection.PROVISION_HISTORIES);
@@ -105,9 +119,24 @@ public class TextHistoryQueries {
         return low == 0 ? Optional.empty() : textAt(query.consultationId(), low);
     }
 
-    /** Empty when either version does not exist. */
+    /** Empty when either version does not exist (not remembered: the version may be recorded soon). */
     @QueryHandler
     public Optional<Diff> handle(FindDiffQuery query) {
+        int generation = readModels.servingGeneration();
+        DiffKey key = new DiffKey(query.consultationId(), query.from(), query.to(), generation);
+        Diff remembered = diffs.getIfPresent(key);
+        if (remembered != null) {
+            return Optional.of(remembered);
+        }
+        Optional<Diff> diff = diff(query);
+        // a switch of generation while the diff was computed: it may be of either, so it is not remembered
+        if (diff.isPresent() && readModels.servingGeneration() == generation) {
+            diffs.put(key, diff.get());
+        }
+        return diff;
+    }
+
+    private Optional<Diff> diff(FindDiffQuery query) {
         Optional<TextAtVersion> from = textAt(query.consultationId(), query.from());
         Optional<TextAtVersion> to = textAt(query.consultationId(), query.to());
         if (from.isEmpty() || to.isEmpty()) {
@@ -185,6 +214,24 @@ public class TextHistoryQueries {
         }
         Instant createdAt = byVersion.get(version).createdAt();
         return Optional.of(new TextAtVersion(version, createdAt, text.provisions()));
+    }
+
+    private record DiffKey(String consultationId, int from, int to, int generation) {
+    }
+
+    private static int characters(Diff diff) {
+        long characters = 0;
+        for (ProvisionChange change : diff.changes()) {
+            characters += length(change.before()) + length(change.after());
+            for (InlineDiff.Run run : change.inline()) {
+                characters += run.text().length();
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE, characters);
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     private int currentVersion(String consultationId) {
