@@ -5,7 +5,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -83,6 +86,44 @@ class WordDiffTest {
                 new WordDiff.Run(WordDiff.Op.DELETE, " "),
                 new WordDiff.Run(WordDiff.Op.INSERT, "\n"),
                 new WordDiff.Run(WordDiff.Op.EQUAL, "b"));
+    }
+
+    /**
+     * Issue #18, finding 9: every view of a consultation diffs each amendment against its provision. Two
+     * unrelated wordings of 20,000 characters cost the unbounded diff some 1 GB of allocations and seconds;
+     * the work is measured here as memory allocated, not time.
+     */
+    @Test
+    void twoLargeUnrelatedWordingsAreComparedWithBoundedWorkAndTheRunsStillSpellBoth() {
+        String before = "The parties agree that " + unrelatedWording(1) + " as agreed.";
+        String after = "The parties agree that " + unrelatedWording(2) + " as agreed.";
+
+        long allocatedBefore = allocatedByThisThread();
+        List<WordDiff.Run> runs = WordDiff.diff(before, after);
+        long allocated = allocatedByThisThread() - allocatedBefore;
+
+        assertThat(allocated).isLessThan(64L * 1024 * 1024);
+        assertThat(join(runs, WordDiff.Op.DELETE)).isEqualTo(before);
+        assertThat(join(runs, WordDiff.Op.INSERT)).isEqualTo(after);
+        assertThat(runs).startsWith(new WordDiff.Run(WordDiff.Op.EQUAL, "The parties agree that "))
+                .endsWith(new WordDiff.Run(WordDiff.Op.EQUAL, " as agreed."));
+    }
+
+    /** Some 19,000 characters of words drawn at random. */
+    private static String unrelatedWording(long seed) {
+        Random random = new Random(seed);
+        List<String> words = new ArrayList<>();
+        int length = 0;
+        while (length < 19_000) {
+            String word = Integer.toString(random.nextInt(1_000_000), 36);
+            words.add(word);
+            length += word.length() + 1;
+        }
+        return String.join(" ", words);
+    }
+
+    private static long allocatedByThisThread() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
     /** The EQUAL runs and the runs of {@code side} (DELETE: the old text; INSERT: the new one). */
