@@ -22,7 +22,8 @@ class CorsPolicyConfiguration {
         api.setAllowedOrigins(limits.corsAllowedOrigins());
         api.setAllowedMethods(List.of("GET", "HEAD", "POST", "DELETE"));
         api.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "Last-Event-ID", "X-Concord-Min-Position"));
-        api.setExposedHeaders(List.of("Location", "Retry-After", "Idempotency-Replayed", "X-Concord-Caught-Up", "X-Concord-Rebuilding"));
+        api.setExposedHeaders(List.of("Location", "Retry-After", "Idempotency-Replayed", "X-Concord-Caught-Up", "X-Concord-Rebuilding",
+                "X-Concord-Beyond-Head"));
         api.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", api);

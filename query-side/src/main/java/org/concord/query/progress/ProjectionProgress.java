@@ -61,9 +61,19 @@ public class ProjectionProgress {
                             TimeUnit.MILLISECONDS);
                 }
             }
-            // the read goes on off the poller's thread, which only polls
-            return waiter.answer.asMono().publishOn(Schedulers.parallel());
+            // the read goes on off the poller's thread, which only polls; a read given up is forgotten at once
+            return waiter.answer.asMono().publishOn(Schedulers.parallel()).doOnCancel(() -> forget(List.of(waiter)));
         });
+    }
+
+    private void forget(List<Waiter> answered) {
+        synchronized (waiters) {
+            waiters.removeAll(answered);
+            if (waiters.isEmpty() && polling != null) {
+                polling.cancel(false);
+                polling = null;
+            }
+        }
     }
 
     /** A read waiting for a position; compared by identity, two reads may wait for the same position. */
@@ -102,13 +112,7 @@ public class ProjectionProgress {
                 answered.add(waiter);
             }
         }
-        synchronized (waiters) {
-            waiters.removeAll(answered);
-            if (waiters.isEmpty() && polling != null) {
-                polling.cancel(false);
-                polling = null;
-            }
-        }
+        forget(answered);
     }
 
     @PreDestroy

@@ -13,10 +13,13 @@ import java.util.List;
  * @param pollInterval how often the projection tokens are read while some read waits, one read for all (default 20 ms)
  * @param processors   the processing groups whose progress a read waits for (default: consultations, participants, comments, history, audit)
  * @param tokenStoreInterval how often an idle projection segment stores its progress (default 50 ms)
+ * @param maxWaitsPerClient how many reads one client may have waiting at once (default 10): a participant, or an
+ *                          address for anonymous reads; behind the gateway every anonymous read comes from its address
  */
 @ConfigurationProperties("concord.read-your-writes")
 public record ReadYourWritesProperties(@DefaultValue("5s") Duration maxWait,
                                        @DefaultValue("20ms") Duration pollInterval,
                                        @DefaultValue({"consultations", "participants", "comments", "history", "audit"}) List<String> processors,
-                                       @DefaultValue("50ms") Duration tokenStoreInterval) {
+                                       @DefaultValue("50ms") Duration tokenStoreInterval,
+                                       @DefaultValue("10") int maxWaitsPerClient) {
 }

@@ -45,7 +45,7 @@ class ProjectionProgressTest {
         tokenStore.initializeTokenSegments(PROCESSOR, 1);
         tokenStore.storeToken(new GlobalSequenceTrackingToken(5), PROCESSOR, 0);
         progress = new ProjectionProgress(new StoredTokens(counting(template), serializer),
-                new ReadYourWritesProperties(Duration.ofSeconds(2), Duration.ofMillis(20), List.of(PROCESSOR), Duration.ofMillis(50)));
+                new ReadYourWritesProperties(Duration.ofSeconds(2), Duration.ofMillis(20), List.of(PROCESSOR), Duration.ofMillis(50), 10));
     }
 
     @AfterEach
