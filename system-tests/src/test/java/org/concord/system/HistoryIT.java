@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -153,7 +154,43 @@ class HistoryIT {
         for (String read : List.of("versions", "versions/1", "text", "diff?from=1&to=1", "provenance", "history", "statistics", "dispositions")) {
             json(api.get(null, "/api/consultations/" + c + "/" + read), 404);
             json(api.get(france, "/api/consultations/" + c + "/" + read), 200);
+            // what the query side remembers of an answer (a diff) is not served to a reader who may not see it
+            json(api.get(null, "/api/consultations/" + c + "/" + read), 404);
         }
+    }
+
+    /**
+     * Issue #18, finding 9: a word diff of two long unrelated wordings cost seconds of CPU on every read. Past a
+     * fixed amount of work the diff is coarser, and still spells both wordings: the words both begin and end
+     * with kept, one deletion and one insertion between.
+     */
+    @Test
+    void two_long_unrelated_wordings_are_diffed_within_a_bound_coarsely_and_exactly() {
+        String before = "The parties agree that " + unrelatedWording(1) + " as agreed.";
+        String after = "The parties agree that " + unrelatedWording(2) + " as agreed.";
+        JsonNode created = json(api.post(drafter, "/api/consultations", Map.of("title", "Rewritten", "summary", "A rewrite",
+                "visibility", "PUBLIC", "provisions", List.of(Map.of("label", "1", "text", before)))), 201);
+        String c = created.get("consultationId").asText();
+        JsonNode detail = read(null, "/api/consultations/" + c, created.get("position").asLong());
+        JsonNode revised = json(api.post(drafter, "/api/consultations/{id}/revisions", Map.of("baseVersion", 1, "reason", "Rewrite",
+                "changes", List.of(Map.of("kind", "REPLACE", "provisionId", detail.at("/provisions/0/provisionId").asText(), "text", after))),
+                c), 201);
+        read(null, "/api/consultations/" + c + "/versions", revised.get("position").asLong());
+
+        JsonNode change = json(api.get(null, "/api/consultations/{id}/diff?from=1&to=2", c), 200).at("/changes/0");
+
+        assertSpellsBothWordings(change, before, after);
+        assertThat(change.get("inline").findValuesAsText("op")).containsExactly("EQUAL", "DELETE", "INSERT", "EQUAL");
+    }
+
+    /** Some 19,000 characters of words drawn at random. */
+    private static String unrelatedWording(long seed) {
+        Random random = new Random(seed);
+        StringBuilder text = new StringBuilder(Integer.toString(random.nextInt(1_000_000), 36));
+        while (text.length() < 19_000) {
+            text.append(' ').append(Integer.toString(random.nextInt(1_000_000), 36));
+        }
+        return text.toString();
     }
 
     /** The EQUAL and DELETE runs of {@code change} spell {@code before}, its EQUAL and INSERT runs {@code after}, and some run is not EQUAL. */
