@@ -70,7 +70,9 @@ public class WaitingReads {
             return Mono.just(true);
         }
         return Mono.fromCallable(() -> knownHead.accumulateAndGet(eventStore.headPosition(), Math::max) >= position)
-                .subscribeOn(Schedulers.boundedElastic());
+                .subscribeOn(Schedulers.boundedElastic())
+                // the store did not answer: the read waits, as it did before it could be answered at once
+                .onErrorReturn(true);
     }
 
     private boolean enter(String client) {

@@ -114,6 +114,17 @@ class WaitingReadsTest {
     }
 
     @Test
+    void a_head_the_store_cannot_tell_lets_the_read_wait_as_before() {
+        when(eventStore.headPosition()).thenThrow(new IllegalStateException("MongoDB is down"));
+        Mono<Outcome> read = reads.await("participant:a", 11).cache();
+        read.subscribe();
+
+        tokenStore.storeToken(new GlobalSequenceTrackingToken(11), PROCESSOR, 0);
+
+        assertThat(read.block(Duration.ofSeconds(30))).isEqualTo(Outcome.CAUGHT_UP);
+    }
+
+    @Test
     void the_store_is_asked_for_its_head_only_above_what_is_known_to_be_stored() {
         when(eventStore.headPosition()).thenReturn(12L);
         tokenStore.storeToken(new GlobalSequenceTrackingToken(12), PROCESSOR, 0);
