@@ -7,6 +7,7 @@ import org.concord.bench.DeadlineDayLoad.Target;
 import org.concord.bench.DeadlineDayLoad.Write;
 import org.concord.web.identity.CallerIdentity;
 import org.concord.web.identity.CallerIdentityCodec;
+import org.concord.web.identity.SignedRequest;
 
 import java.io.IOException;
 import java.net.URI;
@@ -114,13 +115,14 @@ final class DeadlineDayBenchmark {
                         + "(think time %d ms), each write with an Idempotency-Key, a request timing out after %d s; load average before: %s.%n%n",
                 delegates.size(), options.duration().toSeconds(), options.warmUp().toSeconds(), options.thinkMillis(),
                 options.timeout().toSeconds(), loadAverage()));
-        Route viaGateway = (delegate, path) -> HttpRequest.newBuilder(options.gateway().resolve(path))
+        Route viaGateway = (delegate, path, body) -> HttpRequest.newBuilder(options.gateway().resolve(path))
                 .header("Authorization", "Bearer " + delegate.token());
         Route straight = null;
         if (options.direct()) {
             CallerIdentityCodec codec = new CallerIdentityCodec(internalSecret(), new tools.jackson.databind.json.JsonMapper(), Clock.systemUTC());
-            straight = (delegate, path) -> HttpRequest.newBuilder(options.commandSide().resolve(path))
-                    .header(CallerIdentityCodec.HEADER, codec.encode(delegate.identity()));
+            straight = (delegate, path, body) -> HttpRequest.newBuilder(options.commandSide().resolve(path))
+                    .header(CallerIdentityCodec.HEADER, codec.encode(delegate.identity(),
+                            SignedRequest.of("POST", options.commandSide().resolve(path), body)));
         }
         List<DeadlineDayLoad> phases = new ArrayList<>();
         if (!options.warmUp().isZero()) {

@@ -62,9 +62,12 @@ final class DeadlineDayLoad {
         }
     }
 
-    /** Where a phase sends its writes: the gateway with each delegate's token, or the command side with a signed caller header. */
+    /**
+     * Where a phase sends its writes (each a POST of {@code body}): the gateway with each delegate's token, or the
+     * command side with a caller header signed for the write.
+     */
     interface Route {
-        HttpRequest.Builder request(Delegate delegate, String path);
+        HttpRequest.Builder request(Delegate delegate, String path, byte[] body);
     }
 
     /** The consultation under load: its id and its provisions' ids. */
@@ -174,11 +177,12 @@ final class DeadlineDayLoad {
         long start = System.nanoTime();
         long giveUp = start + GIVE_UP_AFTER.toNanos();
         for (int attempt = 1; System.nanoTime() < giveUp; attempt++) {
-            HttpRequest.Builder request = route.request(delegate, path).timeout(options.timeout()).header("Idempotency-Key", key);
+            byte[] bytes = body == null ? new byte[0] : json(body);
+            HttpRequest.Builder request = route.request(delegate, path, bytes).timeout(options.timeout()).header("Idempotency-Key", key);
             if (body == null) {
                 request.POST(HttpRequest.BodyPublishers.noBody());
             } else {
-                request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json(body)));
+                request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
             }
             HttpResponse<String> response;
             try {

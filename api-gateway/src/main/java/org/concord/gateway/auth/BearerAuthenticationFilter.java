@@ -13,8 +13,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Authenticates {@code Authorization: Bearer} tokens and tells the services who is calling through
- * the signed caller header. Whatever caller header a client sends is dropped first. A request
+ * Authenticates {@code Authorization: Bearer} tokens and notes who is calling, for {@link CallerHeaderSigningFilter}
+ * to tell the service through the signed caller header. Whatever caller header a client sends is dropped first. A request
  * without a token goes on anonymously; the services decide what an anonymous caller may do. The web
  * workspace's pages are not the API: web-ui keeps its own sessions and calls the API with the person's
  * token, so a request for a page is passed on as it came, less any caller header.
@@ -25,11 +25,9 @@ class BearerAuthenticationFilter implements GlobalFilter, Ordered {
     private static final String BEARER = "Bearer ";
 
     private final TokenAuthenticator authenticator;
-    private final CallerIdentityCodec codec;
 
-    BearerAuthenticationFilter(TokenAuthenticator authenticator, CallerIdentityCodec codec) {
+    BearerAuthenticationFilter(TokenAuthenticator authenticator) {
         this.authenticator = authenticator;
-        this.codec = codec;
     }
 
     @Override
@@ -54,14 +52,15 @@ class BearerAuthenticationFilter implements GlobalFilter, Ordered {
                 .flatMap(caller -> chain.filter(withCaller(exchange, caller)));
     }
 
-    private ServerWebExchange withCaller(ServerWebExchange exchange, CallerIdentity caller) {
-        return exchange.mutate().request(request -> request.headers(headers -> {
+    private static ServerWebExchange withCaller(ServerWebExchange exchange, CallerIdentity caller) {
+        ServerWebExchange forwarded = exchange.mutate().request(request -> request.headers(headers -> {
             headers.remove(CallerIdentityCodec.HEADER);
             headers.remove(HttpHeaders.AUTHORIZATION);
-            if (caller != null) {
-                headers.set(CallerIdentityCodec.HEADER, codec.encode(caller));
-            }
         })).build();
+        if (caller != null) {
+            forwarded.getAttributes().put(CallerHeaderSigningFilter.CALLER, caller);
+        }
+        return forwarded;
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PostConstruct;
 import org.concord.gateway.balancing.BalancedService;
+import org.concord.web.identity.CallerHeaderSigning;
 import org.concord.web.identity.CallerIdentity;
 import org.concord.web.identity.CallerIdentityCodec;
 import org.slf4j.Logger;
@@ -41,7 +42,6 @@ class CredentialCache {
 
     private final CredentialCacheProperties properties;
     private final WebClient commandSide;
-    private final CallerIdentityCodec codec;
     private final Cache<String, Kept> kept;
     private volatile long revocations = UNKNOWN;
     /** Counts {@link #forgetAll}: a lookup begun before one is not kept. */
@@ -60,8 +60,8 @@ class CredentialCache {
     CredentialCache(CredentialCacheProperties properties, CallerIdentityCodec codec, WebClient.Builder webClients,
                     LoadBalancedExchangeFilterFunction loadBalancer) {
         this.properties = properties;
-        this.codec = codec;
-        this.commandSide = webClients.clone().filter(loadBalancer).baseUrl(BalancedService.CREDENTIALS.loadBalancedBaseUrl()).build();
+        this.commandSide = webClients.clone().filter(loadBalancer).filter(CallerHeaderSigning.as(codec, TokenAuthenticator.GATEWAY))
+                .baseUrl(BalancedService.CREDENTIALS.loadBalancedBaseUrl()).build();
         this.kept = Caffeine.newBuilder().maximumSize(properties.cacheSize())
                 .expireAfterWrite(properties.enabled() ? properties.cacheFor() : Duration.ofNanos(1)).build();
     }
@@ -124,7 +124,6 @@ class CredentialCache {
 
     private Mono<Long> readCount() {
         return commandSide.get().uri("/internal/credentials/revocations")
-                .header(CallerIdentityCodec.HEADER, codec.encode(TokenAuthenticator.GATEWAY))
                 .retrieve()
                 .bodyToMono(Revocations.class)
                 .map(Revocations::revoked)

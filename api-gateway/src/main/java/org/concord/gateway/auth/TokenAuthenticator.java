@@ -1,6 +1,7 @@
 package org.concord.gateway.auth;
 
 import org.concord.gateway.balancing.BalancedService;
+import org.concord.web.identity.CallerHeaderSigning;
 import org.concord.web.identity.CallerIdentity;
 import org.concord.web.identity.CallerIdentityCodec;
 import org.concord.web.identity.TokenHash;
@@ -34,16 +35,14 @@ class TokenAuthenticator implements KnownTokens {
             "Concord gateway", Set.of("GATEWAY"));
 
     private final AdminToken adminToken;
-    private final CallerIdentityCodec codec;
     private final WebClient commandSide;
     private final CredentialCache cache;
 
     TokenAuthenticator(AdminToken adminToken, CallerIdentityCodec codec, WebClient.Builder webClients,
                        LoadBalancedExchangeFilterFunction loadBalancer, CredentialCache cache) {
         this.adminToken = adminToken;
-        this.codec = codec;
         this.cache = cache;
-        this.commandSide = webClients.clone().filter(loadBalancer)
+        this.commandSide = webClients.clone().filter(loadBalancer).filter(CallerHeaderSigning.as(codec, GATEWAY))
                 .baseUrl(BalancedService.CREDENTIALS.loadBalancedBaseUrl()).build();
     }
 
@@ -61,7 +60,6 @@ class TokenAuthenticator implements KnownTokens {
         CredentialCache.Stamp begun = cache.stamp();
         return commandSide.get()
                 .uri("/internal/credentials/{tokenHash}", tokenHash)
-                .header(CallerIdentityCodec.HEADER, codec.encode(GATEWAY))
                 .retrieve()
                 .bodyToMono(CallerIdentity.class)
                 .doOnNext(identity -> cache.keep(tokenHash, identity, begun))

@@ -29,9 +29,12 @@ import java.time.Duration;
 @Import(CallerIdentityConfiguration.class)
 public class CommandWebSlice {
 
-    /** On a busy machine a new context's first answer can take longer than WebTestClient's default 5 s. */
+    /**
+     * On a busy machine a new context's first answer can take longer than WebTestClient's default 5 s. Each caller header
+     * is signed for its request, as the gateway signs it ({@link SignedCallers}).
+     */
     @Bean
     WebTestClientBuilderCustomizer patientWebTestClient() {
-        return client -> client.responseTimeout(Duration.ofSeconds(30));
+        return client -> client.responseTimeout(Duration.ofSeconds(30)).filter(SignedCallers.asTheGatewaySigns());
     }
 }

@@ -29,9 +29,12 @@ import java.time.Duration;
 @Import(CallerIdentityConfiguration.class)
 public class QueryWebSlice {
 
-    /** A new context's first answer can take longer than WebTestClient's 5 s while the machine is busy. */
+    /**
+     * A new context's first answer can take longer than WebTestClient's 5 s while the machine is busy. Each caller header
+     * is signed for its request, as the gateway signs it ({@link QueryCallers}).
+     */
     @Bean
     WebTestClientBuilderCustomizer slowMachineWebTestClient() {
-        return client -> client.responseTimeout(Duration.ofSeconds(30));
+        return client -> client.responseTimeout(Duration.ofSeconds(30)).filter(QueryCallers.asTheGatewaySigns());
     }
 }
