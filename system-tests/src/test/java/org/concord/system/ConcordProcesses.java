@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Concord as it is deployed: the command side, the query side, the gateway and the web workspace
  * (web-ui, behind the gateway), each a separate Java process started from its packaged jar on a free port
- * (the gateway's actuator on a second one, its management port), against one test MongoDB. Logs go to
+ * (and its actuator on a second one, its management port), against one test MongoDB. Logs go to
  * {@code system-tests/target/system-test-logs}.
  */
 final class ConcordProcesses implements AutoCloseable {
@@ -66,7 +66,8 @@ final class ConcordProcesses implements AutoCloseable {
 
     /**
      * A Concord of its own, for a test that kills and restarts its processes: logs in the subdirectory
-     * {@code name} of the logs directory, and {@code environment} added to every process's.
+     * {@code name} of the logs directory, and {@code environment} added to every process's (the gateway's lists of
+     * instances, {@code CONCORD_GATEWAY_*_URI}, included: they then replace the ones of the processes started).
      */
     static ConcordProcesses start(TestMongoDatabase database, String name, Map<String, String> environment) {
         return start(database, name, environment, 1, 1);
@@ -122,8 +123,8 @@ final class ConcordProcesses implements AutoCloseable {
     }
 
     /**
-     * The web workspace's own process, for its actuator; people reach the workspace through the gateway,
-     * at {@link #gateway()}, which serves it at {@code /}.
+     * The web workspace's own process; people reach the workspace through the gateway, at {@link #gateway()},
+     * which serves it at {@code /}. Its actuator is on its management port: {@code instances("web-ui")}.
      */
     URI webUi() {
         return URI.create("http://127.0.0.1:" + webUiPort);
@@ -146,9 +147,9 @@ final class ConcordProcesses implements AutoCloseable {
             return URI.create("http://127.0.0.1:" + port);
         }
 
-        /** Where it serves {@code /actuator}: its {@code MANAGEMENT_SERVER_PORT} if it was given one, else its own port. */
+        /** Where it serves {@code /actuator}: its management port ({@code MANAGEMENT_SERVER_PORT}). */
         URI managementUri() {
-            return URI.create("http://127.0.0.1:" + environment.getOrDefault("MANAGEMENT_SERVER_PORT", Integer.toString(port)));
+            return URI.create("http://127.0.0.1:" + environment.get("MANAGEMENT_SERVER_PORT"));
         }
     }
 
@@ -174,12 +175,17 @@ final class ConcordProcesses implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Integer> commandPorts = freePorts(commandSides);
-        List<Integer> queryPorts = freePorts(querySides);
-        List<Integer> frontPorts = freePorts(3);
-        gatewayPort = frontPorts.get(0);
-        gatewayManagementPort = frontPorts.get(1);
-        webUiPort = frontPorts.get(2);
+        // each process's port, then each one's management port
+        List<Integer> ports = freePorts(2 * (commandSides + querySides + 2));
+        List<Integer> commandPorts = ports.subList(0, commandSides);
+        List<Integer> queryPorts = ports.subList(commandSides, commandSides + querySides);
+        gatewayPort = ports.get(commandSides + querySides);
+        webUiPort = ports.get(commandSides + querySides + 1);
+        int managementPorts = commandSides + querySides + 2;
+        List<Integer> commandManagementPorts = ports.subList(managementPorts, managementPorts + commandSides);
+        List<Integer> queryManagementPorts = ports.subList(managementPorts + commandSides, managementPorts + commandSides + querySides);
+        gatewayManagementPort = ports.get(ports.size() - 2);
+        int webUiManagementPort = ports.get(ports.size() - 1);
         Map<String, String> common = new LinkedHashMap<>();
         common.put("CONCORD_MONGODB_URI", database.uri());
         common.put("CONCORD_INTERNAL_SECRET", INTERNAL_SECRET);
@@ -197,9 +203,12 @@ final class ConcordProcesses implements AutoCloseable {
         common.putAll(environment);
 
         Map<String, String> gateway = new LinkedHashMap<>(common);
-        gateway.put("CONCORD_GATEWAY_COMMAND_SIDE_URI", uris(commandPorts));
-        gateway.put("CONCORD_GATEWAY_QUERY_SIDE_URI", uris(queryPorts));
-        gateway.put("CONCORD_GATEWAY_WEB_UI_URI", "http://127.0.0.1:" + webUiPort);
+        gateway.putIfAbsent("CONCORD_GATEWAY_COMMAND_SIDE_URI", uris(commandPorts));
+        gateway.putIfAbsent("CONCORD_GATEWAY_QUERY_SIDE_URI", uris(queryPorts));
+        gateway.putIfAbsent("CONCORD_GATEWAY_WEB_UI_URI", "http://127.0.0.1:" + webUiPort);
+        gateway.put("CONCORD_GATEWAY_MANAGEMENT_COMMAND_SIDE_URI", uris(commandManagementPorts));
+        gateway.put("CONCORD_GATEWAY_MANAGEMENT_QUERY_SIDE_URI", uris(queryManagementPorts));
+        gateway.put("CONCORD_GATEWAY_MANAGEMENT_WEB_UI_URI", "http://127.0.0.1:" + webUiManagementPort);
         gateway.put("CONCORD_ADMIN_TOKEN", ADMIN_TOKEN);
         gateway.put("MANAGEMENT_SERVER_PORT", Integer.toString(gatewayManagementPort));
         // where a MongoDB client the gateway should not have would connect (Spring Boot 3's and 4's property)
@@ -207,10 +216,10 @@ final class ConcordProcesses implements AutoCloseable {
         gateway.put("SPRING_MONGODB_URI", "mongodb://127.0.0.1:" + strayDatabase.port() + "/stray");
 
         for (int i = 0; i < commandSides; i++) {
-            launch("command-side", instanceName("command-side", i), commandPorts.get(i), common);
+            launch("command-side", instanceName("command-side", i), commandPorts.get(i), withManagementPort(common, commandManagementPorts.get(i)));
         }
         for (int i = 0; i < querySides; i++) {
-            launch("query-side", instanceName("query-side", i), queryPorts.get(i), common);
+            launch("query-side", instanceName("query-side", i), queryPorts.get(i), withManagementPort(common, queryManagementPorts.get(i)));
         }
         launch("api-gateway", gatewayPort, gateway);
         // the workspace is a client of the public API only: its sessions' database, no internal secret
@@ -218,10 +227,16 @@ final class ConcordProcesses implements AutoCloseable {
         webUi.put("CONCORD_MONGODB_URI", database.uri());
         webUi.putAll(environment);
         webUi.put("CONCORD_WEB_GATEWAY_URI", gateway().toString());
-        launch("web-ui", webUiPort, webUi);
+        launch("web-ui", webUiPort, withManagementPort(webUi, webUiManagementPort));
         for (Instance instance : List.copyOf(launched)) {
             await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).until(() -> healthy(instance.managementUri()));
         }
+    }
+
+    private static Map<String, String> withManagementPort(Map<String, String> environment, int port) {
+        Map<String, String> own = new LinkedHashMap<>(environment);
+        own.put("MANAGEMENT_SERVER_PORT", Integer.toString(port));
+        return own;
     }
 
     private static String instanceName(String module, int index) {

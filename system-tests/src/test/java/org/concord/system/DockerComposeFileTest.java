@@ -196,7 +196,7 @@ class DockerComposeFileTest {
         assertThat(workspace.get("CONCORD_WEB_SESSIONS_DATABASE")).isEqualTo("concord-web-sessions");
         assertThat(URI.create(environment("api-gateway").get("CONCORD_GATEWAY_WEB_UI_URI")))
                 .isEqualTo(URI.create("http://web-ui:" + workspace.get("SERVER_PORT")));
-        assertThat(healthCheck("web-ui")).contains("http://localhost:" + workspace.get("SERVER_PORT") + "/actuator/health");
+        assertThat(healthCheck("web-ui")).contains("http://localhost:" + workspace.get("MANAGEMENT_SERVER_PORT") + "/actuator/health");
         assertThat(asMap(service("web-ui").get("build")).get("dockerfile")).isEqualTo("web-ui/Dockerfile");
     }
 
@@ -234,22 +234,34 @@ class DockerComposeFileTest {
     }
 
     @Test
-    void the_gateways_health_and_metrics_are_on_a_management_port_that_is_not_published() {
-        String managementPort = environment("api-gateway").get("MANAGEMENT_SERVER_PORT");
-        assertThat(managementPort).as("the gateway's MANAGEMENT_SERVER_PORT").isNotBlank()
-                .isNotEqualTo(environment("api-gateway").get("SERVER_PORT"));
-        assertThat((List<?>) service("api-gateway").get("ports")).as("published ports")
-                .noneMatch(port -> String.valueOf(port).contains(managementPort));
-        for (String side : List.of("command-side", "query-side")) {
-            assertThat(environment(side)).as(side + ": its own port is internal, its actuator stays on it")
-                    .doesNotContainKey("MANAGEMENT_SERVER_PORT");
+    void every_services_health_and_metrics_are_on_a_management_port_that_is_not_published() {
+        for (String name : CONCORD_SERVICES) {
+            String managementPort = environment(name).get("MANAGEMENT_SERVER_PORT");
+            assertThat(managementPort).as(name + " MANAGEMENT_SERVER_PORT").isNotBlank()
+                    .isNotEqualTo(environment(name).get("SERVER_PORT"));
+            Object ports = service(name).get("ports");
+            assertThat(ports == null ? List.of() : (List<?>) ports).as(name + " published ports")
+                    .noneMatch(port -> String.valueOf(port).contains(managementPort));
+        }
+        Map<String, String> gateway = environment("api-gateway");
+        for (String side : List.of("command-side", "query-side", "web-ui")) {
+            String variable = "CONCORD_GATEWAY_MANAGEMENT_" + side.toUpperCase().replace('-', '_') + "_URI";
+            assertThat(gateway.get(variable)).as(variable).isEqualTo("http://" + side + ":" + environment(side).get("MANAGEMENT_SERVER_PORT"));
         }
     }
 
-    /** The port a service answers /actuator on: its management port if it has one, else its own port. */
+    @Test
+    void the_services_listen_on_every_address_of_their_container_which_publishes_only_the_gateways_port() {
+        for (String name : List.of("command-side", "query-side", "web-ui")) {
+            assertThat(environment(name).get("SERVER_ADDRESS")).as(name + " SERVER_ADDRESS").isEqualTo("0.0.0.0");
+            assertThat(service(name).get("ports")).as(name + " is not published").isNull();
+        }
+        assertThat(environment("api-gateway").get("MANAGEMENT_SERVER_ADDRESS")).isEqualTo("0.0.0.0");
+    }
+
+    /** The port a service answers /actuator on: its management port. */
     private String actuatorPort(String name) {
-        Map<String, String> environment = environment(name);
-        return environment.getOrDefault("MANAGEMENT_SERVER_PORT", environment.get("SERVER_PORT"));
+        return environment(name).get("MANAGEMENT_SERVER_PORT");
     }
 
     @Test
@@ -276,6 +288,10 @@ class DockerComposeFileTest {
             String variable = "CONCORD_GATEWAY_" + side.toUpperCase().replace('-', '_') + "_URI";
             assertThat(String.valueOf(lists.get(variable)).split(",")).as(variable)
                     .containsExactly("http://" + side + ":" + port, "http://" + side + "-2:" + port);
+            String managementPort = environment(side).get("MANAGEMENT_SERVER_PORT");
+            String managementVariable = "CONCORD_GATEWAY_MANAGEMENT_" + side.toUpperCase().replace('-', '_') + "_URI";
+            assertThat(String.valueOf(lists.get(managementVariable)).split(",")).as(managementVariable)
+                    .containsExactly("http://" + side + ":" + managementPort, "http://" + side + "-2:" + managementPort);
             assertThat(String.valueOf(asMap(asMap(gateway.get("depends_on")).get(side + "-2")).get("condition")))
                     .as("the gateway waits for " + side + "-2").isEqualTo("service_healthy");
         }

@@ -42,8 +42,8 @@ class MonitoringKitTest {
 
     @ParameterizedTest
     @CsvSource({
-            "prometheus.yml,       api-gateway:9080, command-side:8081, query-side:8082",
-            "prometheus-local.yml, 127.0.0.1:9080,   127.0.0.1:8081,    127.0.0.1:8082"})
+            "prometheus.yml,       api-gateway:9080, command-side:9081, query-side:9082",
+            "prometheus-local.yml, 127.0.0.1:9080,   127.0.0.1:9081,    127.0.0.1:9082"})
     void each_scrape_file_reads_the_three_services_actuator_every_15_seconds(String file, String gateway,
                                                                                String commandSide, String querySide) {
         Map<String, Object> config = yaml(MonitoringKit.DIRECTORY.resolve(file));
@@ -55,10 +55,11 @@ class MonitoringKitTest {
     }
 
     @Test
-    void the_compose_scrape_file_reaches_the_sides_on_their_server_ports_and_the_gateway_off_its_public_port() {
+    void the_compose_scrape_file_reaches_every_service_on_its_management_port() {
         Map<String, List<String>> targets = scrapeTargets("prometheus.yml");
         for (String side : List.of("command-side", "query-side")) {
-            assertThat(targets.get(side)).containsExactly(side + ":" + environment(side).get("SERVER_PORT"));
+            assertThat(targets.get(side)).containsExactly(side + ":" + environment(side).get("MANAGEMENT_SERVER_PORT"))
+                    .doesNotContain(side + ":" + environment(side).get("SERVER_PORT"));
         }
         // the gateway's actuator, metrics included, answers on its management port, kept off the public one
         assertThat(targets.get("api-gateway")).containsExactly("api-gateway:9080")

@@ -142,7 +142,7 @@ class ScaleOutIT {
 
     /** The segments of each projection a query-side process holds, from its {@code /actuator/processors}. */
     private static Map<String, Set<Integer>> segmentsHeld(ConcordProcesses.Instance querySide) throws IOException, InterruptedException {
-        HttpResponse<String> response = DIRECT.send(HttpRequest.newBuilder(URI.create(querySide.uri() + "/actuator/processors"))
+        HttpResponse<String> response = DIRECT.send(HttpRequest.newBuilder(querySide.managementUri().resolve("/actuator/processors"))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode processors = JSON.readTree(response.body()).get("processors");
         Map<String, Set<Integer>> held = new TreeMap<>();

@@ -45,7 +45,9 @@ class CredentialCacheTest {
     @DynamicPropertySource
     static void instances(DynamicPropertyRegistry registry) {
         registry.add("concord.gateway.command-side-uri", () -> uri(COMMAND_SIDE));
+        registry.add("concord.gateway.management.command-side-uri", () -> uri(COMMAND_SIDE));
         registry.add("concord.gateway.query-side-uri", () -> uri(QUERY_SIDE));
+        registry.add("concord.gateway.management.query-side-uri", () -> uri(QUERY_SIDE));
         registry.add("concord.gateway.admin-token", () -> "credential-cache-test-admin-token");
         registry.add("concord.internal.secret", () -> "credential-cache-test-internal-secret");
         registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "10m");

@@ -37,7 +37,9 @@ class CredentialOutageTest {
     @DynamicPropertySource
     static void instances(DynamicPropertyRegistry registry) {
         registry.add("concord.gateway.command-side-uri", () -> "http://127.0.0.1:" + DEAD_PORT);
+        registry.add("concord.gateway.management.command-side-uri", () -> "http://127.0.0.1:" + DEAD_PORT);
         registry.add("concord.gateway.query-side-uri", () -> "http://127.0.0.1:" + QUERY_SIDE.getAddress().getPort());
+        registry.add("concord.gateway.management.query-side-uri", () -> "http://127.0.0.1:" + QUERY_SIDE.getAddress().getPort());
         registry.add("concord.gateway.admin-token", () -> "outage-test-admin-0123456789abcdef");
         registry.add("concord.internal.secret", () -> "outage-test-internal-secret");
         // also each check's timeout: the first check of an instance, on a cold client, may take over 100 ms

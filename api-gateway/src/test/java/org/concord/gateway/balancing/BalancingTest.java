@@ -50,7 +50,9 @@ class BalancingTest {
     @DynamicPropertySource
     static void instances(DynamicPropertyRegistry registry) {
         registry.add("concord.gateway.command-side-uri", () -> COMMAND_1.uri() + "," + COMMAND_2.uri());
+        registry.add("concord.gateway.management.command-side-uri", () -> COMMAND_1.uri() + "," + COMMAND_2.uri());
         registry.add("concord.gateway.query-side-uri", () -> QUERY_1.uri() + ", " + QUERY_2.uri());
+        registry.add("concord.gateway.management.query-side-uri", () -> QUERY_1.uri() + ", " + QUERY_2.uri());
         registry.add("concord.gateway.admin-token", () -> "balancing-test-admin-0123456789abcdef");
         registry.add("concord.internal.secret", () -> "balancing-test-internal-secret");
         // the health check must not drop a stopped instance before the retries are seen at work

@@ -34,8 +34,11 @@ class BusyInstanceTest {
     @DynamicPropertySource
     static void instances(DynamicPropertyRegistry registry) {
         registry.add("concord.gateway.command-side-uri", () -> "http://127.0.0.1:1");
+        registry.add("concord.gateway.management.command-side-uri", () -> "http://127.0.0.1:1");
         registry.add("concord.gateway.query-side-uri", () -> "http://127.0.0.1:1");
+        registry.add("concord.gateway.management.query-side-uri", () -> "http://127.0.0.1:1");
         registry.add("concord.gateway.web-ui-uri", () -> "http://127.0.0.1:" + WEB_UI.getAddress().getPort());
+        registry.add("concord.gateway.management.web-ui-uri", () -> "http://127.0.0.1:" + WEB_UI.getAddress().getPort());
         registry.add("concord.gateway.admin-token", () -> "busy-instance-test-admin-token-long-enough");
         registry.add("concord.internal.secret", () -> "busy-instance-test-internal-secret");
         registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "100ms");

@@ -34,7 +34,9 @@ class FeedOutageTest {
     @DynamicPropertySource
     static void instances(DynamicPropertyRegistry registry) {
         registry.add("concord.gateway.command-side-uri", () -> "http://127.0.0.1:" + DEAD_COMMAND_SIDE);
+        registry.add("concord.gateway.management.command-side-uri", () -> "http://127.0.0.1:" + DEAD_COMMAND_SIDE);
         registry.add("concord.gateway.query-side-uri", () -> "http://127.0.0.1:" + DEAD_QUERY_SIDE);
+        registry.add("concord.gateway.management.query-side-uri", () -> "http://127.0.0.1:" + DEAD_QUERY_SIDE);
         registry.add("concord.gateway.admin-token", () -> "feed-outage-test-admin-0123456789abcdef");
         registry.add("concord.internal.secret", () -> "feed-outage-test-internal-secret");
         registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "100ms");

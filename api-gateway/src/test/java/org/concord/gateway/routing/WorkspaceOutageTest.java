@@ -31,8 +31,11 @@ class WorkspaceOutageTest {
     @DynamicPropertySource
     static void instances(DynamicPropertyRegistry registry) {
         registry.add("concord.gateway.command-side-uri", () -> "http://127.0.0.1:" + unusedPort());
+        registry.add("concord.gateway.management.command-side-uri", () -> "http://127.0.0.1:" + unusedPort());
         registry.add("concord.gateway.query-side-uri", () -> "http://127.0.0.1:" + unusedPort());
+        registry.add("concord.gateway.management.query-side-uri", () -> "http://127.0.0.1:" + unusedPort());
         registry.add("concord.gateway.web-ui-uri", () -> "http://127.0.0.1:" + unusedPort());
+        registry.add("concord.gateway.management.web-ui-uri", () -> "http://127.0.0.1:" + unusedPort());
         registry.add("concord.gateway.admin-token", () -> "workspace-outage-test-admin-0123456789abcdef");
         registry.add("concord.internal.secret", () -> "workspace-outage-test-internal-secret");
         registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "100ms");

@@ -50,8 +50,11 @@ class WorkspaceRoutingTest {
     @DynamicPropertySource
     static void instances(DynamicPropertyRegistry registry) {
         registry.add("concord.gateway.command-side-uri", () -> "http://127.0.0.1:" + unusedPort());
+        registry.add("concord.gateway.management.command-side-uri", () -> "http://127.0.0.1:" + unusedPort());
         registry.add("concord.gateway.query-side-uri", () -> "http://127.0.0.1:" + unusedPort());
+        registry.add("concord.gateway.management.query-side-uri", () -> "http://127.0.0.1:" + unusedPort());
         registry.add("concord.gateway.web-ui-uri", WEB_UI::uri);
+        registry.add("concord.gateway.management.web-ui-uri", WEB_UI::uri);
         registry.add("concord.gateway.admin-token", () -> "workspace-routing-test-admin-0123456789abcdef");
         registry.add("concord.internal.secret", () -> "workspace-routing-test-internal-secret");
         // short enough to see that a stream outlives it: it bounds the wait for an answer's headers only
