@@ -4,6 +4,7 @@ import org.concord.testing.MongoDbExtension;
 import org.concord.testing.TestMongoDatabase;
 import org.concord.web.identity.CallerIdentity;
 import org.concord.web.identity.CallerIdentityCodec;
+import org.concord.web.identity.SignedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,14 +104,15 @@ class ClientLimitsIT {
         CallerIdentity caller = new CallerIdentity("p-direct", "Direct Delegation", "NGO", "FR", "Direct", Set.of("PARTICIPANT"));
         URI querySide = concord.instances("query-side").get(0).uri();
         for (int i = 0; i < QUERY_SIDE_FEEDS; i++) {
-            assertThat(feed(querySide, i % 2 == 0 ? "/api/feed" : "/api/feed;x=1", callerHeader(codec, caller)).statusCode()).isEqualTo(200);
+            String path = i % 2 == 0 ? "/api/feed" : "/api/feed;x=1";
+            assertThat(feed(querySide, path, callerHeader(codec, caller, path)).statusCode()).isEqualTo(200);
         }
-        HttpResponse<InputStream> refused = feed(querySide, "/api/f%65ed", callerHeader(codec, caller));
+        HttpResponse<InputStream> refused = feed(querySide, "/api/f%65ed", callerHeader(codec, caller, "/api/f%65ed"));
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(body(refused)).contains("too-many-feeds");
 
         CallerIdentity another = new CallerIdentity("p-another", "Another Delegation", "NGO", "DE", "Another", Set.of("PARTICIPANT"));
-        assertThat(feed(querySide, "/api/feed", callerHeader(codec, another)).statusCode()).isEqualTo(200);
+        assertThat(feed(querySide, "/api/feed", callerHeader(codec, another, "/api/feed")).statusCode()).isEqualTo(200);
     }
 
     /** Last: it spends the address's allowance, which the requests of the other tests' new tokens draw on. */
@@ -160,7 +162,8 @@ class ClientLimitsIT {
         return new String[] {"Authorization", "Bearer " + token};
     }
 
-    private static String[] callerHeader(CallerIdentityCodec codec, CallerIdentity caller) {
-        return new String[] {CallerIdentityCodec.HEADER, codec.encode(caller)};
+    /** A caller header as the gateway signs it: for one GET of this path, used once. */
+    private static String[] callerHeader(CallerIdentityCodec codec, CallerIdentity caller, String path) {
+        return new String[] {CallerIdentityCodec.HEADER, codec.encode(caller, SignedRequest.withoutBody("GET", URI.create(path)))};
     }
 }
