@@ -218,7 +218,7 @@ class StoredDataCompatibilityIT {
             }
             EntityExchangeResult<byte[]> result = request.exchange().expectBody().returnResult();
             String body = new String(result.getResponseBody() == null ? new byte[0] : result.getResponseBody(), StandardCharsets.UTF_8);
-            String difference = difference(answer.get("body"), withoutAddedFields(answer, body));
+            String difference = difference(withheldSince(answer, body), withoutAddedFields(answer, body));
             if (result.getStatus().value() != answer.get("status").asInt() || difference != null) {
                 differences.add("GET " + answer.get("path").asText() + " as " + caller + ": status " + answer.get("status")
                         + " then, " + result.getStatus().value() + " now; " + (difference == null ? "same body" : difference));
@@ -226,6 +226,31 @@ class StoredDataCompatibilityIT {
         }
         assertThat(differences).as("reads of the rebuilt read models that differ from the answers of %s (%s reads)",
                 writtenBy(), answers.size()).isEmpty();
+    }
+
+    /**
+     * The recorded answer, except that an audit entry of a consultation the reader may not read keeps, since issue
+     * #18, only who, when, what kind and which consultation: where today's entry says {@code contentWithheld} and
+     * names the same consultation, the recorded entry's data and summary are taken as today's; its position, time,
+     * type and actor are still compared.
+     */
+    private static JsonNode withheldSince(JsonNode answer, String body) throws IOException {
+        JsonNode expected = answer.get("body");
+        if (!answer.get("path").asText().startsWith("/api/admin/audit") || !expected.path("entries").isArray()) {
+            return expected;
+        }
+        JsonNode actual = JSON.readTree(body).path("entries");
+        JsonNode withheld = expected.deepCopy();
+        JsonNode entries = withheld.get("entries");
+        for (int i = 0; i < entries.size() && i < actual.size(); i++) {
+            JsonNode today = actual.get(i);
+            boolean sameConsultation = today.path("data").path("consultationId").equals(entries.get(i).path("data").path("consultationId"));
+            if (today.path("data").path("contentWithheld").asBoolean() && sameConsultation && entries.get(i) instanceof ObjectNode entry) {
+                entry.set("data", today.get("data"));
+                entry.set("summary", today.get("summary"));
+            }
+        }
+        return withheld;
     }
 
     private static String withoutAddedFields(JsonNode answer, String body) throws IOException {
@@ -308,8 +333,12 @@ class StoredDataCompatibilityIT {
         throw new AssertionError("The fixture has no keyed write " + key);
     }
 
+    /**
+     * The token the fixture's caller used. The administrator's is configuration, not stored data, and the
+     * fixture's (23 characters) is too short for today's gateway: the administrator of this run stands in.
+     */
     private static String token(String caller) {
-        return about.get("tokens").get(caller).asText();
+        return caller.equals("admin") ? ConcordApi.ADMIN : about.get("tokens").get(caller).asText();
     }
 
     private static String writtenBy() {
