@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CallerHeaderTest {
 
-    private static final String ADMIN_TOKEN = "caller-header-test-admin-token";
+    private static final String ADMIN_TOKEN = "caller-header-test-admin-token-0123456789";
     private static final String SECRET = "caller-header-test-internal-secret";
     private static final Service COMMAND_SIDE = new Service();
     private static final Service QUERY_SIDE = new Service();
