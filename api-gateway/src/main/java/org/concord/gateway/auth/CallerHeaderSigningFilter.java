@@ -1,5 +1,6 @@
 package org.concord.gateway.auth;
 
+import org.concord.web.body.Bodies;
 import org.concord.web.identity.CallerIdentity;
 import org.concord.web.identity.CallerIdentityCodec;
 import org.concord.web.identity.CallerIdentityConfiguration;
@@ -52,7 +53,7 @@ class CallerHeaderSigningFilter implements GlobalFilter, Ordered {
         // the URL the routing filter sends the request to, written as it will be on the wire
         URI target = URI.create(exchange.<URI>getRequiredAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR).toASCIIString());
         return DataBufferUtils.join(request.getBody(), maxBodyBytes)
-                .map(CallerHeaderSigningFilter::bytesOf)
+                .map(Bodies::bytesOf)
                 .defaultIfEmpty(new byte[0])
                 .flatMap(body -> {
                     String header = codec.encode(caller, SignedRequest.of(request.getMethod().name(), target, body));
@@ -66,16 +67,6 @@ class CallerHeaderSigningFilter implements GlobalFilter, Ordered {
                     };
                     return chain.filter(exchange.mutate().request(signed).build());
                 });
-    }
-
-    private static byte[] bytesOf(DataBuffer buffer) {
-        try {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            return bytes;
-        } finally {
-            DataBufferUtils.release(buffer);
-        }
     }
 
     /** After the load balancer has put the instance's address into the request URL, before the request is sent. */

@@ -2,6 +2,7 @@ package org.concord.web.idempotency;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.concord.web.body.Bodies;
 import org.concord.web.identity.CallerIdentity;
 import org.concord.web.identity.CallerIdentityWebFilter;
 import org.concord.web.problem.ProblemDetailsExceptionHandler;
@@ -92,7 +93,7 @@ class IdempotencyWebFilter implements WebFilter, Ordered {
         }
         String id = sha256(scopeOf(caller) + "\n" + keys.get(0));
         return DataBufferUtils.join(request.getBody(), maxBodyBytes)
-                .map(RecordingResponse::bytesOf)
+                .map(Bodies::bytesOf)
                 .defaultIfEmpty(new byte[0])
                 .onErrorResume(DataBufferLimitException.class, tooLarge -> problems.handle(exchange, tooLarge).then(Mono.<byte[]>empty()))
                 .flatMap(body -> claim(exchange, chain, id, requestHash(request, body), body, 1));

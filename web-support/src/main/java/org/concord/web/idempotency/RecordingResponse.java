@@ -1,5 +1,6 @@
 package org.concord.web.idempotency;
 
+import org.concord.web.body.Bodies;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -34,7 +35,7 @@ final class RecordingResponse extends ServerHttpResponseDecorator {
     @Override
     public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
         return DataBufferUtils.join(Flux.from(body))
-                .map(RecordingResponse::bytesOf)
+                .map(Bodies::bytesOf)
                 .defaultIfEmpty(NO_BODY)
                 .flatMap(bytes -> answer(bytes)
                         .then(Mono.defer(() -> super.writeWith(Mono.just(bufferFactory().wrap(bytes))))));
@@ -67,16 +68,5 @@ final class RecordingResponse extends ServerHttpResponseDecorator {
         HttpHeaders headers = getHeaders();
         return onAnswer.apply(new StoredResponse(status.value(), headers.getFirst(HttpHeaders.LOCATION),
                 headers.getFirst(HttpHeaders.CONTENT_TYPE), body));
-    }
-
-    /** The readable bytes of a buffer, which is released. */
-    static byte[] bytesOf(DataBuffer buffer) {
-        try {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            return bytes;
-        } finally {
-            DataBufferUtils.release(buffer);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.concord.web.identity;
 
+import org.concord.web.body.Bodies;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -47,15 +48,7 @@ public final class CallerHeaderSigning {
         @Override
         public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
             return DataBufferUtils.join(body)
-                    .map(buffer -> {
-                        try {
-                            byte[] bytes = new byte[buffer.readableByteCount()];
-                            buffer.read(bytes);
-                            return bytes;
-                        } finally {
-                            DataBufferUtils.release(buffer);
-                        }
-                    })
+                    .map(Bodies::bytesOf)
                     .defaultIfEmpty(new byte[0])
                     .flatMap(bytes -> {
                         sign(bytes);

@@ -1,5 +1,6 @@
 package org.concord.web.identity;
 
+import org.concord.web.body.Bodies;
 import org.concord.web.problem.ProblemDetailsExceptionHandler;
 import org.concord.web.problem.ProblemException;
 import org.springframework.core.Ordered;
@@ -45,7 +46,7 @@ public class CallerIdentityWebFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         return DataBufferUtils.join(request.getBody(), maxBodyBytes)
-                .map(CallerIdentityWebFilter::bytesOf)
+                .map(Bodies::bytesOf)
                 .defaultIfEmpty(new byte[0])
                 .onErrorResume(DataBufferLimitException.class, tooLarge -> problems.handle(exchange, tooLarge).then(Mono.<byte[]>empty()))
                 .flatMap(body -> codec.decode(header, SignedRequest.of(request.getMethod().name(), request.getURI(), body))
@@ -66,16 +67,6 @@ public class CallerIdentityWebFilter implements WebFilter, Ordered {
                 return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
             }
         };
-    }
-
-    private static byte[] bytesOf(DataBuffer buffer) {
-        try {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            return bytes;
-        } finally {
-            DataBufferUtils.release(buffer);
-        }
     }
 
     @Override
