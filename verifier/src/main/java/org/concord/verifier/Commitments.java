@@ -1,0 +1,86 @@
+package org.concord.verifier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Salted commitments to the hidden parts of a log entry: the entry that is hashed holds
+ * {@code {"committed":"<hex>"}} in place of a hidden value, so the tree can be checked by anyone while
+ * the value is shown, with its salt, only to a caller entitled to it.
+ */
+public final class Commitments {
+
+    /** The one field of a placeholder. */
+    public static final String FIELD = "committed";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Commitments() {
+    }
+
+    /** A hidden part shown: the JSON Pointer of its placeholder in the entry, the salt (hex) and the value. */
+    public record Reveal(String path, String salt, JsonNode value) {
+    }
+
+    /** SHA-256(salt || JCS(value)), lowercase hex; value is JSON text. */
+    public static String commit(byte[] salt, byte[] jsonValue) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        sha.update(salt);
+        sha.update(CanonicalJson.canonicalize(jsonValue));
+        return Hex.of(sha.digest());
+    }
+
+    /** Checks each reveal against the committed placeholder at its JSON Pointer in the entry; returns problems (empty = ok). */
+    public static List<String> check(JsonNode entry, List<Reveal> reveals) {
+        List<String> problems = new ArrayList<>();
+        for (Reveal reveal : reveals) {
+            String problem = problemOf(entry, reveal);
+            if (problem != null) {
+                problems.add("revealed " + reveal.path() + ": " + problem);
+            }
+        }
+        return problems;
+    }
+
+    private static String problemOf(JsonNode entry, Reveal reveal) {
+        if (reveal.path() == null || reveal.salt() == null || reveal.value() == null) {
+            return "path, salt and value are all needed";
+        }
+        JsonNode placeholder;
+        try {
+            placeholder = entry.at(reveal.path());
+        } catch (IllegalArgumentException e) {
+            return "not a JSON Pointer";
+        }
+        if (!placeholder.isObject() || placeholder.size() != 1 || !placeholder.path(FIELD).isTextual()) {
+            return "the entry holds no commitment there";
+        }
+        byte[] salt;
+        try {
+            salt = Hex.parse(reveal.salt());
+        } catch (IllegalArgumentException e) {
+            return "the salt is not hex";
+        }
+        String expected;
+        try {
+            expected = commit(salt, JSON.writeValueAsBytes(reveal.value()));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return "the value is not JSON that can be canonicalized";
+        }
+        if (!expected.equalsIgnoreCase(placeholder.get(FIELD).asText())) {
+            return "the value and salt do not match the commitment";
+        }
+        return null;
+    }
+}
