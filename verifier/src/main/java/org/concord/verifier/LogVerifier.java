@@ -40,8 +40,11 @@ public final class LogVerifier {
         }
     }
 
-    /** A problem and where it sorts: at the position it names or, when it names none, where it was found. */
-    private record Found(long order, Problem problem) {
+    /**
+     * A problem and where it sorts: at the position it names or, when it names none, where it was found;
+     * at one position, what the entry is (rank 0) before its reveals (1) before the roots it spoils (2).
+     */
+    private record Found(long order, int rank, Problem problem) {
     }
 
     /** A line read and its entry hashed, ahead of the checks that need the lines before it; error when unreadable. */
@@ -185,27 +188,27 @@ public final class LogVerifier {
         stored.append(now != null ? now : recorded);
         reveals += parsed.reveals();
         for (String problem : parsed.revealProblems()) {
-            at(p, problem);
+            problems.add(new Found(p, 1, new Problem(p, problem)));
         }
     }
 
     private void at(long position, String message) {
-        problems.add(new Found(position, new Problem(position, message)));
+        problems.add(new Found(position, 0, new Problem(position, message)));
     }
 
     /** A problem of no one position, found after the last position read (a line that cannot be read). */
     private void unplaced(String message) {
-        problems.add(new Found(lastPosition, new Problem(-1, message + " (after position " + lastPosition + ")")));
+        problems.add(new Found(lastPosition, 0, new Problem(-1, message + " (after position " + lastPosition + ")")));
     }
 
     /** A problem of the whole log (a signature), listed before any position's. */
     private void unplacedFirst(String message) {
-        problems.add(new Found(-1, new Problem(-1, message)));
+        problems.add(new Found(-1, 0, new Problem(-1, message)));
     }
 
     /** A problem of the tree of the first treeSize leaves (a root), sorted after every position it covers. */
     private void atEndOf(long treeSize, String message) {
-        problems.add(new Found(lastPositionOf(treeSize), new Problem(-1, message)));
+        problems.add(new Found(lastPositionOf(treeSize), 2, new Problem(-1, message)));
     }
 
     /** Where a problem of the tree of the first treeSize leaves sorts: at its last leaf's position. */
@@ -234,7 +237,8 @@ public final class LogVerifier {
         checkRoots(bySize);
         judgeMismatches(bySize);
         checkKept(bySize);
-        List<Problem> ordered = problems.stream().sorted(Comparator.comparingLong(Found::order)).map(Found::problem).toList();
+        List<Problem> ordered = problems.stream()
+                .sorted(Comparator.comparingLong(Found::order).thenComparingInt(Found::rank)).map(Found::problem).toList();
         Checkpoint latest = bySize.isEmpty() ? null : bySize.lastEntry().getValue();
         return new Report(entries, logged.size(), checkpoints.size(), latest, reveals, ordered);
     }
