@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Checks a log export (GET /api/log/export, one JSON line at a time) against the log's public key:
- * checkpoint signatures; each entry's leaf hash against the recorded one; leaf indexes contiguous from
- * 0 and positions increasing; the reveals; the tree rebuilt from the recorded leaves against every
- * checkpoint's root and the checkpoints' consistency; and checkpoints kept earlier against the log.
+ * Checks a log export (GET /api/log/export, one JSON line at a time) against the log's public keys
+ * (more than one when the key was rotated): each checkpoint signed by one of them; each entry's leaf
+ * hash against the recorded one; leaf indexes contiguous from 0 and positions increasing; the reveals;
+ * the tree rebuilt from the recorded leaves against every checkpoint's root and the checkpoints'
+ * consistency; and checkpoints kept earlier against the log.
  *
  * <p>Only leaf hashes are held (two trees of them: the leaves as recorded, and as the entries now
  * hash), so an export of any length streams through. The second tree tells, when an entry and its
@@ -31,13 +31,25 @@ public final class LogVerifier {
     }
 
     /**
+     * @param checkpoints the checkpoints one of the keys signed
+     * @param unsigned the checkpoints no key signed (each also a problem)
      * @param latest the checkpoint of the largest tree, or null when the export has none
+     * @param signedBy for each key, in the order given, the checkpoints it signed
      * @param problems in position order (problems of no one position first); empty when the log verifies
      */
-    public record Report(long entries, long leaves, int checkpoints, Checkpoint latest, long reveals, List<Problem> problems) {
+    public record Report(long entries, long leaves, int checkpoints, int unsigned, Checkpoint latest, long reveals,
+                         List<Signed> signedBy, List<Problem> problems) {
         public boolean verified() {
             return problems.isEmpty();
         }
+    }
+
+    /**
+     * How many of the export's checkpoints a key signed, so a reader sees where a rotation happened.
+     *
+     * @param firstTreeSize the tree size of the first checkpoint it signed, -1 when it signed none (likewise lastTreeSize)
+     */
+    public record Signed(PublicKey key, int checkpoints, long firstTreeSize, long lastTreeSize) {
     }
 
     /**
@@ -58,7 +70,12 @@ public final class LogVerifier {
     /** Lines read and hashed in parallel at a time: what costs is parsing and canonicalizing, not the tree. */
     private static final int BATCH = 1024;
 
-    private final PublicKey key;
+    private final List<PublicKey> keys;
+    private final int[] signedCount;
+    private final long[] firstSigned;
+    private final long[] lastSigned;
+    /** The key that signed the last checkpoint, tried first: after a rotation every later one is the new key's. */
+    private int lastSigner;
     private final List<Checkpoint> kept;
     private final List<Checkpoint> checkpoints = new ArrayList<>();
     private final MerkleTree logged = new MerkleTree();
@@ -68,13 +85,26 @@ public final class LogVerifier {
     private final List<String> batch = new ArrayList<>(BATCH);
     private long[] positionOfLeaf = new long[1024];
     private long line;
+    private int unsigned;
     private long entries;
     private long reveals;
     private long lastPosition;
 
-    /** @param kept checkpoints a delegation kept earlier, which the log must agree with (may be empty) */
-    public LogVerifier(PublicKey key, List<Checkpoint> kept) {
-        this.key = Objects.requireNonNull(key);
+    /**
+     * @param keys the log's public keys: a checkpoint is accepted when one of them signed it (the old and the
+     *             new key when an export spans a rotation)
+     * @param kept checkpoints a delegation kept earlier, which the log must agree with (may be empty)
+     */
+    public LogVerifier(List<PublicKey> keys, List<Checkpoint> kept) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("at least one key is needed");
+        }
+        this.keys = List.copyOf(keys);
+        this.signedCount = new int[keys.size()];
+        this.firstSigned = new long[keys.size()];
+        this.lastSigned = new long[keys.size()];
+        Arrays.fill(firstSigned, -1);
+        Arrays.fill(lastSigned, -1);
         this.kept = List.copyOf(kept);
     }
 
@@ -136,11 +166,36 @@ public final class LogVerifier {
 
     private void checkpoint(JsonNode json) {
         Checkpoint checkpoint = ExportJson.checkpoint(json);
-        if (checkpoint.verify(key)) {
+        int signer = signer(checkpoint);
+        if (signer >= 0) {
             checkpoints.add(checkpoint);
+            lastSigner = signer;
+            signedCount[signer]++;
+            if (firstSigned[signer] < 0 || checkpoint.treeSize() < firstSigned[signer]) {
+                firstSigned[signer] = checkpoint.treeSize();
+            }
+            lastSigned[signer] = Math.max(lastSigned[signer], checkpoint.treeSize());
         } else {
-            unplacedFirst(describe(checkpoint) + ": checkpoint signature: it is not the log key's signature");
+            unsigned++;
+            unplacedFirst(describe(checkpoint) + ": checkpoint signature: " + signedByNone());
         }
+    }
+
+    /** The index of the key that signed the checkpoint, or -1 when none did. */
+    private int signer(Checkpoint checkpoint) {
+        if (checkpoint.verify(keys.get(lastSigner))) {
+            return lastSigner;
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            if (i != lastSigner && checkpoint.verify(keys.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private String signedByNone() {
+        return keys.size() == 1 ? "it is not the log key's signature" : "none of the " + keys.size() + " keys given signed it";
     }
 
     private void entry(JsonNode json, Parsed parsed) {
@@ -240,7 +295,11 @@ public final class LogVerifier {
         List<Problem> ordered = problems.stream()
                 .sorted(Comparator.comparingLong(Found::order).thenComparingInt(Found::rank)).map(Found::problem).toList();
         Checkpoint latest = bySize.isEmpty() ? null : bySize.lastEntry().getValue();
-        return new Report(entries, logged.size(), checkpoints.size(), latest, reveals, ordered);
+        List<Signed> signedBy = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            signedBy.add(new Signed(keys.get(i), signedCount[i], firstSigned[i], lastSigned[i]));
+        }
+        return new Report(entries, logged.size(), checkpoints.size(), unsigned, latest, reveals, List.copyOf(signedBy), ordered);
     }
 
     private void checkRoots(TreeMap<Long, Checkpoint> bySize) {
@@ -294,8 +353,8 @@ public final class LogVerifier {
     private void checkKept(TreeMap<Long, Checkpoint> bySize) {
         for (Checkpoint k : kept) {
             String kept = "the kept " + describe(k);
-            if (!k.verify(key)) {
-                unplacedFirst(kept + ": checkpoint signature: it is not the log key's signature");
+            if (keys.stream().noneMatch(k::verify)) {
+                unplacedFirst(kept + ": checkpoint signature: " + signedByNone());
             } else if (k.treeSize() > logged.size()) {
                 atEndOf(logged.size(), kept + ": root mismatch: the log has only " + logged.size()
                         + " leaves now: leaves were removed from the log");

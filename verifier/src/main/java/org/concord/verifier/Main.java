@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,9 @@ public final class Main {
 
     static final String USAGE = """
             Usage:
-              java -jar concord-verifier.jar verify --key KEY.pem --log DIR|FILE [--checkpoints KEPT.jsonl]
-              java -jar concord-verifier.jar verify --url http://HOST:PORT [--key KEY.pem] [--checkpoints KEPT.jsonl]
-              java -jar concord-verifier.jar verify-receipt RECEIPT.json --key KEY.pem
+              java -jar concord-verifier.jar verify --key KEY.pem [--key KEY.pem]... --log DIR|FILE [--checkpoints KEPT.jsonl]
+              java -jar concord-verifier.jar verify --url http://HOST:PORT [--key KEY.pem]... [--checkpoints KEPT.jsonl]
+              java -jar concord-verifier.jar verify-receipt RECEIPT.json --key KEY.pem [--key KEY.pem]...
               java -jar concord-verifier.jar --help
 
             verify          checks a log export (DIR/log.jsonl, a file, or GET /api/log/export of a running
@@ -49,6 +50,9 @@ public final class Main {
                             recorded one, leaf indexes and positions in order, the tree's root at every
                             checkpoint, and each revealed hidden part against its commitment.
                             Without --key, --url takes the server's key (trust on first use) and says so.
+            --key           the log's public key; give it once per key when the key was rotated
+                            (--key old.pem --key new.pem): a checkpoint is accepted when one of them
+                            signed it, and the summary says how many checkpoints each key signed.
             --checkpoints   checkpoints kept earlier (one JSON object a line, as the export or
                             GET /api/log/checkpoints gives them): the log must still agree with each.
             verify-receipt  checks a receipt (GET /api/log/receipt): entry, leaf hash, inclusion proof,
@@ -104,9 +108,12 @@ public final class Main {
         }
     }
 
-    /** The options after the command; a lone argument (the receipt file) is kept under "". */
-    private static Map<String, String> options(String[] args, List<String> known, boolean oneArgument) throws UsageException {
-        Map<String, String> options = new LinkedHashMap<>();
+    /** The one option that may be given more than once: the old and the new key of a rotation. */
+    private static final String REPEATABLE = "--key";
+
+    /** The options after the command, each with its values in order; a lone argument (the receipt file) is kept under "". */
+    private static Map<String, List<String>> options(String[] args, List<String> known, boolean oneArgument) throws UsageException {
+        Map<String, List<String>> options = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             if (arg.startsWith("--")) {
@@ -116,11 +123,12 @@ public final class Main {
                 if (i + 1 == args.length) {
                     throw new UsageException(arg + " needs a value");
                 }
-                if (options.put(arg, args[++i]) != null) {
+                if (options.containsKey(arg) && !arg.equals(REPEATABLE)) {
                     throw new UsageException(arg + " is given twice");
                 }
+                options.computeIfAbsent(arg, a -> new ArrayList<>()).add(args[++i]);
             } else if (oneArgument && !options.containsKey("")) {
-                options.put("", arg);
+                options.put("", List.of(arg));
             } else {
                 throw new UsageException("unexpected argument \"" + arg + "\"");
             }
@@ -128,29 +136,53 @@ public final class Main {
         return options;
     }
 
-    private int verify(Map<String, String> options) throws UsageException, IOException, InterruptedException {
-        String log = options.get("--log");
-        String url = options.get("--url");
+    /** The option's one value, or null when it is not given. */
+    private static String one(Map<String, List<String>> options, String option) {
+        List<String> values = options.get(option);
+        return values == null ? null : values.get(0);
+    }
+
+    /** A public key and the file or address it was read from, to name it in the summary. */
+    private record NamedKey(PublicKey key, String from) {
+    }
+
+    /** The keys given with --key, in order; the same key twice is a usage error, as it would count for one only. */
+    private static List<NamedKey> keys(Map<String, List<String>> options) throws UsageException, IOException {
+        List<NamedKey> keys = new ArrayList<>();
+        for (String file : options.getOrDefault("--key", List.of())) {
+            NamedKey key = new NamedKey(readKey(Path.of(file)), file);
+            for (NamedKey other : keys) {
+                if (Arrays.equals(other.key().getEncoded(), key.key().getEncoded())) {
+                    throw new UsageException("--key " + other.from() + " and --key " + file + " are the same key");
+                }
+            }
+            keys.add(key);
+        }
+        return keys;
+    }
+
+    private int verify(Map<String, List<String>> options) throws UsageException, IOException, InterruptedException {
+        String log = one(options, "--log");
+        String url = one(options, "--url");
         if ((log == null) == (url == null)) {
             throw new UsageException("verify needs either --log or --url");
         }
         if (log != null && !options.containsKey("--key")) {
             throw new UsageException("verify --log needs --key (the log's public key, as ./concord export-log writes it)");
         }
-        List<Checkpoint> kept = options.containsKey("--checkpoints") ? kept(Path.of(options.get("--checkpoints"))) : List.of();
+        List<Checkpoint> kept = options.containsKey("--checkpoints") ? kept(Path.of(one(options, "--checkpoints"))) : List.of();
         HttpClient http = url == null ? null : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         String base = url == null ? null : url.replaceAll("/+$", "");
-        PublicKey key;
-        if (options.containsKey("--key")) {
-            key = readKey(Path.of(options.get("--key")));
-        } else {
+        List<NamedKey> keys = keys(options);
+        if (keys.isEmpty()) {
             String pem = new String(get(http, base + "/api/log/key").readAllBytes(), StandardCharsets.UTF_8);
-            key = parseKey(pem, base + "/api/log/key");
+            PublicKey key = parseKey(pem, base + "/api/log/key");
+            keys = List.of(new NamedKey(key, base + "/api/log/key"));
             out.println("No --key given: trusting the key the server gives (trust on first use), fingerprint "
                     + fingerprint(key) + ". Compare it with one published elsewhere.");
         }
-        LogVerifier verifier = new LogVerifier(key, kept);
+        LogVerifier verifier = new LogVerifier(keys.stream().map(NamedKey::key).toList(), kept);
         String source;
         if (log != null) {
             Path file = Path.of(log);
@@ -175,7 +207,16 @@ public final class Main {
         }
         LogVerifier.Report report = verifier.finish();
         if (report.verified()) {
-            out.println("Key fingerprint " + fingerprint(key) + ".");
+            for (int i = 0; i < keys.size(); i++) {
+                LogVerifier.Signed signed = report.signedBy().get(i);
+                String what = switch (signed.checkpoints()) {
+                    case 0 -> "no checkpoint";
+                    case 1 -> "1 checkpoint, tree size " + signed.firstTreeSize();
+                    default -> signed.checkpoints() + " checkpoints, tree sizes " + signed.firstTreeSize()
+                            + " to " + signed.lastTreeSize();
+                };
+                out.println("Key " + fingerprint(signed.key()) + " (" + keys.get(i).from() + ") signed " + what + ".");
+            }
             out.println("Verified " + report.entries() + " entries (" + report.leaves() + " leaves), "
                     + report.checkpoints() + " checkpoints" + (report.reveals() > 0 ? ", " + report.reveals() + " revealed parts" : "")
                     + (kept.isEmpty() ? "" : ", " + kept.size() + " kept checkpoints") + " of " + source + ".");
@@ -200,15 +241,20 @@ public final class Main {
         if (problems.size() > LISTED + 1) {
             out.println("  and " + (problems.size() - LISTED - 1) + " more problems.");
         }
+        if (report.unsigned() > 0) {
+            out.println(report.unsigned() + " of " + (report.checkpoints() + report.unsigned())
+                    + " checkpoints are signed by no key given. If the log's key was rotated, give every key it had:"
+                    + " --key old.pem --key new.pem.");
+        }
         return FAILED;
     }
 
-    private int verifyReceipt(Map<String, String> options) throws UsageException, IOException {
-        String file = options.get("");
+    private int verifyReceipt(Map<String, List<String>> options) throws UsageException, IOException {
+        String file = one(options, "");
         if (file == null || !options.containsKey("--key")) {
             throw new UsageException("verify-receipt needs a receipt file and --key");
         }
-        PublicKey key = readKey(Path.of(options.get("--key")));
+        List<NamedKey> keys = keys(options);
         JsonNode receipt;
         try {
             receipt = ExportJson.parse(Files.readString(Path.of(file), StandardCharsets.UTF_8));
@@ -218,12 +264,13 @@ public final class Main {
             out.println("NOT VERIFIED: " + file + " is " + e.getMessage());
             return FAILED;
         }
-        List<String> problems = ReceiptVerifier.check(receipt, key);
+        List<String> problems = ReceiptVerifier.check(receipt, keys.stream().map(NamedKey::key).toList());
         if (problems.isEmpty()) {
-            JsonNode c = receipt.get("checkpoint");
+            Checkpoint c = ExportJson.checkpoint(receipt.get("checkpoint"));
+            NamedKey signer = keys.stream().filter(k -> c.verify(k.key())).findFirst().orElseThrow();
             out.println("Verified: position " + receipt.get("position") + " (leaf " + receipt.get("leafIndex")
-                    + ") is in the log of tree size " + c.get("treeSize") + ", root " + c.get("rootHash").asText()
-                    + ", signed at " + c.get("timestamp").asText() + ".");
+                    + ") is in the log of tree size " + c.treeSize() + ", root " + c.rootHash()
+                    + ", signed at " + c.timestamp() + " by key " + fingerprint(signer.key()) + " (" + signer.from() + ").");
             return VERIFIED;
         }
         out.println("NOT VERIFIED: " + file);

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Checks a receipt (GET /api/log/receipt): its entry hashes to its leaf hash, the audit path leads from
- * that leaf to the root of its checkpoint, the checkpoint is signed by the log's key, and any reveal
+ * that leaf to the root of its checkpoint, the checkpoint is signed by one of the log's keys, and any reveal
  * matches its commitment. A receipt so checked proves the event was in the log at that checkpoint.
  */
 public final class ReceiptVerifier {
@@ -17,8 +17,13 @@ public final class ReceiptVerifier {
     private ReceiptVerifier() {
     }
 
-    /** The problems with the receipt; empty when it verifies. */
-    public static List<String> check(JsonNode receipt, PublicKey key) {
+    /**
+     * The problems with the receipt; empty when it verifies.
+     *
+     * @param keys the log's public keys (the old and the new one after a rotation): one of them must have signed
+     *             the receipt's checkpoint
+     */
+    public static List<String> check(JsonNode receipt, List<PublicKey> keys) {
         List<String> problems = new ArrayList<>();
         try {
             Long leafIndex = ExportJson.wholeOrNull(receipt, "leafIndex", "the receipt");
@@ -36,8 +41,9 @@ public final class ReceiptVerifier {
             }
             Checkpoint checkpoint = ExportJson.checkpoint(receipt.path("checkpoint"));
 
-            if (!checkpoint.verify(key)) {
-                problems.add("checkpoint signature: the receipt's checkpoint is not signed by the log key");
+            if (keys.stream().noneMatch(checkpoint::verify)) {
+                problems.add("checkpoint signature: the receipt's checkpoint is not signed by "
+                        + (keys.size() == 1 ? "the log key" : "any of the " + keys.size() + " keys given"));
             }
             if (treeSize == null || treeSize != checkpoint.treeSize()) {
                 problems.add("the inclusion proof is for tree size " + treeSize + ", the checkpoint for " + checkpoint.treeSize());

@@ -42,6 +42,19 @@ final class ExportGenerator {
             return Keys.publicPem(keys.getPublic());
         }
 
+        /**
+         * The export as it is when the log's key was replaced by newKeys before checkpoint number from (0 for
+         * the first): that checkpoint and every later one signed by newKeys, the earlier ones keeping their
+         * signatures. newKeys are the returned export's keys.
+         */
+        Export rotated(int from, KeyPair newKeys) {
+            List<Checkpoint> signed = new ArrayList<>(checkpoints.subList(0, from));
+            for (Checkpoint c : checkpoints.subList(from, checkpoints.size())) {
+                signed.add(Checkpoint.sign(c.treeSize(), c.rootHash(), c.timestamp(), newKeys.getPrivate()));
+            }
+            return new Export(newKeys, linesOf(signed), entryLines, positions, entries, tree, signed);
+        }
+
         /** The receipt GET /api/log/receipt would give for a leaf: the first checkpoint covering it. */
         ObjectNode receipt(int leafIndex) {
             Checkpoint covering = checkpoints.stream().filter(c -> c.treeSize() > leafIndex).findFirst()
@@ -120,14 +133,18 @@ final class ExportGenerator {
                 checkpoints.add(Checkpoint.sign(i + 1, Hex.of(tree.root()), time.plusMillis(300).toString(), keys.getPrivate()));
             }
         }
-        List<String> checkpointLines = new ArrayList<>();
+        return new Export(keys, linesOf(checkpoints), entryLines, positions, entries, tree, checkpoints);
+    }
+
+    private static List<String> linesOf(List<Checkpoint> checkpoints) {
+        List<String> lines = new ArrayList<>();
         for (Checkpoint c : checkpoints) {
             ObjectNode json = JSON.createObjectNode();
             json.put("kind", "checkpoint");
             json.setAll(checkpointJson(c));
-            checkpointLines.add(json.toString());
+            lines.add(json.toString());
         }
-        return new Export(keys, checkpointLines, entryLines, positions, entries, tree, checkpoints);
+        return lines;
     }
 
     private static void fill(ObjectNode entry, ArrayNode revealed, Random random, long position, int i, Instant time) {

@@ -48,7 +48,7 @@ class ExportTamperingPropertyTest {
     }
 
     private static LogVerifier.Report verify(ExportGenerator.Export export, List<String> lines) {
-        LogVerifier verifier = new LogVerifier(export.keys().getPublic(), List.of());
+        LogVerifier verifier = new LogVerifier(List.of(export.keys().getPublic()), List.of());
         lines.forEach(verifier::accept);
         return verifier.finish();
     }
@@ -189,7 +189,7 @@ class ExportTamperingPropertyTest {
             return;
         }
         int leaf = (int) (c.target() % signed.get(signed.size() - 1).treeSize());
-        var key = c.export().keys().getPublic();
+        var key = List.of(c.export().keys().getPublic());
         assertThat(ReceiptVerifier.check(c.export().receipt(leaf), key)).isEmpty();
 
         ObjectNode changedEntry = c.export().receipt(leaf);

@@ -156,6 +156,79 @@ class MainTest {
         assertThat(out()).contains("the inclusion proof does not lead from the entry at leaf 22");
     }
 
+    /** Key A signed the checkpoints of tree sizes 8 and 16; then the key was rotated and B signed 24, 32 and 40. */
+    private record Rotation(ExportGenerator.Export export, String oldKey, String newKey, String oldFingerprint,
+                            String newFingerprint) {
+    }
+
+    private Rotation rotation() throws IOException {
+        ExportGenerator.Export before = ExportGenerator.generate(11, 40, 8, true);
+        ExportGenerator.Export after = before.rotated(2, ExportGenerator.ed25519());
+        written(after, after.lines());
+        Path oldKey = dir.resolve("signing-key-2026-12-01.pem");
+        Files.writeString(oldKey, before.publicPem());
+        return new Rotation(after, oldKey.toString(), dir.resolve("key.pem").toString(),
+                Main.fingerprint(before.keys().getPublic()), Main.fingerprint(after.keys().getPublic()));
+    }
+
+    @Test
+    void anExportSpanningAKeyRotationVerifiesWithBothKeys() throws IOException {
+        Rotation r = rotation();
+
+        assertThat(run("verify", "--key", r.oldKey(), "--key", r.newKey(), "--log", dir.toString())).isZero();
+        assertThat(out())
+                .contains("Key " + r.oldFingerprint() + " (" + r.oldKey() + ") signed 2 checkpoints, tree sizes 8 to 16.")
+                .contains("Key " + r.newFingerprint() + " (" + r.newKey() + ") signed 3 checkpoints, tree sizes 24 to 40.")
+                .contains("Verified 40 entries (40 leaves), 5 checkpoints")
+                .contains("Latest checkpoint: tree size 40, root " + r.export().checkpoints().get(4).rootHash());
+    }
+
+    @Test
+    void withOneKeyOfARotationTheFirstCheckpointItDidNotSignIsNamed() throws IOException {
+        Rotation r = rotation();
+        List<Checkpoint> checkpoints = r.export().checkpoints();
+
+        assertThat(run("verify", "--key", r.oldKey(), "--log", dir.toString())).isEqualTo(1);
+        assertThat(out()).contains("First problem: " + LogVerifier.describe(checkpoints.get(2))
+                        + ": checkpoint signature: it is not the log key's signature")
+                .contains("3 of 5 checkpoints are signed by no key given. If the log's key was rotated,"
+                        + " give every key it had: --key old.pem --key new.pem.");
+
+        out.reset();
+        assertThat(run("verify", "--key", r.newKey(), "--log", dir.toString())).isEqualTo(1);
+        assertThat(out()).contains("First problem: " + LogVerifier.describe(checkpoints.get(0))
+                        + ": checkpoint signature: it is not the log key's signature")
+                .contains("  then: " + LogVerifier.describe(checkpoints.get(1)))
+                .contains("2 of 5 checkpoints are signed by no key given.");
+
+        // a checkpoint neither key signed is still named, the rotation notwithstanding
+        Checkpoint third = checkpoints.get(2);
+        Checkpoint forged = Checkpoint.sign(third.treeSize(), third.rootHash(), third.timestamp(), ExportGenerator.ed25519().getPrivate());
+        List<String> lines = new ArrayList<>(r.export().lines());
+        lines.set(2, "{\"kind\":\"checkpoint\"," + ExportGenerator.checkpointJson(forged).toString().substring(1));
+        written(r.export(), lines);
+        out.reset();
+        assertThat(run("verify", "--key", r.oldKey(), "--key", r.newKey(), "--log", dir.toString())).isEqualTo(1);
+        assertThat(out()).contains("First problem: " + LogVerifier.describe(third)
+                        + ": checkpoint signature: none of the 2 keys given signed it")
+                .contains("1 of 5 checkpoints are signed by no key given.");
+    }
+
+    @Test
+    void aReceiptSignedByTheNewKeyVerifiesWithBothKeys() throws IOException {
+        Rotation r = rotation();
+        Path receipt = dir.resolve("receipt.json");
+        Files.writeString(receipt, r.export().receipt(30).toString());
+
+        assertThat(run("verify-receipt", receipt.toString(), "--key", r.oldKey(), "--key", r.newKey())).isZero();
+        assertThat(out()).contains("Verified: position " + r.export().positions().get(30) + " (leaf 30) is in the log of tree size 32")
+                .contains("by key " + r.newFingerprint() + " (" + r.newKey() + ").");
+
+        out.reset();
+        assertThat(run("verify-receipt", receipt.toString(), "--key", r.oldKey())).isEqualTo(1);
+        assertThat(out()).contains("checkpoint signature: the receipt's checkpoint is not signed by the log key");
+    }
+
     @Test
     void usageAndInputErrorsExitWithTwo() throws IOException {
         assertThat(run()).isEqualTo(2);
@@ -174,6 +247,12 @@ class MainTest {
         assertThat(err()).contains("cannot read");
         assertThat(run("verify", "--url", "http://127.0.0.1:1")).isEqualTo(2);
         assertThat(err()).contains("GET http://127.0.0.1:1/api/log/key failed");
+
+        assertThat(run("verify", "--key", dir.resolve("key.pem").toString(), "--key", dir.resolve("key.pem").toString(),
+                "--log", dir.toString())).isEqualTo(2);
+        assertThat(err()).contains("--key " + dir.resolve("key.pem") + " and --key " + dir.resolve("key.pem") + " are the same key");
+        assertThat(run("verify", "--log", dir.toString(), "--log", dir.toString(), "--key", dir.resolve("key.pem").toString())).isEqualTo(2);
+        assertThat(err()).contains("--log is given twice");
 
         assertThat(run("verify", "--help")).isZero();
         assertThat(out()).contains("Usage:");
