@@ -26,22 +26,26 @@ import java.util.List;
 /**
  * An Atom 1.0 feed of a consultation's versions, newest first, for feed readers: each entry says what
  * made the version (creation, an amendment, a revision), who decided and why, and links to the text.
- * Texts go through {@link XmlCharacters}, so that the feed is XML whatever they hold.
+ * Texts go through {@link XmlCharacters}, so that the feed is XML whatever they hold. The feed carries the
+ * log's latest signed checkpoint too, in {@value #LOG_NAMESPACE}, with where to find the key that checks it.
  */
 @Tag(name = "Feeds")
 @RestController
 class AtomFeedController {
 
     static final String ATOM = "application/atom+xml";
+    static final String LOG_NAMESPACE = "urn:concord:log";
     private static final String NAMESPACE = "http://www.w3.org/2005/Atom";
 
     private final ConsultationAccess access;
     private final QueryRunner queries;
+    private final FeedCheckpoints checkpoints;
     private final String base;
 
-    AtomFeedController(ConsultationAccess access, QueryRunner queries, FeedProperties properties) {
+    AtomFeedController(ConsultationAccess access, QueryRunner queries, FeedCheckpoints checkpoints, FeedProperties properties) {
         this.access = access;
         this.queries = queries;
+        this.checkpoints = checkpoints;
         this.base = properties.publicBaseUrl().replaceFirst("/+$", "");
     }
 
@@ -50,10 +54,11 @@ class AtomFeedController {
     Mono<String> atom(CallerIdentity caller, @PathVariable String consultationId) {
         return access.visible(caller, consultationId)
                 .zipWhen(consultation -> queries.query(new FindVersionsQuery(consultationId), ResponseTypes.multipleInstancesOf(VersionSummary.class)))
-                .map(found -> render(base, found.getT1(), found.getT2()));
+                .map(found -> render(base, found.getT1(), found.getT2(), checkpoints.latest()));
     }
 
-    static String render(String base, ConsultationDetail consultation, List<VersionSummary> versions) {
+    /** The feed; {@code checkpoint} null while the log has none, and then the feed has no checkpoint element. */
+    static String render(String base, ConsultationDetail consultation, List<VersionSummary> versions, FeedCheckpoints.Checkpoint checkpoint) {
         String self = base + "/api/consultations/" + consultation.consultationId();
         StringWriter xml = new StringWriter();
         try {
@@ -61,6 +66,7 @@ class AtomFeedController {
             atom.writeStartDocument("UTF-8", "1.0");
             atom.writeStartElement("feed");
             atom.writeDefaultNamespace(NAMESPACE);
+            atom.writeNamespace("log", LOG_NAMESPACE);
             element(atom, "id", "urn:concord:consultation:" + consultation.consultationId());
             element(atom, "title", consultation.title());
             element(atom, "subtitle", consultation.summary());
@@ -70,6 +76,9 @@ class AtomFeedController {
             atom.writeStartElement("author");
             element(atom, "name", consultation.proposer() == null ? "Concord" : consultation.proposer().organisation());
             atom.writeEndElement();
+            if (checkpoint != null) {
+                checkpoint(atom, base, checkpoint);
+            }
             for (int i = versions.size() - 1; i >= 0; i--) {
                 entry(atom, self, consultation.consultationId(), versions.get(i));
             }
@@ -109,6 +118,23 @@ class AtomFeedController {
             summary.append(". Reason: ").append(version.cause().reason());
         }
         element(atom, "summary", summary.toString());
+        atom.writeEndElement();
+    }
+
+    private static void checkpoint(XMLStreamWriter atom, String base, FeedCheckpoints.Checkpoint checkpoint) throws XMLStreamException {
+        atom.writeStartElement("log", "checkpoint", LOG_NAMESPACE);
+        logElement(atom, "treeSize", Long.toString(checkpoint.treeSize()));
+        logElement(atom, "rootHash", checkpoint.rootHash());
+        logElement(atom, "timestamp", checkpoint.timestamp());
+        logElement(atom, "signature", checkpoint.signature());
+        atom.writeEmptyElement("log", "key", LOG_NAMESPACE);
+        atom.writeAttribute("href", XmlCharacters.legal(base + "/api/log/key"));
+        atom.writeEndElement();
+    }
+
+    private static void logElement(XMLStreamWriter atom, String name, String text) throws XMLStreamException {
+        atom.writeStartElement("log", name, LOG_NAMESPACE);
+        atom.writeCharacters(XmlCharacters.legal(text));
         atom.writeEndElement();
     }
 

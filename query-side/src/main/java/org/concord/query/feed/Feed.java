@@ -24,22 +24,27 @@ import java.util.concurrent.atomic.AtomicLong;
  * client takes them, so no subscriber holds more than a page in memory however far behind it is. A
  * subscriber that takes nothing at all, not even a heartbeat, for {@link FeedProperties#stuckAfter()}
  * is sent a final {@code disconnect} event saying why and where to resume, and its stream ends.
+ * Between the events, the log's latest signed checkpoint when the stream opens and each newer one, as a
+ * {@code checkpoint} event without an id, so that it does not move the position a client resumes from.
  * The streams open in this process are gauged as {@code concord.feeds.open} (tag {@code kind=sse}).
  */
 @Component
 class Feed {
 
     static final String DISCONNECT = "disconnect";
+    static final String CHECKPOINT = "checkpoint";
 
     private final FeedTail tail;
+    private final FeedCheckpoints checkpoints;
     private final ConsultationVisibility visibility;
     private final FeedProperties properties;
     private final JsonMapper jsonMapper;
     private final AtomicInteger open = new AtomicInteger();
 
-    Feed(FeedTail tail, ConsultationVisibility visibility, FeedProperties properties, JsonMapper jsonMapper,
-         MeterRegistry meterRegistry) {
+    Feed(FeedTail tail, FeedCheckpoints checkpoints, ConsultationVisibility visibility, FeedProperties properties,
+         JsonMapper jsonMapper, MeterRegistry meterRegistry) {
         this.tail = tail;
+        this.checkpoints = checkpoints;
         this.visibility = visibility;
         this.properties = properties;
         this.jsonMapper = jsonMapper;
@@ -78,7 +83,11 @@ class Feed {
             Flux<ServerSentEvent<String>> heartbeats = Flux.interval(properties.heartbeat(), properties.heartbeat())
                     .onBackpressureDrop()
                     .map(tick -> ServerSentEvent.<String>builder().comment("heartbeat").build());
-            return events.publish(shared -> Flux.merge(shared, heartbeats.takeUntilOther(shared.then())))
+            // a client that is slow to take them gets the newest checkpoint, not each one it missed
+            Flux<ServerSentEvent<String>> signed = checkpoints.published().onBackpressureLatest()
+                    .map(checkpoint -> ServerSentEvent.builder(json(checkpoint)).event(CHECKPOINT).build());
+            return events.publish(shared -> Flux.merge(shared, heartbeats.takeUntilOther(shared.then()),
+                            signed.takeUntilOther(shared.then())))
                     .doOnNext(event -> {
                         if (event.id() != null) {
                             delivered.set(Long.parseLong(event.id()));

@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param maxOpenPerCaller how many change feeds (SSE) one participant may hold open at once on this query side, however
  *                     its requests reached it (default 10, as the gateway's {@code feeds-per-client};
  *                     {@code CONCORD_FEED_MAX_OPEN_PER_CALLER}); anonymous feeds are capped by the gateway only
+ * @param checkpointPollInterval how often the query side looks for a new signed checkpoint of the log, which the
+ *                     feeds then publish (default 1 s; the log signs one every 5 s while it grows)
  */
 @ConfigurationProperties("concord.feed")
 public record FeedProperties(@DefaultValue("50ms") Duration pollInterval,
@@ -27,5 +29,6 @@ public record FeedProperties(@DefaultValue("50ms") Duration pollInterval,
                              @DefaultValue("500") int pageSize,
                              @DefaultValue("60s") Duration stuckAfter,
                              @DefaultValue("http://localhost:8080") String publicBaseUrl,
-                             @DefaultValue("10") int maxOpenPerCaller) {
+                             @DefaultValue("10") int maxOpenPerCaller,
+                             @DefaultValue("1s") Duration checkpointPollInterval) {
 }

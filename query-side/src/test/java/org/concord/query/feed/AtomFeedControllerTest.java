@@ -34,6 +34,7 @@ import static org.concord.query.web.ReadModelAnswers.answerNothingElse;
 import static org.concord.query.web.ReadModelAnswers.consultation;
 import static org.concord.query.web.ReadModelAnswers.knownConsultation;
 import static org.concord.query.web.ReadModelAnswers.unknownConsultation;
+import static org.mockito.Mockito.when;
 
 /** The Atom feed of a consultation's versions (docs/api.md, Feeds): the feed, and its 404 as problem+json. */
 @WebFluxTest(AtomFeedController.class)
@@ -44,7 +45,8 @@ import static org.concord.query.web.ReadModelAnswers.unknownConsultation;
 class AtomFeedControllerTest {
 
     private static final MediaType ATOM = MediaType.parseMediaType(AtomFeedController.ATOM);
-    private static final Map<String, String> NAMESPACES = Map.of("atom", "http://www.w3.org/2005/Atom");
+    private static final Map<String, String> NAMESPACES = Map.of("atom", "http://www.w3.org/2005/Atom",
+            "log", AtomFeedController.LOG_NAMESPACE);
 
     /** The feed settings, with the gateway's address as clients know it. */
     @Configuration(proxyBeanMethods = false)
@@ -57,6 +59,9 @@ class AtomFeedControllerTest {
 
     @MockitoBean
     QueryRunner queries;
+
+    @MockitoBean
+    FeedCheckpoints checkpoints;
 
     @BeforeEach
     void onlyTheQueriesATestExpectsAreAnswered() {
@@ -82,6 +87,35 @@ class AtomFeedControllerTest {
                 .xpath("/atom:feed/atom:entry[1]/atom:title", NAMESPACES).isEqualTo("Version 2: amendment accepted")
                 .xpath("/atom:feed/atom:entry[1]/atom:summary", NAMESPACES)
                 .isEqualTo("Version 2, amendment accepted, proposed by Germany. Reason: Agreed in plenary");
+    }
+
+    @Test
+    void the_feed_shows_the_logs_latest_signed_checkpoint_and_where_its_key_is() {
+        knownConsultation(queries, consultation("c-1", Visibility.PUBLIC));
+        answer(queries, new FindVersionsQuery("c-1"), List.of(new VersionSummary(1, CREATED, new Cause("CREATION", null, PROPOSER, null, null))));
+        when(checkpoints.latest()).thenReturn(new FeedCheckpoints.Checkpoint(42, "ab12".repeat(16), "2026-12-06T02:15:43.120Z", "c2lnbmVk"));
+
+        web.get().uri("/api/consultations/c-1/feed.atom").accept(ATOM).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .xpath("/atom:feed/log:checkpoint/log:treeSize", NAMESPACES).isEqualTo("42")
+                .xpath("/atom:feed/log:checkpoint/log:rootHash", NAMESPACES).isEqualTo("ab12".repeat(16))
+                .xpath("/atom:feed/log:checkpoint/log:timestamp", NAMESPACES).isEqualTo("2026-12-06T02:15:43.120Z")
+                .xpath("/atom:feed/log:checkpoint/log:signature", NAMESPACES).isEqualTo("c2lnbmVk")
+                .xpath("/atom:feed/log:checkpoint/log:key/@href", NAMESPACES).isEqualTo("https://concord.example.org/api/log/key")
+                .xpath("/atom:feed/atom:entry", NAMESPACES).nodeCount(1);
+    }
+
+    @Test
+    void before_the_log_signs_its_first_checkpoint_the_feed_has_none() {
+        knownConsultation(queries, consultation("c-1", Visibility.PUBLIC));
+        answer(queries, new FindVersionsQuery("c-1"), List.of(new VersionSummary(1, CREATED, new Cause("CREATION", null, PROPOSER, null, null))));
+
+        web.get().uri("/api/consultations/c-1/feed.atom").accept(ATOM).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .xpath("/atom:feed/log:checkpoint", NAMESPACES).doesNotExist()
+                .xpath("/atom:feed/atom:entry", NAMESPACES).nodeCount(1);
     }
 
     @Test

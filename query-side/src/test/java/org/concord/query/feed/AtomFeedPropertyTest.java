@@ -49,7 +49,8 @@ class AtomFeedPropertyTest {
                 new VersionSummary(2, created.plusSeconds(60), new Cause("AMENDMENT", "a-1", author, author, reason)));
 
         Document feed = strictParser().parse(new InputSource(new StringReader(
-                AtomFeedController.render("http://localhost:8080", consultation, versions))));
+                AtomFeedController.render("http://localhost:8080", consultation, versions,
+                        new FeedCheckpoints.Checkpoint(3, "ab12", "2026-12-04T10:01:00Z", reason)))));
 
         assertThat(feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "title").item(0).getTextContent())
                 .isEqualTo(asParsed(title));
@@ -57,6 +58,8 @@ class AtomFeedPropertyTest {
                 .isEqualTo(asParsed(summary));
         assertThat(feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "summary").item(0).getTextContent())
                 .endsWith("Reason: " + asParsed(reason));
+        assertThat(feed.getElementsByTagNameNS(AtomFeedController.LOG_NAMESPACE, "signature").item(0).getTextContent())
+                .isEqualTo(asParsed(reason));
     }
 
     @Provide

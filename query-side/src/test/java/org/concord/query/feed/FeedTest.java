@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.eventhandling.EventMessage;
+import org.bson.Document;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -30,16 +32,22 @@ import org.springframework.http.codec.ServerSentEvent;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The change feeds read from the real event store: resume, restart, filters, visibility, masking, stuck subscribers. */
+/**
+ * The change feeds read from the real event store: resume, restart, filters, visibility, masking, stuck subscribers,
+ * and the log's signed checkpoints between the events.
+ */
 class FeedTest {
 
     private static final Actor DRAFTER = new Actor("drafter", "Secretariat", StakeholderType.INTERNATIONAL_ORGANISATION);
@@ -50,25 +58,29 @@ class FeedTest {
     private static final ObjectMapper JSON = EventPayloadMapper.create();
     private static final JsonMapper WEB_JSON = new JsonMapper();
     private static final FeedProperties PROPERTIES = new FeedProperties(Duration.ofMillis(20), Duration.ofSeconds(15), 50, 20,
-            Duration.ofSeconds(60), "http://localhost:8080", 10);
+            Duration.ofSeconds(60), "http://localhost:8080", 10, Duration.ofMillis(20));
 
     private MongoClient client;
+    private MongoDatabase database;
     private SequencedMongoEventStorageEngine eventStore;
     private final List<FeedTail> tails = new ArrayList<>();
+    private final List<FeedCheckpoints> checkpoints = new ArrayList<>();
     private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
 
     @BeforeEach
     void openStore() {
-        TestMongoDatabase database = MongoDbExtension.newDatabase();
-        client = MongoClients.create(database.uri());
+        TestMongoDatabase test = MongoDbExtension.newDatabase();
+        client = MongoClients.create(test.uri());
+        database = client.getDatabase(test.name());
         Serializer serializer = JacksonSerializer.builder().objectMapper(JSON).build();
-        eventStore = SequencedMongoEventStorageEngine.builder().database(client.getDatabase(database.name()))
+        eventStore = SequencedMongoEventStorageEngine.builder().database(database)
                 .eventSerializer(serializer).snapshotSerializer(serializer).build();
     }
 
     @AfterEach
     void closeStore() {
         tails.forEach(FeedTail::destroy);
+        checkpoints.forEach(FeedCheckpoints::destroy);
         client.close();
     }
 
@@ -96,7 +108,8 @@ class FeedTest {
                 .then(() -> append(comments("c-1", 2, Attribution.ATTRIBUTED, 100)))
                 .assertNext(event -> assertThat(event.id()).isEqualTo("5"))
                 .assertNext(event -> assertThat(event.id()).isEqualTo("6"))
-                .verifyComplete();
+                .expectComplete()
+                .verify(Duration.ofSeconds(10));
     }
 
     @Test
@@ -135,7 +148,8 @@ class FeedTest {
     @Test
     void a_subscriber_that_takes_nothing_is_told_why_and_where_to_resume_then_its_stream_ends() {
         append(consultation("c-1", Visibility.PUBLIC, 10));
-        Feed feed = feed(new FeedProperties(Duration.ofMillis(20), Duration.ofMillis(200), 50, 20, Duration.ofMillis(500), "http://localhost", 10));
+        Feed feed = feed(new FeedProperties(Duration.ofMillis(20), Duration.ofMillis(200), 50, 20, Duration.ofMillis(500), "http://localhost", 10,
+                Duration.ofMillis(20)));
 
         StepVerifier.create(feed.stream(new Feed.Subscription(0, null, Set.of(), ANONYMOUS)), 3)
                 .expectNextCount(3)
@@ -161,6 +175,48 @@ class FeedTest {
         assertThat(openFeeds()).isZero();
     }
 
+    @Test
+    void the_latest_signed_checkpoint_and_each_newer_one_come_between_the_events_without_moving_the_resume_position() {
+        append(consultation("c-1", Visibility.PUBLIC, 3));
+        storeCheckpoint(4);
+        Feed feed = feed(PROPERTIES);
+
+        List<ServerSentEvent<String>> opened = feed.stream(new Feed.Subscription(0, null, Set.of(), ANONYMOUS)).take(6)
+                .collectList().block(Duration.ofSeconds(10));
+        assertThat(opened).filteredOn(event -> event.id() != null).extracting(ServerSentEvent::id)
+                .containsExactly("1", "2", "3", "4", "5");
+        assertThat(opened).filteredOn(event -> event.id() == null).singleElement().satisfies(checkpoint -> {
+            assertThat(checkpoint.event()).isEqualTo(Feed.CHECKPOINT);
+            assertThat(checkpoint.data()).isEqualTo("{\"treeSize\":4,\"rootHash\":\"" + root(4)
+                    + "\",\"timestamp\":\"2026-12-06T02:15:44.120Z\",\"signature\":\"c2lnbmVkIDQ=\"}");
+        });
+
+        StepVerifier.create(feed.stream(new Feed.Subscription(5, null, Set.of(), ANONYMOUS)).take(3))
+                .assertNext(event -> assertThat(data(event).get("treeSize").asLong()).isEqualTo(4))
+                .then(() -> storeCheckpoint(5))
+                .assertNext(event -> {
+                    assertThat(event.event()).isEqualTo(Feed.CHECKPOINT);
+                    assertThat(event.id()).isNull();
+                    assertThat(data(event).get("rootHash").asText()).isEqualTo(root(5));
+                })
+                .then(() -> append(comments("c-1", 1, Attribution.ATTRIBUTED, 100)))
+                .assertNext(event -> assertThat(event.id()).isEqualTo("6"))
+                .expectComplete()
+                .verify(Duration.ofSeconds(10));
+    }
+
+    /** A checkpoint as the log's builder stores it. */
+    private void storeCheckpoint(long treeSize) {
+        database.getCollection(FeedCheckpoints.COLLECTION).insertOne(new Document("_id", treeSize).append("rootHash", root(treeSize))
+                .append("timestamp", "2026-12-06T02:15:4" + treeSize + ".120Z").append("signature", Base64.getEncoder()
+                        .encodeToString(("signed " + treeSize).getBytes(StandardCharsets.UTF_8)))
+                .append("createdAt", new Date()));
+    }
+
+    private static String root(long treeSize) {
+        return Long.toString(treeSize).repeat(64);
+    }
+
     private double openFeeds() {
         return meterRegistry.get("concord.feeds.open").tag("kind", "sse").gauge().value();
     }
@@ -169,7 +225,9 @@ class FeedTest {
         ConsultationVisibility visibility = new ConsultationVisibility(eventStore);
         FeedTail tail = new FeedTail(eventStore, visibility, properties);
         tails.add(tail);
-        return new Feed(tail, visibility, properties, WEB_JSON, meterRegistry);
+        FeedCheckpoints signed = new FeedCheckpoints(database, properties);
+        checkpoints.add(signed);
+        return new Feed(tail, signed, visibility, properties, WEB_JSON, meterRegistry);
     }
 
     private void append(List<EventMessage<?>> events) {

@@ -89,7 +89,8 @@ class WebhookDeliveryTest {
         // the receivers listen on 127.0.0.1, on a free port
         properties = new WebhookProperties(List.of("127.0.0.0/8"), List.of("1024-65535"), 20, Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(200),
                 Duration.ofSeconds(2), 2, Duration.ofSeconds(30), 1000);
-        FeedProperties feed = new FeedProperties(Duration.ofMillis(20), Duration.ofSeconds(15), 100, 50, Duration.ofSeconds(60), "http://localhost", 10);
+        FeedProperties feed = new FeedProperties(Duration.ofMillis(20), Duration.ofSeconds(15), 100, 50, Duration.ofSeconds(60), "http://localhost", 10,
+                Duration.ofMillis(20));
         visibility = new ConsultationVisibility(eventStore);
         tail = new FeedTail(eventStore, visibility, feed);
         store = new WebhookStore(database, properties);
