@@ -14,11 +14,14 @@ import java.time.Duration;
  * @param apiTimeout how long a page waits for one answer of the API before it says Concord is not available
  *                   (default 10s)
  * @param sessions   where and how long sign-ins are kept
+ * @param logCheckInterval how long the result of checking the log's latest checkpoint is shown before the next
+ *                   check (default 5s; the log signs one every 5 s while it grows; {@code log/LogWitness})
  */
 @ConfigurationProperties("concord.web")
 public record WorkspaceProperties(@DefaultValue("http://127.0.0.1:8080") URI gatewayUri,
                                   @DefaultValue("10s") Duration apiTimeout,
-                                  @DefaultValue Sessions sessions) {
+                                  @DefaultValue Sessions sessions,
+                                  @DefaultValue("5s") Duration logCheckInterval) {
 
     /**
      * @param mongodbUri   the MongoDB that keeps the sessions; only its hosts and options are used (default the

@@ -1,7 +1,10 @@
 package org.concord.workspace.layout;
 
 import org.concord.workspace.api.Caller;
+import org.concord.workspace.log.LogWitness;
+import org.concord.workspace.log.RecordFooter;
 import org.concord.workspace.session.Sessions;
+import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ServerWebExchange;
@@ -10,13 +13,27 @@ import reactor.core.publisher.Mono;
 
 import java.util.Locale;
 
-/** Gives every page its {@link Layout}. */
+/** Gives every page its {@link Layout}, and its footer what the workspace verified of the record ({@link RecordFooter}). */
 @ControllerAdvice
 class LayoutAdvice {
+
+    private final LogWitness witness;
+    private final MessageSource messages;
+
+    LayoutAdvice(LogWitness witness, MessageSource messages) {
+        this.witness = witness;
+        this.messages = messages;
+    }
 
     @ModelAttribute("layout")
     Mono<Layout> layout(ServerWebExchange exchange) {
         return Sessions.caller(exchange).map(caller -> of(exchange, caller));
+    }
+
+    @ModelAttribute("record")
+    Mono<RecordFooter> record(ServerWebExchange exchange) {
+        Formats formats = new Formats(Languages.resolve(exchange), messages);
+        return witness.latest().map(seen -> RecordFooter.of(seen, formats));
     }
 
     static Layout of(ServerWebExchange exchange, Caller caller) {
