@@ -128,7 +128,10 @@ final class DeadlineDayChecks {
         Thread reader = new Thread(() -> {
             try {
                 response.get().body().takeWhile(line -> !complete.get()).forEach(line -> {
-                    if (line.startsWith("id:")) {
+                    if (line.isEmpty()) {
+                        // an event ends at a blank line: one without an id (the log's checkpoints) has no position
+                        current[0] = -1;
+                    } else if (line.startsWith("id:")) {
                         current[0] = Long.parseLong(line.substring(3).trim());
                     } else if (line.startsWith("event:") && current[0] >= 0) {
                         if (types.put(current[0], line.substring(6).trim()) != null) {
