@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
@@ -205,12 +208,15 @@ class FeedTest {
                 .verify(Duration.ofSeconds(10));
     }
 
-    /** A checkpoint as the log's builder stores it. */
+    /** A checkpoint as the log's builder stores it (event-store's LogStorage): numbered, then counted in the builder's state. */
     private void storeCheckpoint(long treeSize) {
-        database.getCollection(FeedCheckpoints.COLLECTION).insertOne(new Document("_id", treeSize).append("rootHash", root(treeSize))
-                .append("timestamp", "2026-12-06T02:15:4" + treeSize + ".120Z").append("signature", Base64.getEncoder()
-                        .encodeToString(("signed " + treeSize).getBytes(StandardCharsets.UTF_8)))
+        long number = database.getCollection(FeedCheckpoints.CHECKPOINTS).countDocuments() + 1;
+        database.getCollection(FeedCheckpoints.CHECKPOINTS).insertOne(new Document("_id", treeSize).append("number", number)
+                .append("rootHash", root(treeSize)).append("timestamp", "2026-12-06T02:15:4" + treeSize + ".120Z")
+                .append("signature", Base64.getEncoder().encodeToString(("signed " + treeSize).getBytes(StandardCharsets.UTF_8)))
                 .append("createdAt", new Date()));
+        database.getCollection(FeedCheckpoints.STATE).updateOne(Filters.eq("_id", FeedCheckpoints.BUILDER),
+                Updates.max("checkpoints", number), new UpdateOptions().upsert(true));
     }
 
     private static String root(long treeSize) {
