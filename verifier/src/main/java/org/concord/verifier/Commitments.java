@@ -1,12 +1,16 @@
 package org.concord.verifier;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -41,16 +45,41 @@ public final class Commitments {
         return Hex.of(sha.digest());
     }
 
-    /** Checks each reveal against the committed placeholder at its JSON Pointer in the entry; returns problems (empty = ok). */
+    /**
+     * Checks each reveal against the committed placeholder at its JSON Pointer in the entry; returns problems (empty =
+     * ok). A hidden part may lie inside another (a Chatham House author inside a RESTRICTED payload): a reveal that
+     * matches puts its value in place, in a copy of the entry, so that the parts inside it can be checked in turn.
+     */
     public static List<String> check(JsonNode entry, List<Reveal> reveals) {
-        List<String> problems = new ArrayList<>();
-        for (Reveal reveal : reveals) {
-            String problem = problemOf(entry, reveal);
-            if (problem != null) {
-                problems.add("revealed " + reveal.path() + ": " + problem);
+        JsonNode opened = entry.deepCopy();
+        List<Reveal> pending = new ArrayList<>(reveals);
+        boolean progress = true;
+        while (!pending.isEmpty() && progress) {
+            progress = false;
+            for (Iterator<Reveal> each = pending.iterator(); each.hasNext(); ) {
+                Reveal reveal = each.next();
+                if (problemOf(opened, reveal) == null) {
+                    putInPlace(opened, reveal);
+                    each.remove();
+                    progress = true;
+                }
             }
         }
+        List<String> problems = new ArrayList<>();
+        for (Reveal reveal : pending) {
+            problems.add("revealed " + reveal.path() + ": " + problemOf(opened, reveal));
+        }
         return problems;
+    }
+
+    private static void putInPlace(JsonNode entry, Reveal reveal) {
+        JsonPointer pointer = JsonPointer.compile(reveal.path());
+        JsonNode parent = entry.at(pointer.head());
+        if (parent instanceof ObjectNode object) {
+            object.set(pointer.last().getMatchingProperty(), reveal.value().deepCopy());
+        } else if (parent instanceof ArrayNode array) {
+            array.set(pointer.last().getMatchingIndex(), reveal.value().deepCopy());
+        }
     }
 
     private static String problemOf(JsonNode entry, Reveal reveal) {

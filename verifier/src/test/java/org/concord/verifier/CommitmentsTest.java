@@ -58,4 +58,22 @@ class CommitmentsTest {
         assertThat(Commitments.check(entry, List.of(new Commitments.Reveal("payload", Hex.of(SALT), value))))
                 .containsExactly("revealed payload: not a JSON Pointer");
     }
+
+    /** A Chatham House author inside a RESTRICTED payload: the author's placeholder is inside the payload's value. */
+    @Test
+    void aPartInsideARevealedPartIsCheckedInEitherOrder() throws Exception {
+        byte[] payloadSalt = Hex.parse("1f1e1d1c1b1a191817161514131211100f0e0d0c0b0a09080706050403020100");
+        JsonNode payload = entryHidingTheAuthor().get("payload");
+        ObjectNode entry = (ObjectNode) JSON.readTree("{\"v\":1,\"position\":3}");
+        entry.putObject("payload").put("committed", Commitments.commit(payloadSalt, JSON.writeValueAsBytes(payload)));
+        Commitments.Reveal wholePayload = new Commitments.Reveal("/payload", Hex.of(payloadSalt), payload);
+        Commitments.Reveal author = new Commitments.Reveal("/payload/author", Hex.of(SALT), JSON.readTree(AUTHOR));
+
+        assertThat(Commitments.check(entry, List.of(wholePayload, author))).isEmpty();
+        assertThat(Commitments.check(entry, List.of(author, wholePayload))).isEmpty();
+        assertThat(Commitments.check(entry, List.of(wholePayload,
+                new Commitments.Reveal("/payload/author", Hex.of(new byte[32]), JSON.readTree(AUTHOR)))))
+                .containsExactly("revealed /payload/author: the value and salt do not match the commitment");
+        assertThat(entry.get("payload").has("committed")).as("the entry checked is left as it was").isTrue();
+    }
 }
