@@ -94,6 +94,15 @@ final class EventDocuments {
         return entry(document, key.substring(0, key.lastIndexOf(SEPARATOR)), sequenceNumber(document));
     }
 
+    /** The event document as stored, its payload's bytes untouched. */
+    static RawEventLog.StoredEvent storedEvent(Document document) {
+        String key = document.getString(AGGREGATE_SEQUENCE);
+        return new RawEventLog.StoredEvent(position(document), document.getString(EVENT_IDENTIFIER),
+                document.getString(PAYLOAD_TYPE), document.getString(PAYLOAD_REVISION),
+                key.substring(0, key.lastIndexOf(SEPARATOR)), document.getString(AGGREGATE_TYPE), sequenceNumber(document),
+                document.getDate(TIMESTAMP).toInstant(), bytes(document.get(PAYLOAD)));
+    }
+
     static DomainEventData<byte[]> snapshotData(Document document) {
         return entry(document, document.getString(POSITION), number(document, SEQUENCE_NUMBER));
     }

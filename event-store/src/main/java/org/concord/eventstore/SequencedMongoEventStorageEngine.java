@@ -84,7 +84,7 @@ import static org.concord.eventstore.EventDocuments.TIMESTAMP;
  * costliest part of an append on the embedded H2 backend unless new identifiers land at its end, as
  * Concord's do ({@link TimeOrderedIdentifierFactory}); the guarantee holds for any identifiers.
  */
-public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine implements SafeEventLog, IdempotentCommitLookup {
+public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine implements SafeEventLog, RawEventLog, IdempotentCommitLookup {
 
     private static final int SCAN_CHUNK = 1000;
     /**
@@ -241,6 +241,35 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                 .upcastAndDeserializeTrackedEvents(data.stream(), getEventSerializer(), upcasterChain)
                 .toList();
         return new SafeEvents(messages, to);
+    }
+
+    @Override
+    public RawEvents readRawSafeEvents(long afterPosition, int maxPositions) {
+        long to = Math.min(afterPosition + maxPositions, safePosition());
+        if (to <= afterPosition) {
+            return new RawEvents(List.of(), afterPosition);
+        }
+        List<Document> found = documents(range(afterPosition + 1, to));
+        return new RawEvents(found.stream().filter(visibleAmong(found)).map(EventDocuments::storedEvent).toList(), to);
+    }
+
+    @Override
+    public List<StoredEvent> readRawEvents(Collection<Long> positions) {
+        if (positions.isEmpty()) {
+            return List.of();
+        }
+        return documents(positions).stream()
+                .filter(document -> !EventDocuments.isTombstone(document))
+                .map(EventDocuments::storedEvent)
+                .toList();
+    }
+
+    @Override
+    public Optional<StoredEvent> readRawEvent(String aggregateIdentifier, long sequenceNumber) {
+        Document found = events.find(Filters.eq(AGGREGATE_SEQUENCE, EventDocuments.aggregateKey(aggregateIdentifier, sequenceNumber))).first();
+        return Optional.ofNullable(found)
+                .filter(document -> visibleAmong(List.of(document)).test(document))
+                .map(EventDocuments::storedEvent);
     }
 
     /** Counts the events appended and times each commit, as {@code success} or {@code error}. */
