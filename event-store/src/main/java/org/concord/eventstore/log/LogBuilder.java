@@ -1,0 +1,193 @@
+package org.concord.eventstore.log;
+
+import org.concord.eventstore.RawEventLog;
+import org.concord.verifier.Checkpoint;
+import org.concord.verifier.Hex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Grows the verifiable log: appends a leaf for every event below the store's safe position, in position order,
+ * stores the subtrees that completes ({@link LogStorage}), and signs a checkpoint of the tree at least every
+ * {@code checkpointInterval} while it grows, and at the first build after it takes the lease if the tree grew since
+ * the last checkpoint. One builder at a time writes, across processes: the one holding the lease in
+ * {@code log_state}, which it renews while it builds and which another takes over once it has run out; a builder
+ * that takes the lease reloads the tree from MongoDB, so it continues the same tree.
+ */
+public final class LogBuilder {
+
+    private static final Logger log = LoggerFactory.getLogger(LogBuilder.class);
+
+    private final RawEventLog events;
+    private final LogStorage storage;
+    private final LogKeys keys;
+    private final Clock clock;
+    private final String owner;
+    private final Duration lease;
+    private final Duration checkpointInterval;
+    private final int batchSize;
+
+    private boolean holding;
+    private Instant leaseUntil = Instant.EPOCH;
+    private LogEntries entries;
+    private TreeFrontier tree;
+    private long coveredPosition;
+    private long checkpoints;
+    private long checkpointedSize;
+    private Instant checkpointedAt;
+    private boolean checkpointDue;
+
+    public LogBuilder(RawEventLog events, LogStorage storage, LogKeys keys, Clock clock, String owner,
+                      Duration lease, Duration checkpointInterval, int batchSize) {
+        this.events = events;
+        this.storage = storage;
+        this.keys = keys;
+        this.clock = clock;
+        this.owner = owner;
+        this.lease = lease;
+        this.checkpointInterval = checkpointInterval;
+        this.batchSize = batchSize;
+    }
+
+    /** The position the tree covers, as this builder knows it (0 while it does not hold the lease). */
+    public synchronized long coveredPosition() {
+        return holding ? coveredPosition : 0;
+    }
+
+    /**
+     * One round: takes or renews the lease, appends every event up to the safe position and makes a checkpoint when
+     * one is due. Returns whether this builder holds the lease (and so did the work).
+     */
+    public synchronized boolean build() {
+        if (!renewLease()) {
+            return false;
+        }
+        while (true) {
+            RawEventLog.RawEvents page = events.readRawSafeEvents(coveredPosition, batchSize);
+            if (page.lastPosition() <= coveredPosition) {
+                break;
+            }
+            if (!append(page)) {
+                return false;
+            }
+            checkpointIfDue(false);
+        }
+        checkpointIfDue(true);
+        return holding;
+    }
+
+    /** Gives the lease up, so that another process continues at once (on a clean stop). */
+    public synchronized void release() {
+        if (holding) {
+            storage.releaseLease(owner);
+            holding = false;
+        }
+    }
+
+    private boolean renewLease() {
+        Instant now = clock.instant();
+        if (holding && now.isBefore(leaseUntil.minus(lease.dividedBy(2)))) {
+            return true;
+        }
+        Instant until = now.plus(lease);
+        if (!storage.takeLease(owner, now, until)) {
+            holding = false;
+            return false;
+        }
+        leaseUntil = until;
+        if (!holding) {
+            reload();
+            holding = true;
+        }
+        return true;
+    }
+
+    /** Reads the tree as stored: its size and covered position, its right edge, its checkpoints. */
+    private void reload() {
+        LogStorage.State state = storage.state();
+        List<long[]> edge = TreeFrontier.subtreesOf(state.treeSize());
+        Map<Long, byte[]> stored = storage.hashes(edge.stream().map(key -> LogStorage.nodeKey((int) key[0], key[1])).toList());
+        tree = TreeFrontier.of(state.treeSize(), (level, index) -> {
+            byte[] hash = stored.get(LogStorage.nodeKey(level, index));
+            if (hash == null) {
+                throw new IllegalStateException("The log's subtree " + level + "/" + index + " of a tree of "
+                        + state.treeSize() + " leaves is missing from log_nodes");
+            }
+            return hash;
+        });
+        coveredPosition = state.coveredPosition();
+        entries = new LogEntries(events, keys.commitmentSecret());
+        checkpoints = state.checkpoints();
+        // a checkpoint stored by a builder that stopped before it counted it
+        while (storage.checkpoint(checkpoints + 1).isPresent()) {
+            checkpoints++;
+        }
+        checkpointedSize = checkpoints == 0 ? 0 : storage.checkpoint(checkpoints).orElseThrow().treeSize();
+        // while it catches up, a checkpoint every interval; once caught up, one at once
+        checkpointedAt = clock.instant();
+        checkpointDue = true;
+        log.info("Verifiable log: this process builds it now, from {} leaves covering position {}", tree.size(), coveredPosition);
+    }
+
+    private boolean append(RawEventLog.RawEvents page) {
+        long fromSize = tree.size();
+        List<LogStorage.Leaf> leaves = new ArrayList<>(page.events().size());
+        List<TreeFrontier.Subtree> nodes = new ArrayList<>();
+        TreeFrontier grown = tree.copy();
+        for (RawEventLog.StoredEvent event : page.events()) {
+            LogEntry entry = entries.entryOf(event);
+            leaves.add(new LogStorage.Leaf(grown.size(), event.position(), entry.leafHash()));
+            nodes.addAll(grown.append(entry.leafHash()));
+        }
+        storage.write(leaves, nodes);
+        Instant until = clock.instant().plus(lease);
+        if (!storage.advance(owner, fromSize, grown.size(), page.lastPosition(), until)) {
+            log.warn("Verifiable log: another process took over building it");
+            holding = false;
+            return false;
+        }
+        leaseUntil = until;
+        tree = grown;
+        coveredPosition = page.lastPosition();
+        return true;
+    }
+
+    private void checkpointIfDue(boolean roundDone) {
+        long size = tree.size();
+        if (!holding || size <= checkpointedSize) {
+            return;
+        }
+        Instant now = clock.instant();
+        boolean intervalPassed = !now.isBefore(checkpointedAt.plus(checkpointInterval));
+        if (!(intervalPassed || checkpointDue && roundDone)) {
+            return;
+        }
+        String timestamp = now.truncatedTo(ChronoUnit.MILLIS).toString();
+        Checkpoint signed = keys.sign(size, Hex.of(tree.root()), timestamp);
+        long number = checkpoints + 1;
+        while (!storage.insertCheckpoint(new LogStorage.StoredCheckpoint(number, size, signed.rootHash(), timestamp,
+                signed.signature()), now)) {
+            // another builder stored a checkpoint meanwhile (it held the lease a moment ago, or holds it now): numbers
+            // must keep growing with tree sizes, so this one is stored only above a smaller tree
+            var taken = storage.checkpoint(number);
+            if (taken.isEmpty() || taken.get().treeSize() >= size) {
+                number = taken.map(LogStorage.StoredCheckpoint::number).orElse(checkpoints);
+                break;
+            }
+            number++;
+        }
+        storage.countCheckpoints(number);
+        checkpoints = number;
+        checkpointedSize = size;
+        checkpointedAt = now;
+        checkpointDue = checkpointDue && !roundDone;
+    }
+}

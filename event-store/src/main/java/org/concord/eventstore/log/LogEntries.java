@@ -1,0 +1,141 @@
+package org.concord.eventstore.log;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.concord.eventstore.RawEventLog;
+import org.concord.verifier.CanonicalJson;
+import org.concord.verifier.Commitments;
+import org.concord.verifier.Merkle;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Makes the log's entry of a stored event (docs/trust.md, the canonical entry):
+ * <pre>
+ * {"v":1, "position", "eventId", "type", "revision", "aggregate", "aggregateType", "sequence", "timestamp", "payload"}
+ * </pre>
+ * in RFC 8785 form, the payload being the stored JSON itself. What may not be seen by everyone is replaced by a
+ * commitment {@code {"committed": hex}} = SHA-256(salt || JCS(value)), the salt being HMAC-SHA256(commitment secret,
+ * eventId + "\n" + path), so every builder with the same secret makes the same entry:
+ * <ul>
+ * <li>the whole {@code /payload} of every event of a RESTRICTED consultation (its payload names the
+ * {@code consultationId}) and of every participant event;</li>
+ * <li>{@code /payload/author} of a Chatham House comment (inside the payload's commitment when the consultation is
+ * RESTRICTED).</li>
+ * </ul>
+ * The decision reads only the log: the consultation's creation event, learnt as entries are made in position order
+ * or looked up. One instance per reader of the log in position order (it remembers visibilities).
+ */
+public final class LogEntries {
+
+    static final String COMMENT_POSTED = "org.concord.messages.comment.CommentPostedEvent";
+    static final String PARTICIPANT_EVENTS = "org.concord.messages.participant.";
+    private static final String HMAC = "HmacSHA256";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final byte[] commitmentSecret;
+    private final ConsultationVisibilities visibilities;
+
+    public LogEntries(RawEventLog events, LogKeys keys) {
+        this(events, keys.commitmentSecret());
+    }
+
+    LogEntries(RawEventLog events, byte[] commitmentSecret) {
+        this.commitmentSecret = commitmentSecret.clone();
+        this.visibilities = new ConsultationVisibilities(events, json);
+    }
+
+    /** The entry of a stored event; call in position order, so that creation events are learnt before their consultation's events. */
+    public LogEntry entryOf(RawEventLog.StoredEvent event) {
+        JsonNode payload = parse(event.payload());
+        visibilities.learn(event.payloadType(), payload);
+        List<LogEntry.HiddenPart> hidden = new ArrayList<>();
+        JsonNode published = payload;
+        String consultationId = payload.path("consultationId").isTextual() ? payload.get("consultationId").asText() : null;
+        boolean restricted = consultationId != null && visibilities.isRestricted(consultationId);
+        LogEntry.HiddenPart author = null;
+        if (COMMENT_POSTED.equals(event.payloadType()) && "CHATHAM_HOUSE".equals(payload.path("attribution").asText())
+                && payload.has("author")) {
+            JsonNode authorValue = payload.get("author");
+            String authorId = authorValue.path("participantId").isTextual() ? authorValue.get("participantId").asText() : null;
+            author = hide(event, "/payload/author", LogEntry.Audience.DRAFTERS_AND_AUTHOR, authorId, authorValue);
+            published = ((ObjectNode) payload.deepCopy()).set("author", placeholder(author));
+        }
+        if (event.payloadType().startsWith(PARTICIPANT_EVENTS) || restricted) {
+            LogEntry.Audience audience = restricted ? LogEntry.Audience.RESTRICTED_READERS : LogEntry.Audience.ADMINISTRATORS;
+            LogEntry.HiddenPart whole = hide(event, "/payload", audience, null, published);
+            hidden.add(whole);
+            published = placeholder(whole);
+        }
+        if (author != null) {
+            hidden.add(author);
+        }
+        byte[] canonical = CanonicalJson.canonicalize(bytes(entry(event, published)));
+        return new LogEntry(event.position(), event.eventIdentifier(), canonical, Merkle.leafHash(canonical), List.copyOf(hidden));
+    }
+
+    private ObjectNode entry(RawEventLog.StoredEvent event, JsonNode payload) {
+        ObjectNode entry = JsonNodeFactory.instance.objectNode();
+        entry.put("v", 1);
+        entry.put("position", event.position());
+        entry.put("eventId", event.eventIdentifier());
+        entry.put("type", event.payloadType());
+        entry.put("revision", event.payloadRevision());
+        entry.put("aggregate", event.aggregateIdentifier());
+        entry.put("aggregateType", event.aggregateType());
+        entry.put("sequence", event.sequenceNumber());
+        entry.put("timestamp", event.timestamp().toString());
+        entry.set("payload", payload);
+        return entry;
+    }
+
+    private LogEntry.HiddenPart hide(RawEventLog.StoredEvent event, String path, LogEntry.Audience audience, String authorId, JsonNode value) {
+        return new LogEntry.HiddenPart(path, audience, authorId, salt(event.eventIdentifier(), path), value);
+    }
+
+    private ObjectNode placeholder(LogEntry.HiddenPart part) {
+        return JsonNodeFactory.instance.objectNode().put("committed", Commitments.commit(part.salt(), bytes(part.value())));
+    }
+
+    /** HMAC-SHA256(commitment secret, eventId + "\n" + path): 32 bytes no one can guess without the secret. */
+    byte[] salt(String eventIdentifier, String path) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(commitmentSecret, HMAC));
+            return mac.doFinal((eventIdentifier + "\n" + path).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Every Java platform has " + HMAC, e);
+        }
+    }
+
+    /** The stored payload as JSON; bytes that are not JSON (only a damaged store holds such) as a base64 string. */
+    private JsonNode parse(byte[] payload) {
+        try {
+            JsonNode parsed = json.readTree(payload);
+            if (parsed != null && !parsed.isMissingNode()) {
+                return parsed;
+            }
+        } catch (IOException notJson) {
+            // falls through to the base64 form
+        }
+        return JsonNodeFactory.instance.textNode(Base64.getEncoder().encodeToString(payload));
+    }
+
+    private byte[] bytes(JsonNode node) {
+        try {
+            return json.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A JSON tree always writes", e);
+        }
+    }
+}
