@@ -35,7 +35,7 @@ public final class LogBuilder {
     private final Duration checkpointInterval;
     private final int batchSize;
 
-    private boolean holding;
+    private volatile boolean holding;
     private Instant leaseUntil = Instant.EPOCH;
     private LogEntries entries;
     private TreeFrontier tree;
@@ -84,11 +84,14 @@ public final class LogBuilder {
         return holding;
     }
 
-    /** Gives the lease up, so that another process continues at once (on a clean stop). */
-    public synchronized void release() {
+    /**
+     * Gives the lease up, so that another process continues at once (on a clean stop). It does not wait for a round
+     * under way, which may be waiting for a MongoDB that is gone; that round's writes are harmless.
+     */
+    public void release() {
         if (holding) {
-            storage.releaseLease(owner);
             holding = false;
+            storage.releaseLease(owner);
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 /**
@@ -110,9 +111,12 @@ public final class LogStorage {
         }
     }
 
-    /** Gives the lease up at once, so that another builder need not wait for it to run out. */
+    /**
+     * Gives the lease up at once, so that another builder need not wait for it to run out; within 2 s, as a process
+     * that stops must not wait for a MongoDB already gone (the lease then simply runs out).
+     */
     void releaseLease(String owner) {
-        state.updateOne(Filters.and(Filters.eq(ID, STATE_ID), Filters.eq(OWNER, owner)),
+        state.withTimeout(2, TimeUnit.SECONDS).updateOne(Filters.and(Filters.eq(ID, STATE_ID), Filters.eq(OWNER, owner)),
                 Updates.set(LEASE_UNTIL, Date.from(Instant.EPOCH)));
     }
 
