@@ -58,6 +58,8 @@ import static org.awaitility.Awaitility.await;
 class ReadModelRebuildTest {
 
     private static final TestMongoDatabase DATABASE = MongoDbExtension.newDatabase();
+    private static final java.nio.file.Path LOG_KEYS = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+            "concord-rebuild-test-" + java.util.UUID.randomUUID(), "log");
     private static final Actor DRAFTER = new Actor("drafter-1", "Secretariat", StakeholderType.INTERNATIONAL_ORGANISATION);
     private static final Actor FRANCE = new Actor("delegate-fr", "France", StakeholderType.STATE);
     private static final Actor NGO = new Actor("delegate-ngo", "Access Now", StakeholderType.NGO);
@@ -66,6 +68,8 @@ class ReadModelRebuildTest {
     static void mongo(DynamicPropertyRegistry properties) {
         properties.add("concord.mongodb.uri", DATABASE::uri);
         properties.add("concord.internal.secret", () -> "rebuild-test-internal-secret-0123");
+        // the verifiable log's key and secret in a directory of the test's own, not under the module's data/
+        properties.add("concord.log.directory", () -> LOG_KEYS.toString());
     }
 
     @Autowired
