@@ -14,7 +14,6 @@ import org.concord.web.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
@@ -38,6 +37,8 @@ class LogReader {
     static final int MAX_ENTRIES = 1000;
     static final int MAX_CHECKPOINTS = 1000;
     private static final int EXPORT_CHUNK = 500;
+    private static final tools.jackson.core.type.TypeReference<Map<String, Object>> ENTRY = new tools.jackson.core.type.TypeReference<>() {
+    };
 
     private final RawEventLog events;
     private final LogStorage storage;
@@ -190,7 +191,7 @@ class LogReader {
         return json.writeValueAsString(value) + "\n";
     }
 
-    private record Made(JsonNode entry, List<LogViews.Reveal> revealed) {
+    private record Made(Map<String, Object> entry, List<LogViews.Reveal> revealed) {
     }
 
     private Made made(RawEventLog.StoredEvent event, CallerIdentity caller) {
@@ -204,12 +205,12 @@ class LogReader {
         for (LogEntry.HiddenPart part : entry.hidden()) {
             boolean inside = withheld.stream().anyMatch(path -> part.path().startsWith(path + "/"));
             if (!inside && entitled(part, caller)) {
-                revealed.add(new LogViews.Reveal(part.path(), Hex.of(part.salt()), json.readTree(storedBytes(part.value()))));
+                revealed.add(new LogViews.Reveal(part.path(), Hex.of(part.salt()), json.readValue(storedBytes(part.value()), Object.class)));
             } else {
                 withheld.add(part.path());
             }
         }
-        return new Made(json.readTree(entry.canonical()), revealed);
+        return new Made(json.readValue(entry.canonical(), ENTRY), revealed);
     }
 
     private static boolean entitled(LogEntry.HiddenPart part, CallerIdentity caller) {

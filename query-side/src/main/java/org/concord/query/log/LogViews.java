@@ -3,9 +3,10 @@ package org.concord.query.log;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.concord.eventstore.log.LogStorage;
-import tools.jackson.databind.JsonNode;
+import jakarta.annotation.Nullable;
 
 import java.util.List;
+import java.util.Map;
 
 /** What the log's endpoints answer (docs/api.md, Verifiable log). Hashes are lowercase hex. */
 final class LogViews {
@@ -29,10 +30,11 @@ final class LogViews {
     }
 
     /** A hidden part shown to a caller entitled to it: its JSON Pointer in the entry, its salt and its value. */
-    record Reveal(String path, String salt, JsonNode value) {
+    record Reveal(String path, String salt, Object value) {
     }
 
-    record EntryView(long leafIndex, long position, JsonNode entry, String leafHash,
+    /** {@code entry} is null when the leaf's event is gone from the store. */
+    record EntryView(long leafIndex, long position, @Nullable Map<String, Object> entry, String leafHash,
                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reveal> revealed) {
     }
 
@@ -43,7 +45,7 @@ final class LogViews {
     }
 
     @JsonPropertyOrder({"leafIndex", "position", "entry", "leafHash", "revealed", "inclusion", "checkpoint"})
-    record Receipt(long leafIndex, long position, JsonNode entry, String leafHash,
+    record Receipt(long leafIndex, long position, @Nullable Map<String, Object> entry, String leafHash,
                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reveal> revealed, Inclusion inclusion,
                    CheckpointView checkpoint) {
     }
@@ -58,7 +60,7 @@ final class LogViews {
 
     /** An export line for a position: {@code leafIndex} null for an event not in the log, {@code entry} null for a leaf whose event is gone. */
     @JsonPropertyOrder({"kind", "leafIndex", "position", "entry", "leafHash", "revealed"})
-    record EntryLine(String kind, Long leafIndex, long position, JsonNode entry, String leafHash,
+    record EntryLine(String kind, @Nullable Long leafIndex, long position, @Nullable Map<String, Object> entry, @Nullable String leafHash,
                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reveal> revealed) {
     }
 }
