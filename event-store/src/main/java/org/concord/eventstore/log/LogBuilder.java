@@ -36,6 +36,7 @@ public final class LogBuilder {
     private final int batchSize;
 
     private volatile boolean holding;
+    private boolean refusedKeys;
     private Instant leaseUntil = Instant.EPOCH;
     private LogEntries entries;
     private TreeFrontier tree;
@@ -107,6 +108,18 @@ public final class LogBuilder {
         }
         leaseUntil = until;
         if (!holding) {
+            String ours = keys.fingerprint();
+            String theLogs = storage.keysOfTheLog(ours);
+            if (!ours.equals(theLogs)) {
+                if (!refusedKeys) {
+                    log.error("Verifiable log: this process's signing key or commitment secret is not the one the log is "
+                            + "built with, so it does not build it (its checkpoints would not verify with the published key). "
+                            + "Give every query side the same concord.log.directory.");
+                    refusedKeys = true;
+                }
+                storage.releaseLease(owner);
+                return false;
+            }
             reload();
             holding = true;
         }

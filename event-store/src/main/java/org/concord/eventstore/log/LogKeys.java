@@ -15,11 +15,14 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.interfaces.EdECPrivateKey;
 import java.util.Arrays;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The log's secrets, kept in one directory (0700; files 0600) that every builder of one Concord shares: the
@@ -81,6 +84,23 @@ public final class LogKeys {
 
     byte[] commitmentSecret() {
         return commitmentSecret.clone();
+    }
+
+    /**
+     * Names this key and secret without giving the secret away: SHA-256 of the public key and of an HMAC of a fixed
+     * text under the secret. Builders with other keys or another secret have another fingerprint.
+     */
+    String fingerprint() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(commitmentSecret, "HmacSHA256"));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(publicKey.getEncoded());
+            sha.update(mac.doFinal("concord-log-keys/v1".getBytes(StandardCharsets.UTF_8)));
+            return Hex.of(sha.digest());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256 and HmacSHA256", e);
+        }
     }
 
     /** A checkpoint of the tree of {@code treeSize} leaves with that root at {@code timestamp}, signed. */

@@ -7,6 +7,7 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
@@ -32,7 +33,8 @@ import java.util.stream.LongStream;
  * <ul>
  * <li>{@code log_leaves} {@code {_id: leafIndex, position (unique), hash}};</li>
  * <li>{@code log_nodes} {@code {_id: level * 2^40 + index, hash}}, every complete aligned subtree of level 1 or more;</li>
- * <li>{@code log_state} {@code {_id: "builder", treeSize, coveredPosition, checkpoints, owner, leaseUntil}};</li>
+ * <li>{@code log_state} {@code {_id: "builder", treeSize, coveredPosition, checkpoints, owner, leaseUntil, keys}}, {@code keys}
+ * the fingerprint of the signing key and commitment secret the log is built with;</li>
  * <li>{@code log_checkpoints} {@code {_id: treeSize, number (unique, 1, 2, 3, ...), rootHash, timestamp, signature,
  * createdAt}}.</li>
  * </ul>
@@ -52,6 +54,7 @@ public final class LogStorage {
     private static final String OWNER = "owner";
     private static final String LEASE_UNTIL = "leaseUntil";
     private static final String NUMBER = "number";
+    private static final String KEYS = "keys";
     private static final int LEVEL_SHIFT = 40;
 
     private final MongoCollection<Document> leaves;
@@ -109,6 +112,16 @@ public final class LogStorage {
             }
             throw e;
         }
+    }
+
+    /**
+     * The fingerprint of the keys the log is built with: the first builder's, recorded then; every later builder
+     * must have the same (one signing key, one commitment secret for the whole log).
+     */
+    String keysOfTheLog(String fingerprint) {
+        state.updateOne(Filters.and(Filters.eq(ID, STATE_ID), Filters.exists(KEYS, false)), Updates.set(KEYS, fingerprint));
+        Document found = state.find(Filters.eq(ID, STATE_ID)).projection(Projections.include(KEYS)).first();
+        return found == null ? null : found.getString(KEYS);
     }
 
     /**

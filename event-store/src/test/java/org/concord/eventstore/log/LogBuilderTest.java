@@ -239,6 +239,24 @@ class LogBuilderTest {
                 .extracting(LogStorage.StoredCheckpoint::rootHash).isEqualTo(Hex.of(Merkle.root(leafHashes(storage))));
     }
 
+    @Test
+    void aBuilderWithAnotherKeyDoesNotBuildTheLog(@TempDir Path otherKeys) {
+        appendTheLog();
+        assertThat(builder("one").build()).isTrue();
+        append(comment("c-9", "public", 3, Attribution.ATTRIBUTED));
+        clock.advance(LEASE.plusMillis(1));
+
+        LogBuilder stranger = new LogBuilder(store, new LogStorage(database), LogKeys.open(otherKeys), clock, "stranger", LEASE, CHECKPOINTS, 3);
+        assertThat(stranger.build()).isFalse();
+
+        LogStorage storage = new LogStorage(database);
+        assertThat(storage.state().treeSize()).isEqualTo(6);
+        assertThat(storage.leaves(0, 100)).hasSize(6);
+        // it gave the lease up: a builder with the log's keys continues at once
+        assertThat(builder("two").build()).isTrue();
+        assertThat(storage.state().treeSize()).isEqualTo(7);
+    }
+
     /**
      * 1 public consultation, 2 restricted one, 3 Chatham House comment (public), 4 tombstone, 5 attributed comment,
      * 6 participant registered, 7 Chatham House comment in the restricted consultation.
