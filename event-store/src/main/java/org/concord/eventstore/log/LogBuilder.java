@@ -110,11 +110,14 @@ public final class LogBuilder {
         if (!holding) {
             String ours = keys.fingerprint();
             String theLogs = storage.keysOfTheLog(ours);
-            if (!ours.equals(theLogs)) {
+            if (!ours.equals(theLogs) && keys.retired(theLogs) && storage.rotateKeysOfTheLog(theLogs, ours)) {
+                log.info("Verifiable log: its signing key was rotated; checkpoints are signed with the new key from now on");
+            } else if (!ours.equals(theLogs)) {
                 if (!refusedKeys) {
                     log.error("Verifiable log: this process's signing key or commitment secret is not the one the log is "
                             + "built with, so it does not build it (its checkpoints would not verify with the published key). "
-                            + "Give every query side the same concord.log.directory.");
+                            + "Give every query side the same concord.log.directory; to rotate the key, move the old one "
+                            + "into that directory's retired/ while Concord is stopped (docs/trust.md).");
                     refusedKeys = true;
                 }
                 storage.releaseLease(owner);

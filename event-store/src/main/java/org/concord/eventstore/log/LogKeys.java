@@ -20,7 +20,10 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.interfaces.EdECPrivateKey;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -29,22 +32,28 @@ import javax.crypto.spec.SecretKeySpec;
  * Ed25519 key that signs checkpoints ({@code signing-key.pem}, PKCS#8) and the commitment secret that salts
  * hidden parts ({@code commitment-secret}, 32 random bytes as 64 hex digits). Each is made at the first start
  * and never replaced; two processes starting together end with one of each (written beside, then linked into
- * place: a link fails if the name exists, and the loser reads the winner's).
+ * place: a link fails if the name exists, and the loser reads the winner's). The signing key is rotated by moving
+ * it, Concord stopped, into {@code retired/}: a new one is made at the next start, and a builder with it may continue
+ * a log built with a retired key.
  */
 public final class LogKeys {
 
     static final String SIGNING_KEY = "signing-key.pem";
     static final String COMMITMENT_SECRET = "commitment-secret";
+    /** Where an operator moves the signing key to rotate it (docs/trust.md, key rotation). */
+    static final String RETIRED = "retired";
     private static final String SIGNATURE_ALGORITHM = "Ed25519";
 
     private final PrivateKey signingKey;
     private final PublicKey publicKey;
     private final byte[] commitmentSecret;
+    private final List<PublicKey> retiredKeys;
 
-    private LogKeys(PrivateKey signingKey, PublicKey publicKey, byte[] commitmentSecret) {
+    private LogKeys(PrivateKey signingKey, PublicKey publicKey, byte[] commitmentSecret, List<PublicKey> retiredKeys) {
         this.signingKey = signingKey;
         this.publicKey = publicKey;
         this.commitmentSecret = commitmentSecret;
+        this.retiredKeys = retiredKeys;
     }
 
     /** Reads the key and secret in {@code directory}, making the directory and either file first if absent. */
@@ -68,7 +77,7 @@ public final class LogKeys {
             if (commitmentSecret.length != 32) {
                 throw new IllegalStateException(directory.resolve(COMMITMENT_SECRET) + " does not hold 32 bytes as 64 hex digits");
             }
-            return new LogKeys(privateKey, publicKeyOf(privateKey), commitmentSecret);
+            return new LogKeys(privateKey, publicKeyOf(privateKey), commitmentSecret, retiredKeys(directory.resolve(RETIRED)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the log's keys in " + directory.toAbsolutePath(), e);
         }
@@ -91,6 +100,18 @@ public final class LogKeys {
      * text under the secret. Builders with other keys or another secret have another fingerprint.
      */
     String fingerprint() {
+        return fingerprint(publicKey);
+    }
+
+    /**
+     * Whether {@code fingerprint} names a key the operator retired from this directory (moved to {@code retired/}) with
+     * this commitment secret: the log was built with it, and this key deliberately replaces it.
+     */
+    boolean retired(String fingerprint) {
+        return retiredKeys.stream().anyMatch(key -> fingerprint(key).equals(fingerprint));
+    }
+
+    private String fingerprint(PublicKey publicKey) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(commitmentSecret, "HmacSHA256"));
@@ -140,6 +161,25 @@ public final class LogKeys {
         public void nextBytes(byte[] bytes) {
             System.arraycopy(seed, 0, bytes, 0, bytes.length);
         }
+    }
+
+    /** The public halves of the keys in {@code retired/}: signing keys moved there (PKCS#8), or public keys (PEM). */
+    private static List<PublicKey> retiredKeys(Path retired) throws IOException {
+        if (!Files.isDirectory(retired)) {
+            return List.of();
+        }
+        List<PublicKey> keys = new ArrayList<>();
+        try (Stream<Path> files = Files.list(retired)) {
+            for (Path file : files.filter(path -> path.getFileName().toString().endsWith(".pem")).sorted().toList()) {
+                String pem = Files.readString(file, StandardCharsets.UTF_8);
+                try {
+                    keys.add(pem.contains("PRIVATE KEY") ? publicKeyOf(Keys.readPrivatePem(pem)) : Keys.readPublicPem(pem));
+                } catch (IllegalArgumentException notAKey) {
+                    throw new IllegalStateException(file + " is not an Ed25519 key in PEM", notAKey);
+                }
+            }
+        }
+        return List.copyOf(keys);
     }
 
     private static void prepareDirectory(Path directory) throws IOException {

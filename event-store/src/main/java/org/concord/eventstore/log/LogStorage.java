@@ -124,6 +124,12 @@ public final class LogStorage {
         return found == null ? null : found.getString(KEYS);
     }
 
+    /** Records that the log's checkpoints are signed from now on with the key {@code to} names, in place of {@code from}'s. */
+    boolean rotateKeysOfTheLog(String from, String to) {
+        return state.updateOne(Filters.and(Filters.eq(ID, STATE_ID), Filters.eq(KEYS, from)), Updates.set(KEYS, to))
+                .getModifiedCount() == 1 || to.equals(keysOfTheLog(to));
+    }
+
     /**
      * Gives the lease up at once, so that another builder need not wait for it to run out; within 2 s, as a process
      * that stops must not wait for a MongoDB already gone (the lease then simply runs out).

@@ -34,7 +34,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -255,6 +257,36 @@ class LogBuilderTest {
         // it gave the lease up: a builder with the log's keys continues at once
         assertThat(builder("two").build()).isTrue();
         assertThat(storage.state().treeSize()).isEqualTo(7);
+    }
+
+    @Test
+    void aKeyMovedToRetiredIsReplacedByANewOneThatContinuesTheLog(@TempDir Path otherKeys) throws Exception {
+        appendTheLog();
+        assertThat(builder("one").build()).isTrue();
+        PublicKey oldKey = LogKeys.open(keysDirectory).publicKey();
+        append(comment("c-9", "public", 3, Attribution.ATTRIBUTED));
+        clock.advance(LEASE.plusMillis(1));
+
+        // the operator's rotation, Concord stopped: the key moves to retired/, the next start makes a new one
+        Files.createDirectories(keysDirectory.resolve(LogKeys.RETIRED));
+        Files.move(keysDirectory.resolve(LogKeys.SIGNING_KEY), keysDirectory.resolve(LogKeys.RETIRED).resolve("2026-12-06.pem"));
+        LogBuilder rotated = builder("rotated");
+        assertThat(rotated.build()).isTrue();
+
+        LogStorage storage = new LogStorage(database);
+        assertThat(storage.state().treeSize()).isEqualTo(7);
+        PublicKey newKey = LogKeys.open(keysDirectory).publicKey();
+        assertThat(newKey).isNotEqualTo(oldKey);
+        LogStorage.StoredCheckpoint first = storage.checkpoint(1).orElseThrow();
+        LogStorage.StoredCheckpoint latest = storage.checkpoint(storage.state().checkpoints()).orElseThrow();
+        assertThat(new Checkpoint(first.treeSize(), first.rootHash(), first.timestamp(), first.signature()).verify(oldKey)).isTrue();
+        assertThat(new Checkpoint(latest.treeSize(), latest.rootHash(), latest.timestamp(), latest.signature()).verify(newKey)).isTrue();
+
+        // a key that was never the log's is still refused, retired directory or not
+        Files.createDirectories(otherKeys.resolve(LogKeys.RETIRED));
+        clock.advance(LEASE.plusMillis(1));
+        LogBuilder stranger = new LogBuilder(store, storage, LogKeys.open(otherKeys), clock, "stranger", LEASE, CHECKPOINTS, 3);
+        assertThat(stranger.build()).isFalse();
     }
 
     /**
