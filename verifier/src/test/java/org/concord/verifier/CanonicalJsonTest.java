@@ -31,7 +31,21 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void aSingleValueCanonicalizesAsWithinAnObject() {
+        // a committed part may be a string (an event's type) or a number (its sequence), not only an object
+        assertThat(new String(CanonicalJson.canonicalize(" \"\\u20ac\\u000a\" "), StandardCharsets.UTF_8)).isEqualTo("\"€\\n\"");
+        assertThat(new String(CanonicalJson.canonicalize("1E30"), StandardCharsets.UTF_8)).isEqualTo("1e+30");
+        assertThat(new String(CanonicalJson.canonicalize("4.50"), StandardCharsets.UTF_8)).isEqualTo("4.5");
+        assertThat(new String(CanonicalJson.canonicalize("\n7\n"), StandardCharsets.UTF_8)).isEqualTo("7");
+        assertThat(new String(CanonicalJson.canonicalize("null"), StandardCharsets.UTF_8)).isEqualTo("null");
+        assertThat(new String(CanonicalJson.canonicalize("false"), StandardCharsets.UTF_8)).isEqualTo("false");
+    }
+
+    @Test
     void textThatIsNotJsonIsRefused() {
         assertThatThrownBy(() -> CanonicalJson.canonicalize("{\"a\":")).isInstanceOf(IllegalArgumentException.class);
+        for (String notOneValue : new String[] {"", " ", "1,2", "\"a\"],[\"b\"", "1 2", "nul", "'a'"}) {
+            assertThatThrownBy(() -> CanonicalJson.canonicalize(notOneValue)).as(notOneValue).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 }

@@ -59,6 +59,21 @@ class CommitmentsTest {
                 .containsExactly("revealed payload: not a JSON Pointer");
     }
 
+    /** A RESTRICTED consultation's event hides its type, aggregate and sequence too: a string, a number, maybe null. */
+    @Test
+    void aCommittedStringNumberOrNullIsCheckedLikeAnObject() throws Exception {
+        ObjectNode entry = (ObjectNode) JSON.readTree("{\"v\":1,\"position\":3}");
+        entry.putObject("type").put("committed", Commitments.commit(SALT, "\"CommentPostedEvent\"".getBytes(StandardCharsets.UTF_8)));
+        entry.putObject("sequence").put("committed", Commitments.commit(SALT, "7".getBytes(StandardCharsets.UTF_8)));
+        entry.putObject("aggregateType").put("committed", Commitments.commit(SALT, "null".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(Commitments.check(entry, List.of(new Commitments.Reveal("/type", Hex.of(SALT), JSON.readTree("\"CommentPostedEvent\"")),
+                new Commitments.Reveal("/sequence", Hex.of(SALT), JSON.readTree("7.0")),
+                new Commitments.Reveal("/aggregateType", Hex.of(SALT), JSON.readTree("null"))))).isEmpty();
+        assertThat(Commitments.check(entry, List.of(new Commitments.Reveal("/sequence", Hex.of(SALT), JSON.readTree("8")))))
+                .containsExactly("revealed /sequence: the value and salt do not match the commitment");
+    }
+
     /** A Chatham House author inside a RESTRICTED payload: the author's placeholder is inside the payload's value. */
     @Test
     void aPartInsideARevealedPartIsCheckedInEitherOrder() throws Exception {
