@@ -30,6 +30,9 @@ import java.util.List;
  * <ul>
  * <li>the whole {@code /payload} of every event of a RESTRICTED consultation (its payload names the
  * {@code consultationId}) and of every participant event;</li>
+ * <li>{@code /type}, {@code /aggregate}, {@code /aggregateType} and {@code /sequence} of every event of a RESTRICTED
+ * consultation, each its own part: else anyone would learn from the log that the consultation exists (its id is the
+ * aggregate of most of its events) and how active it is, which everywhere else is a 404;</li>
  * <li>{@code /payload/author} of a Chatham House comment (inside the payload's commitment when the consultation is
  * RESTRICTED).</li>
  * </ul>
@@ -40,6 +43,8 @@ public final class LogEntries {
 
     static final String COMMENT_POSTED = "org.concord.messages.comment.CommentPostedEvent";
     static final String PARTICIPANT_EVENTS = "org.concord.messages.participant.";
+    /** Beside the payload, what of a RESTRICTED consultation's event would tell of the consultation and its activity. */
+    static final List<String> RESTRICTED_FIELDS = List.of("type", "aggregate", "aggregateType", "sequence");
     private static final String HMAC = "HmacSHA256";
 
     private final ObjectMapper json = new ObjectMapper();
@@ -60,27 +65,34 @@ public final class LogEntries {
         JsonNode payload = parse(event.payload());
         visibilities.learn(event.payloadType(), payload);
         List<LogEntry.HiddenPart> hidden = new ArrayList<>();
-        JsonNode published = payload;
         String consultationId = payload.path("consultationId").isTextual() ? payload.get("consultationId").asText() : null;
         boolean restricted = consultationId != null && visibilities.isRestricted(consultationId);
+        ObjectNode entry = entry(event, payload);
         LogEntry.HiddenPart author = null;
         if (COMMENT_POSTED.equals(event.payloadType()) && "CHATHAM_HOUSE".equals(payload.path("attribution").asText())
                 && payload.has("author")) {
             JsonNode authorValue = payload.get("author");
             String authorId = authorValue.path("participantId").isTextual() ? authorValue.get("participantId").asText() : null;
             author = hide(event, "/payload/author", LogEntry.Audience.DRAFTERS_AND_AUTHOR, authorId, authorValue);
-            published = ((ObjectNode) payload.deepCopy()).set("author", placeholder(author));
+            entry.set("payload", ((ObjectNode) payload.deepCopy()).set("author", placeholder(author)));
+        }
+        if (restricted) {
+            for (String field : RESTRICTED_FIELDS) {
+                LogEntry.HiddenPart part = hide(event, "/" + field, LogEntry.Audience.RESTRICTED_READERS, null, entry.get(field));
+                hidden.add(part);
+                entry.set(field, placeholder(part));
+            }
         }
         if (event.payloadType().startsWith(PARTICIPANT_EVENTS) || restricted) {
             LogEntry.Audience audience = restricted ? LogEntry.Audience.RESTRICTED_READERS : LogEntry.Audience.ADMINISTRATORS;
-            LogEntry.HiddenPart whole = hide(event, "/payload", audience, null, published);
+            LogEntry.HiddenPart whole = hide(event, "/payload", audience, null, entry.get("payload"));
             hidden.add(whole);
-            published = placeholder(whole);
+            entry.set("payload", placeholder(whole));
         }
         if (author != null) {
             hidden.add(author);
         }
-        byte[] canonical = CanonicalJson.canonicalize(bytes(entry(event, published)));
+        byte[] canonical = CanonicalJson.canonicalize(bytes(entry));
         return new LogEntry(event.position(), event.eventIdentifier(), canonical, Merkle.leafHash(canonical), List.copyOf(hidden));
     }
 

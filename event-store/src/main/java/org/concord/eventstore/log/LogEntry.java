@@ -14,7 +14,7 @@ public record LogEntry(long position, String eventIdentifier, byte[] canonical, 
 
     /** Who may see a hidden part. */
     public enum Audience {
-        /** a RESTRICTED consultation's readers: participants and drafters */
+        /** a RESTRICTED consultation's readers, participants and drafters: its events' payload, type, aggregate and sequence */
         RESTRICTED_READERS,
         /** participant events (registrations, revocations): administrators */
         ADMINISTRATORS,

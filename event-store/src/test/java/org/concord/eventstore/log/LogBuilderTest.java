@@ -104,10 +104,18 @@ class LogBuilderTest {
         assertThat(publicCreation.has("revision")).isTrue();
         assertThat(entries.get(0).hidden()).isEmpty();
 
+        // of a RESTRICTED consultation's event, what names the consultation or tells how active it is is committed too
         JsonNode restrictedCreation = entry(entries, 2);
-        assertThat(restrictedCreation.path("payload").fieldNames()).toIterable().containsExactly("committed");
-        assertThat(new String(entries.get(1).canonical(), StandardCharsets.UTF_8)).doesNotContain("Restricted draft");
-        assertThat(entries.get(1).hidden()).extracting(LogEntry.HiddenPart::audience).containsExactly(LogEntry.Audience.RESTRICTED_READERS);
+        for (String field : List.of("type", "aggregate", "aggregateType", "sequence", "payload")) {
+            assertThat(restrictedCreation.path(field).fieldNames()).toIterable().as(field).containsExactly("committed");
+        }
+        assertThat(new String(entries.get(1).canonical(), StandardCharsets.UTF_8)).doesNotContain("Restricted draft")
+                .doesNotContain("restricted-1").doesNotContain("Consultation");
+        assertThat(entries.get(1).hidden()).extracting(LogEntry.HiddenPart::path)
+                .containsExactly("/type", "/aggregate", "/aggregateType", "/sequence", "/payload");
+        assertThat(entries.get(1).hidden()).extracting(LogEntry.HiddenPart::audience).containsOnly(LogEntry.Audience.RESTRICTED_READERS);
+        assertThat(entries.get(1).hidden()).extracting(part -> part.value().toString()).startsWith(
+                '"' + ConsultationCreatedEvent.class.getName() + '"', "\"restricted-1\"", "\"Consultation\"", "0");
 
         JsonNode chathamHouse = entry(entries, 3);
         assertThat(chathamHouse.path("payload").path("body").asText()).isEqualTo("Under the rule");
@@ -123,12 +131,16 @@ class LogBuilderTest {
 
         JsonNode participant = entry(entries, 6);
         assertThat(participant.path("payload").fieldNames()).toIterable().containsExactly("committed");
+        assertThat(participant.path("type").asText()).isEqualTo(ParticipantRegisteredEvent.class.getName());
+        assertThat(participant.path("aggregate").asText()).isEqualTo("delegate-1");
         assertThat(entries.get(4).hidden()).extracting(LogEntry.HiddenPart::audience).containsExactly(LogEntry.Audience.ADMINISTRATORS);
 
         // a Chatham House comment in a RESTRICTED consultation: the author committed inside the committed payload
         LogEntry nested = entries.get(5);
-        assertThat(nested.hidden()).extracting(LogEntry.HiddenPart::path).containsExactly("/payload", "/payload/author");
-        assertThat(nested.hidden().get(0).value().path("author").fieldNames()).toIterable().containsExactly("committed");
+        assertThat(nested.hidden()).extracting(LogEntry.HiddenPart::path)
+                .containsExactly("/type", "/aggregate", "/aggregateType", "/sequence", "/payload", "/payload/author");
+        assertThat(new String(nested.canonical(), StandardCharsets.UTF_8)).doesNotContain("restricted-1").doesNotContain("Comment");
+        assertThat(nested.hidden().get(4).value().path("author").fieldNames()).toIterable().containsExactly("committed");
 
         for (LogEntry entry : entries) {
             JsonNode opened = JSON.readTree(entry.canonical());
@@ -191,7 +203,7 @@ class LogBuilderTest {
         builder("one").build();
 
         // a fresh builder (a restarted process) knows no visibility yet: the RESTRICTED one is looked up
-        append(comment("c-8", "restricted", 2, Attribution.ATTRIBUTED));
+        append(comment("c-8", "restricted-1", 2, Attribution.ATTRIBUTED));
         append(comment("c-9", "public", 3, Attribution.ATTRIBUTED));
         clock.advance(LEASE);
         LogBuilder restarted = builder("two");
@@ -295,14 +307,15 @@ class LogBuilderTest {
      */
     private void appendTheLog() {
         append(new GenericDomainEventMessage<>("Consultation", "public", 0, created("public", Visibility.PUBLIC, "Code of Practice")));
-        append(new GenericDomainEventMessage<>("Consultation", "restricted", 0, created("restricted", Visibility.RESTRICTED, "Restricted draft")));
+        append(new GenericDomainEventMessage<>("Consultation", "restricted-1", 0,
+                created("restricted-1", Visibility.RESTRICTED, "Restricted draft")));
         append(comment("c-1", "public", 1, Attribution.CHATHAM_HOUSE));
         database.getCollection("events").insertOne(new Document("_id", 4L).append("tombstone", true)
                 .append("appendedAt", java.util.Date.from(clock.instant())));
         append(comment("c-2", "public", 2, Attribution.ATTRIBUTED));
         append(new GenericDomainEventMessage<>("Participant", "delegate-1", 0, new ParticipantRegisteredEvent("delegate-1",
                 "France", StakeholderType.STATE, "FR", "Delegation of France", Set.of(Role.PARTICIPANT), "hash", DRAFTER)));
-        append(comment("c-3", "restricted", 1, Attribution.CHATHAM_HOUSE));
+        append(comment("c-3", "restricted-1", 1, Attribution.CHATHAM_HOUSE));
     }
 
     private static ConsultationCreatedEvent created(String id, Visibility visibility, String title) {

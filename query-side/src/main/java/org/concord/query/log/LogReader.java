@@ -28,8 +28,9 @@ import java.util.stream.LongStream;
  * Reads the verifiable log for its endpoints: checkpoints, proofs, entries, receipts and the export. Entries are made
  * now from the events as stored ({@link LogEntries}), so what a caller checks against the recorded leaf hash is the
  * store's present content; the parts hidden from the caller stay commitments, and those the caller may see are
- * revealed with their salts: a RESTRICTED consultation's payloads to its readers ({@link ConsultationAccess}),
- * participant events to administrators, a Chatham House author to drafters and the author ({@link ChathamHouse}).
+ * revealed with their salts: a RESTRICTED consultation's events (payload, type, aggregate, aggregate type and
+ * sequence) to its readers ({@link ConsultationAccess}), participant events to administrators, a Chatham House author
+ * to drafters and the author ({@link ChathamHouse}).
  */
 class LogReader {
 

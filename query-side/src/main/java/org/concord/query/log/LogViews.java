@@ -29,8 +29,11 @@ final class LogViews {
     record ConsistencyProof(long from, long to, String fromRoot, String toRoot, List<String> proof) {
     }
 
-    /** A hidden part shown to a caller entitled to it: its JSON Pointer in the entry, its salt and its value. */
-    record Reveal(String path, String salt, Object value) {
+    /**
+     * A hidden part shown to a caller entitled to it: its JSON Pointer in the entry, its salt and its value (any JSON
+     * value: null for an event without aggregate type).
+     */
+    record Reveal(String path, String salt, @Nullable Object value) {
     }
 
     /** {@code entry} is null when the leaf's event is gone from the store. */

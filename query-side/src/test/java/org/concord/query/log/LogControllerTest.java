@@ -213,17 +213,59 @@ class LogControllerTest {
         assertThat(anonymous.get(3).path("entry").path("payload").fieldNames()).toIterable().containsExactly("committed");
         assertThat(anonymous.toString()).doesNotContain("Restricted text").doesNotContain("France").doesNotContain("token-hash");
 
-        assertThat(revealedPaths(DELEGATE)).containsExactly("1:/payload", "4:/payload");
+        List<String> restrictedParts = List.of("/type", "/aggregate", "/aggregateType", "/sequence", "/payload");
+        List<String> restrictedReveals = new ArrayList<>();
+        restrictedParts.forEach(path -> restrictedReveals.add("1:" + path));
+        restrictedParts.forEach(path -> restrictedReveals.add("4:" + path));
+        assertThat(revealedPaths(DELEGATE)).containsExactlyElementsOf(restrictedReveals);
         assertThat(revealedPaths(PRESS)).isEmpty();
-        assertThat(revealedPaths(SECRETARIAT)).containsExactly("1:/payload", "2:/payload/author", "4:/payload");
-        assertThat(revealedPaths(THE_AUTHOR)).containsExactly("1:/payload", "2:/payload/author", "4:/payload");
+        List<String> withTheAuthor = new ArrayList<>(restrictedReveals);
+        withTheAuthor.add(restrictedParts.size(), "2:/payload/author");
+        assertThat(revealedPaths(SECRETARIAT)).containsExactlyElementsOf(withTheAuthor);
+        assertThat(revealedPaths(THE_AUTHOR)).containsExactlyElementsOf(withTheAuthor);
         assertThat(revealedPaths(ADMINISTRATOR)).containsExactly("3:/payload");
 
         for (JsonNode entry : getJson("/api/log/entries?from=0&to=4", SECRETARIAT).path("entries")) {
             assertThat(Commitments.check(entry.path("entry"), reveals(entry.path("revealed")))).isEmpty();
         }
-        JsonNode restricted = getJson("/api/log/entries?from=1&to=1", DELEGATE).path("entries").get(0).path("revealed").get(0);
+        JsonNode restricted = getJson("/api/log/entries?from=1&to=1", DELEGATE).path("entries").get(0).path("revealed").get(4);
+        assertThat(restricted.path("path").asText()).isEqualTo("/payload");
         assertThat(restricted.path("value").path("title").asText()).isEqualTo("Restricted text");
+    }
+
+    @Test
+    void aRestrictedConsultationsEventsTellOutsidersNeitherItsIdNorWhatHappened() throws Exception {
+        // leaf indexes 1 and 4, positions 2 and 5: its creation and a comment in it
+        JsonNode anonymous = getJson("/api/log/entries?from=0&to=4", null).path("entries");
+        List<JsonNode> exported = export().stream().filter(line -> line.path("kind").asText().equals("entry")).toList();
+        for (JsonNode line : List.of(anonymous.get(1), anonymous.get(4), exported.get(1), exported.get(4))) {
+            assertThat(line.path("position").asLong()).isIn(2L, 5L);
+            assertThat(line.toString()).doesNotContain("c-restricted").doesNotContain("Consultation").doesNotContain("Comment");
+            for (String field : List.of("type", "aggregate", "aggregateType", "sequence", "payload")) {
+                assertThat(line.path("entry").path(field).fieldNames()).toIterable().as(field).containsExactly("committed");
+            }
+            assertThat(line.has("revealed")).isFalse();
+        }
+
+        for (CallerIdentity entitled : List.of(DELEGATE, SECRETARIAT)) {
+            JsonNode entries = getJson("/api/log/entries?from=1&to=4", entitled).path("entries");
+            for (JsonNode entry : List.of(entries.get(0), entries.get(3))) {
+                assertThat(Hex.of(Merkle.leafHash(CanonicalJson.canonicalize(entry.path("entry").toString()))))
+                        .isEqualTo(entry.path("leafHash").asText());
+                assertThat(Commitments.check(entry.path("entry"), reveals(entry.path("revealed")))).isEmpty();
+            }
+            JsonNode comment = entries.get(3).path("revealed");
+            assertThat(comment.get(0).path("value").asText()).isEqualTo(CommentPostedEvent.class.getName());
+            assertThat(comment.get(1).path("value").asText()).isEqualTo("c-restricted");
+            assertThat(comment.get(2).path("value").asText()).isEqualTo("Consultation");
+            assertThat(comment.get(3).path("value").asLong()).isEqualTo(1);
+        }
+        // a reveal does not stand in for another part's commitment
+        JsonNode creation = getJson("/api/log/entries?from=1&to=1", DELEGATE).path("entries").get(0);
+        List<Commitments.Reveal> reveals = reveals(creation.path("revealed"));
+        Commitments.Reveal type = reveals.get(0);
+        assertThat(Commitments.check(creation.path("entry"), List.of(new Commitments.Reveal("/aggregate", type.salt(), type.value()))))
+                .singleElement().asString().contains("do not match");
     }
 
     @Test
