@@ -1,10 +1,6 @@
 package org.concord.query.feed;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
-import org.bson.Document;
+import org.concord.eventstore.log.LogStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -12,6 +8,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,22 +16,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * The verifiable log's latest signed checkpoint, as the feeds publish it: one poller per query-side process
  * looks for a new one (written by the log's builder) and keeps the latest in memory, so that any number of
- * subscribers and Atom readers cost no extra reads. Each look is a lookup by a unique key, as every read of the
- * log is (event-store's {@code LogStorage}: the embedded server serves no range scan from an index): the count of
- * checkpoints in {@code log_state}, then, when it grew, the checkpoint of that {@code number} in
- * {@code log_checkpoints}.
+ * subscribers and Atom readers cost no extra reads. It reads the log as its endpoints do, through event-store's
+ * {@link LogStorage}: the count of checkpoints in the builder's state, then, when it grew, the checkpoint of that
+ * number (each a lookup by a unique key).
  */
 @Component
 class FeedCheckpoints implements DisposableBean {
 
-    static final String CHECKPOINTS = "log_checkpoints";
-    static final String STATE = "log_state";
-    static final String BUILDER = "builder";
-
     private static final Logger log = LoggerFactory.getLogger(FeedCheckpoints.class);
 
-    private final MongoCollection<Document> checkpoints;
-    private final MongoCollection<Document> state;
+    private final LogStorage storage;
     /** Replays the latest checkpoint to each new subscriber, then each newer one. */
     private final Sinks.Many<Checkpoint> published = Sinks.many().replay().latest();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -46,9 +37,8 @@ class FeedCheckpoints implements DisposableBean {
     private volatile Checkpoint latest;
     private long latestNumber;
 
-    FeedCheckpoints(MongoDatabase concordDatabase, FeedProperties properties) {
-        this.checkpoints = concordDatabase.getCollection(CHECKPOINTS);
-        this.state = concordDatabase.getCollection(STATE);
+    FeedCheckpoints(LogStorage storage, FeedProperties properties) {
+        this.storage = storage;
         long every = properties.checkpointPollInterval().toMillis();
         poller.scheduleWithFixedDelay(this::poll, 0, every, TimeUnit.MILLISECONDS);
     }
@@ -69,17 +59,16 @@ class FeedCheckpoints implements DisposableBean {
 
     private void poll() {
         try {
-            Document builder = state.find(Filters.eq("_id", BUILDER)).projection(Projections.include("checkpoints")).first();
-            long count = builder == null || builder.get("checkpoints") == null ? 0 : ((Number) builder.get("checkpoints")).longValue();
+            long count = storage.state().checkpoints();
             if (count <= latestNumber) {
                 return;
             }
-            Document newest = checkpoints.find(Filters.eq("number", count)).first();
-            if (newest == null) {
+            Optional<LogStorage.StoredCheckpoint> newest = storage.checkpoint(count);
+            if (newest.isEmpty()) {
                 return;
             }
-            Checkpoint read = new Checkpoint(((Number) newest.get("_id")).longValue(), newest.getString("rootHash"),
-                    newest.getString("timestamp"), newest.getString("signature"));
+            Checkpoint read = new Checkpoint(newest.get().treeSize(), newest.get().rootHash(), newest.get().timestamp(),
+                    newest.get().signature());
             latestNumber = count;
             latest = read;
             published.tryEmitNext(read);

@@ -5,17 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.eventhandling.EventMessage;
-import org.bson.Document;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.concord.eventstore.EventPayloadMapper;
 import org.concord.eventstore.SequencedMongoEventStorageEngine;
+import org.concord.eventstore.log.LogBuilder;
+import org.concord.eventstore.log.LogKeys;
+import org.concord.eventstore.log.LogStorage;
 import org.concord.messages.comment.Attribution;
 import org.concord.messages.comment.CommentPostedEvent;
 import org.concord.messages.consultation.ConsultationCreatedEvent;
@@ -26,21 +25,22 @@ import org.concord.messages.consultation.Visibility;
 import org.concord.messages.participant.Actor;
 import org.concord.messages.participant.StakeholderType;
 import org.concord.testing.MongoDbExtension;
+import org.concord.testing.MovableClock;
 import org.concord.testing.TestMongoDatabase;
+import org.concord.verifier.Checkpoint;
 import org.concord.web.identity.CallerIdentity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.codec.ServerSentEvent;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.LongStream;
@@ -69,6 +69,11 @@ class FeedTest {
     private final List<FeedTail> tails = new ArrayList<>();
     private final List<FeedCheckpoints> checkpoints = new ArrayList<>();
     private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
+    private final MovableClock logClock = new MovableClock();
+    @TempDir
+    Path keysDirectory;
+    private LogStorage logStorage;
+    private LogKeys logKeys;
 
     @BeforeEach
     void openStore() {
@@ -78,6 +83,8 @@ class FeedTest {
         Serializer serializer = JacksonSerializer.builder().objectMapper(JSON).build();
         eventStore = SequencedMongoEventStorageEngine.builder().database(database)
                 .eventSerializer(serializer).snapshotSerializer(serializer).build();
+        logStorage = new LogStorage(database);
+        logKeys = LogKeys.open(keysDirectory);
     }
 
     @AfterEach
@@ -181,7 +188,11 @@ class FeedTest {
     @Test
     void the_latest_signed_checkpoint_and_each_newer_one_come_between_the_events_without_moving_the_resume_position() {
         append(consultation("c-1", Visibility.PUBLIC, 3));
-        storeCheckpoint(4);
+        // the first build after a start signs the tree at once
+        LogBuilder builder = logBuilder();
+        assertThat(builder.build()).isTrue();
+        LogStorage.StoredCheckpoint first = logStorage.checkpoint(1).orElseThrow();
+        assertThat(first.treeSize()).isEqualTo(5);
         Feed feed = feed(PROPERTIES);
 
         List<ServerSentEvent<String>> opened = feed.stream(new Feed.Subscription(0, null, Set.of(), ANONYMOUS)).take(6)
@@ -190,37 +201,38 @@ class FeedTest {
                 .containsExactly("1", "2", "3", "4", "5");
         assertThat(opened).filteredOn(event -> event.id() == null).singleElement().satisfies(checkpoint -> {
             assertThat(checkpoint.event()).isEqualTo(Feed.CHECKPOINT);
-            assertThat(checkpoint.data()).isEqualTo("{\"treeSize\":4,\"rootHash\":\"" + root(4)
-                    + "\",\"timestamp\":\"2026-12-06T02:15:44.120Z\",\"signature\":\"c2lnbmVkIDQ=\"}");
+            assertThat(checkpoint.data()).isEqualTo("{\"treeSize\":5,\"rootHash\":\"" + first.rootHash()
+                    + "\",\"timestamp\":\"" + first.timestamp() + "\",\"signature\":\"" + first.signature() + "\"}");
+            assertThat(signed(data(checkpoint))).isTrue();
         });
 
         StepVerifier.create(feed.stream(new Feed.Subscription(5, null, Set.of(), ANONYMOUS)).take(3))
-                .assertNext(event -> assertThat(data(event).get("treeSize").asLong()).isEqualTo(4))
-                .then(() -> storeCheckpoint(5))
+                .assertNext(event -> assertThat(data(event).get("treeSize").asLong()).isEqualTo(5))
+                .then(() -> append(comments("c-1", 1, Attribution.ATTRIBUTED, 100)))
+                .assertNext(event -> assertThat(event.id()).isEqualTo("6"))
+                .then(() -> {
+                    logClock.advance(Duration.ofSeconds(5));
+                    assertThat(builder.build()).isTrue();
+                })
                 .assertNext(event -> {
                     assertThat(event.event()).isEqualTo(Feed.CHECKPOINT);
                     assertThat(event.id()).isNull();
-                    assertThat(data(event).get("rootHash").asText()).isEqualTo(root(5));
+                    assertThat(data(event).get("treeSize").asLong()).isEqualTo(6);
+                    assertThat(data(event).get("rootHash").asText()).isEqualTo(logStorage.checkpoint(2).orElseThrow().rootHash());
+                    assertThat(signed(data(event))).isTrue();
                 })
-                .then(() -> append(comments("c-1", 1, Attribution.ATTRIBUTED, 100)))
-                .assertNext(event -> assertThat(event.id()).isEqualTo("6"))
                 .expectComplete()
                 .verify(Duration.ofSeconds(10));
     }
 
-    /** A checkpoint as the log's builder stores it (event-store's LogStorage): numbered, then counted in the builder's state. */
-    private void storeCheckpoint(long treeSize) {
-        long number = database.getCollection(FeedCheckpoints.CHECKPOINTS).countDocuments() + 1;
-        database.getCollection(FeedCheckpoints.CHECKPOINTS).insertOne(new Document("_id", treeSize).append("number", number)
-                .append("rootHash", root(treeSize)).append("timestamp", "2026-12-06T02:15:4" + treeSize + ".120Z")
-                .append("signature", Base64.getEncoder().encodeToString(("signed " + treeSize).getBytes(StandardCharsets.UTF_8)))
-                .append("createdAt", new Date()));
-        database.getCollection(FeedCheckpoints.STATE).updateOne(Filters.eq("_id", FeedCheckpoints.BUILDER),
-                Updates.max("checkpoints", number), new UpdateOptions().upsert(true));
+    /** The log's builder as a query side runs it, on this store, with its own keys. */
+    private LogBuilder logBuilder() {
+        return new LogBuilder(eventStore, logStorage, logKeys, logClock, "feed-test", Duration.ofSeconds(10), Duration.ofSeconds(5), 100);
     }
 
-    private static String root(long treeSize) {
-        return Long.toString(treeSize).repeat(64);
+    private boolean signed(JsonNode checkpoint) {
+        return new Checkpoint(checkpoint.get("treeSize").asLong(), checkpoint.get("rootHash").asText(), checkpoint.get("timestamp").asText(),
+                checkpoint.get("signature").asText()).verify(logKeys.publicKey());
     }
 
     private double openFeeds() {
@@ -231,7 +243,7 @@ class FeedTest {
         ConsultationVisibility visibility = new ConsultationVisibility(eventStore);
         FeedTail tail = new FeedTail(eventStore, visibility, properties);
         tails.add(tail);
-        FeedCheckpoints signed = new FeedCheckpoints(database, properties);
+        FeedCheckpoints signed = new FeedCheckpoints(logStorage, properties);
         checkpoints.add(signed);
         return new Feed(tail, signed, visibility, properties, WEB_JSON, meterRegistry);
     }
