@@ -12,9 +12,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -297,6 +299,83 @@ class DockerComposeFileTest {
         }
     }
 
+    /**
+     * Every query side may build the verifiable log, so all must sign with one key and commit with one secret: the
+     * directory each is configured to keep them in (query-side's {@code concord.log.directory}, resolved with the
+     * service's environment, or {@code CONCORD_LOG_DIRECTORY}) must be one named volume, the same for all, written.
+     */
+    @Test
+    void every_query_side_keeps_the_logs_key_in_one_named_volume_mounted_at_its_log_directory() {
+        Map<String, Object> querySides = new LinkedHashMap<>();
+        services.forEach((name, definition) -> {
+            if (isQuerySide(definition)) {
+                querySides.put(name, definition);
+            }
+        });
+        asMap(load("docker-compose.scale.yml").get("services")).forEach((name, definition) -> {
+            if (isQuerySide(definition)) {
+                querySides.put(name, definition);
+            }
+        });
+        assertThat(querySides).as("query sides in docker-compose.yml and docker-compose.scale.yml")
+                .containsKeys("query-side", "query-side-2");
+
+        String configured = logDirectorySetting();
+        Map<String, String> volumes = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> querySide : querySides.entrySet()) {
+            String name = querySide.getKey();
+            Map<String, String> environment = environmentOf(asMap(querySide.getValue()));
+            String directory = environment.containsKey("CONCORD_LOG_DIRECTORY") ? environment.get("CONCORD_LOG_DIRECTORY")
+                    : resolved(configured, environment, name);
+            assertThat(directory).as(name + "'s log directory (from " + configured + ")").startsWith("/");
+            List<String> mount = mountAt(name, asMap(querySide.getValue()), directory);
+            assertThat(asMap(compose.get("volumes"))).as(name + " mounts a named volume at " + directory).containsKey(mount.get(0));
+            assertThat(mount.subList(2, mount.size())).as(name + " writes its first key into it").doesNotContain("ro");
+            volumes.put(name, mount.get(0));
+        }
+        assertThat(new HashSet<>(volumes.values())).as("the log key volume of each query side " + volumes).hasSize(1);
+    }
+
+    private static boolean isQuerySide(Object definition) {
+        Object build = asMap(definition).get("build");
+        return build != null && "query-side/Dockerfile".equals(asMap(build).get("dockerfile"));
+    }
+
+    /** {@code concord.log.directory} as query-side's application.yml sets it. */
+    private String logDirectorySetting() {
+        try (InputStream in = Files.newInputStream(root.resolve("query-side/src/main/resources/application.yml"))) {
+            Object directory = asMap(asMap(asMap(new Yaml().load(in)).get("concord")).get("log")).get("directory");
+            assertThat(directory).as("concord.log.directory in query-side's application.yml").isNotNull();
+            return String.valueOf(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A setting's {@code ${NAME:default}} placeholders resolved against a service's environment. */
+    private static String resolved(String setting, Map<String, String> environment, String name) {
+        Matcher placeholder = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}").matcher(setting);
+        StringBuilder value = new StringBuilder();
+        while (placeholder.find()) {
+            String replacement = environment.getOrDefault(placeholder.group(1), placeholder.group(2));
+            assertThat(replacement).as(name + " sets " + placeholder.group(1)).isNotNull();
+            placeholder.appendReplacement(value, Matcher.quoteReplacement(replacement));
+        }
+        return placeholder.appendTail(value).toString();
+    }
+
+    /** The volume mounted at {@code target}, split at its colons: source, target, then any options. */
+    private static List<String> mountAt(String name, Map<String, Object> service, String target) {
+        Object volumes = service.get("volumes");
+        assertThat(volumes).as(name + " volumes").isInstanceOf(List.class);
+        return ((List<?>) volumes).stream()
+                .map(String::valueOf)
+                .map(volume -> List.of(volume.split(":")))
+                .filter(parts -> parts.size() >= 2 && parts.get(1).equals(target))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " mounts no volume at " + target));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"command-side", "query-side", "api-gateway"})
     void each_dockerfile_builds_its_own_module_with_the_maven_wrapper_in_a_jdk_stage(String module) {
@@ -384,7 +463,11 @@ class DockerComposeFileTest {
 
     /** The environment as written in the file, whether as a map or as a list of KEY=VALUE. */
     private Map<String, String> environment(String name) {
-        Object environment = service(name).get("environment");
+        return environmentOf(service(name));
+    }
+
+    private static Map<String, String> environmentOf(Map<String, Object> service) {
+        Object environment = service.get("environment");
         Map<String, String> variables = new LinkedHashMap<>();
         if (environment instanceof List<?> entries) {
             for (Object entry : entries) {
