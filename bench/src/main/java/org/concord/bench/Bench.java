@@ -23,6 +23,8 @@ public final class Bench {
             System.out.println(new FeedBenchmark(options(rest)).run());
         } else if (args.length > 0 && args[0].equals("workspace-forms")) {
             System.out.println(new WorkspaceFormsBenchmark(WorkspaceFormsBenchmark.Options.parse(rest)).run());
+        } else if (args.length > 0 && args[0].equals("log")) {
+            System.out.println(new LogBenchmark(LogBenchmark.Options.parse(rest)).run());
         } else if (args.length > 0 && args[0].equals("deadline-day")) {
             System.out.println(new DeadlineDayBenchmark(DeadlineDayBenchmark.Options.parse(rest)).run());
         } else {
@@ -41,6 +43,10 @@ public final class Bench {
                     + " [--warm-up-seconds=15] [--timeout-seconds=15] [--think-ms=0] [--direct | --direct-only [--command-side=http://127.0.0.1:8081]]"
                     + " [--faults [--concord=./concord]]"
                     + " [--replay=true] [--mongodb-uri=...]   (against a running ./concord up)");
+            System.err.println("       bench log [--parts=appends,export,proofs] [--backend=h2] [--warm-up-pairs=1] [--pairs=4] [--commits=10000]"
+                    + " [--events-per-commit=1] [--gateway=http://localhost:8080] [--mongodb-uri=...] [--events=1000000]"
+                    + " [--export-events=100000] [--proofs=1000] [--warm-up-proofs=100] [--seed=19] [--append-threads=4]"
+                    + " [--verifier=verifier/target/concord-verifier.jar] [--work-dir=<tmp>]   (export and proofs against a running ./concord up)");
             System.err.println("       bench workspace-forms [--gateway=http://localhost:8080] [--delegates=200] [--duration-seconds=60]"
                     + " [--warm-up-seconds=15] [--think-ms=2000] [--provisions=20] [--baseline-samples=100]   (against a running ./concord up, web-ui included)");
             System.exit(2);

@@ -178,7 +178,7 @@ final class EventStoreBenchmark {
     }
 
     /** A mongo-java-server in this JVM on a backend of its own (H2 on a fresh temp file), and a client of it. */
-    private record EmbeddedServer(MongoServer server, Path file, MongoClient client) implements AutoCloseable {
+    record EmbeddedServer(MongoServer server, Path file, MongoClient client) implements AutoCloseable {
 
         static EmbeddedServer start(String backend) throws IOException {
             Path file = Files.createTempFile("concord-bench-", ".mv");

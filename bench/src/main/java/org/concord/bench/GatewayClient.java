@@ -51,6 +51,11 @@ final class GatewayClient {
         return Path.of(options.getOrDefault("data-dir", System.getenv().getOrDefault("CONCORD_DATA_DIR", "data")));
     }
 
+    /** The gateway's address. */
+    URI base() {
+        return gateway;
+    }
+
     String adminToken() {
         return adminToken;
     }

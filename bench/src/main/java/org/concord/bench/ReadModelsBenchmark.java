@@ -1,18 +1,11 @@
 package org.concord.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import org.axonframework.serialization.AnnotationRevisionResolver;
-import org.axonframework.serialization.ChainingConverter;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.concord.eventstore.EventPayloadMapper;
 import org.concord.eventstore.SequencedMongoEventStorageEngine;
-import org.concord.eventstore.SnapshotSerializer;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -27,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
@@ -333,14 +325,9 @@ final class ReadModelsBenchmark {
      */
     private long filled(StringBuilder out) throws Exception {
         try (MongoClient client = MongoClients.create(options.mongodbUri())) {
-            MongoDatabase database = client.getDatabase(Objects.requireNonNull(new ConnectionString(options.mongodbUri()).getDatabase(),
-                    "--mongodb-uri must name the database"));
-            SequencedMongoEventStorageEngine engine = SequencedMongoEventStorageEngine.builder()
-                    .database(database)
-                    .eventSerializer(eventSerializer())
-                    .snapshotSerializer(SnapshotSerializer.of(EventPayloadMapper.create()))
-                    .build();
-            requireSameStore(engine);
+            MongoDatabase database = client.getDatabase(StoreFill.databaseName(options.mongodbUri()));
+            SequencedMongoEventStorageEngine engine = StoreFill.engine(database);
+            StoreFill.requireSameStore(gateway, engine, options.mongodbUri(), "Read-model benchmark");
             long head = engine.headPosition();
             if (head < options.events()) {
                 long count = options.events() - head;
@@ -355,33 +342,6 @@ final class ReadModelsBenchmark {
             out.append(String.format(Locale.ROOT, "The store holds %,d events (head position %,d).%n", events, head));
             return head;
         }
-    }
-
-    /**
-     * Refuses to fill a store other than the running Concord's, such as another one on the default port:
-     * a delegate registered through the gateway must be in it.
-     */
-    private void requireSameStore(SequencedMongoEventStorageEngine engine) {
-        String registered = gateway.post(gateway.adminToken(), "/api/participants", Map.of("organisation", "Read-model benchmark",
-                "stakeholderType", "ACADEMIA", "displayName", "Read-model benchmark", "roles", List.of("OBSERVER")))
-                .get("participantId").asText();
-        if (!engine.readEvents(registered).hasNext()) {
-            throw new IllegalStateException("The event store at " + options.mongodbUri() + " is not the one behind the gateway: "
-                    + "a delegate just registered there is not in it. Give the running Concord's --mongodb-uri or CONCORD_EMBEDDED_MONGO_PORT.");
-        }
-    }
-
-    /**
-     * The events' serializer as the services build it: Axon's Spring Boot auto-configuration with
-     * {@code axon.serializer.events: jackson} makes a {@link JacksonSerializer} on the event store's
-     * {@link EventPayloadMapper}, so what this writes the query side reads exactly as it reads the command side's.
-     */
-    private static Serializer eventSerializer() {
-        return JacksonSerializer.builder()
-                .revisionResolver(new AnnotationRevisionResolver())
-                .converter(new ChainingConverter(ReadModelsBenchmark.class.getClassLoader()))
-                .objectMapper(EventPayloadMapper.create())
-                .build();
     }
 
     /** The lines of the query side's log written since {@code from} by the rebuild, its progress thinned out. */
