@@ -73,8 +73,9 @@ final class ConcordProcesses implements AutoCloseable {
         return start(database, name, environment, 1, 1);
     }
 
-    private static ConcordProcesses start(TestMongoDatabase database, String name, Map<String, String> environment,
-                                          int commandSides, int querySides) {
+    /** A Concord of its own with several command-side and query-side instances, logs under {@code name}, {@code environment} added. */
+    static ConcordProcesses start(TestMongoDatabase database, String name, Map<String, String> environment,
+                                  int commandSides, int querySides) {
         ConcordProcesses concord = new ConcordProcesses(name);
         try {
             concord.startAll(database, environment, commandSides, querySides);
@@ -200,6 +201,8 @@ final class ConcordProcesses implements AutoCloseable {
         common.put("CONCORD_GATEWAY_LIMITS_PER_TOKEN_BURST", "100000");
         common.put("CONCORD_GATEWAY_LIMITS_FEEDS_PER_CLIENT", "1000");
         common.put("CONCORD_FEED_MAX_OPEN_PER_CALLER", "1000");
+        // a data directory of this Concord's own (the verifiable log's key and commitment secret), under target/
+        common.put("CONCORD_DATA_DIR", dataDirectory().toString());
         common.putAll(environment);
 
         Map<String, String> gateway = new LinkedHashMap<>(common);
@@ -230,6 +233,16 @@ final class ConcordProcesses implements AutoCloseable {
         launch("web-ui", webUiPort, withManagementPort(webUi, webUiManagementPort));
         for (Instance instance : List.copyOf(launched)) {
             await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).until(() -> healthy(instance.managementUri()));
+        }
+    }
+
+    /** A fresh directory under {@code system-tests/target/system-test-data}, shared by this Concord's processes. */
+    private Path dataDirectory() {
+        try {
+            Path parent = Files.createDirectories(root.resolve("system-tests/target/system-test-data"));
+            return Files.createTempDirectory(parent, "concord-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
