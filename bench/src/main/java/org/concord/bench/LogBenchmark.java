@@ -77,10 +77,7 @@ final class LogBenchmark {
 
         static Options parse(String... args) {
             Map<String, String> given = Bench.options(args);
-            String mongodb = given.getOrDefault("mongodb-uri", System.getenv("CONCORD_MONGODB_URI"));
-            if (mongodb == null || mongodb.isBlank()) {
-                mongodb = "mongodb://127.0.0.1:" + System.getenv().getOrDefault("CONCORD_EMBEDDED_MONGO_PORT", "27017") + "/concord";
-            }
+            String mongodb = StoreFill.mongodbUri(given);
             Set<String> parts = Set.of(given.getOrDefault("parts", "appends,export,proofs").split(","));
             for (String part : parts) {
                 if (!Set.of("appends", "export", "proofs").contains(part)) {
@@ -343,12 +340,33 @@ final class LogBenchmark {
         java.util.Collections.shuffle(positions, random);
 
         int warmUp = Math.min(options.warmUpProofs(), positions.size() - 1);
+        Map<String, GatewayClient> targets = new LinkedHashMap<>();
+        targets.put("through the gateway", gateway);
+        if (options.given().containsKey("query-side")) {
+            targets.put("straight to the query side", GatewayClient.from(Map.of("gateway", options.given().get("query-side"), "admin-token", "-")));
+        }
+        out.append(String.format(Locale.ROOT, "%n%,d warm-up then %,d timed `GET /api/log/proof/inclusion?position=&treeSize=%d`, one after "
+                        + "another, for random entries of a tree of %,d leaves; every proof led to the checkpoint's root.%n%n",
+                warmUp, positions.size() - warmUp, treeSize, treeSize));
+        out.append("| requests | p50 | p95 | p99 | max | target |\n|---|---:|---:|---:|---:|---:|\n");
+        for (Map.Entry<String, GatewayClient> target : targets.entrySet()) {
+            Latencies latencies = timedProofs(target.getValue(), positions, warmUp, treeSize, root);
+            out.append(String.format(Locale.ROOT, "| %s | %s ms | %s ms | **%s ms** | %s ms | p99 < %.0f ms (%s) |%n", target.getKey(),
+                    Latencies.cell(latencies.ms(0.50)), Latencies.cell(latencies.ms(0.95)), Latencies.cell(latencies.ms(0.99)),
+                    Latencies.cell(latencies.maxMs()), TARGET_PROOF_P99_MS, latencies.ms(0.99) < TARGET_PROOF_P99_MS ? "met" : "not met"));
+        }
+        out.append(String.format(Locale.ROOT, "%nLoad average after the proofs: %s.%n", ReadModelsBenchmark.loadAverage()));
+        return out.toString();
+    }
+
+    /** Times the proofs of {@code positions} one after another, the first {@code warmUp} untimed, and checks each against the root. */
+    private static Latencies timedProofs(GatewayClient client, List<Long> positions, int warmUp, long treeSize, byte[] root) throws IOException {
         long[] nanos = new long[positions.size() - warmUp];
         List<byte[]> answers = new ArrayList<>();
         for (int i = 0; i < positions.size(); i++) {
             String path = "/api/log/proof/inclusion?position=" + positions.get(i) + "&treeSize=" + treeSize;
             long start = System.nanoTime();
-            byte[] body = gateway.read(path);
+            byte[] body = client.read(path);
             long took = System.nanoTime() - start;
             if (i >= warmUp) {
                 nanos[i - warmUp] = took;
@@ -363,16 +381,7 @@ final class LogBenchmark {
                 throw new IllegalStateException("An inclusion proof does not lead to the checkpoint's root: " + proof);
             }
         }
-        Latencies latencies = Latencies.of(nanos);
-        out.append(String.format(Locale.ROOT, "%n%,d warm-up then %,d timed `GET /api/log/proof/inclusion?position=&treeSize=%,d` through the gateway, "
-                        + "one after another, for random entries of a tree of %,d leaves; every proof led to the checkpoint's root.%n%n",
-                warmUp, nanos.length, treeSize, treeSize));
-        out.append("| p50 | p95 | p99 | max | target |\n|---:|---:|---:|---:|---:|\n");
-        out.append(String.format(Locale.ROOT, "| %s ms | %s ms | **%s ms** | %s ms | p99 < %.0f ms (%s) |%n",
-                Latencies.cell(latencies.ms(0.50)), Latencies.cell(latencies.ms(0.95)), Latencies.cell(latencies.ms(0.99)),
-                Latencies.cell(latencies.maxMs()), TARGET_PROOF_P99_MS, latencies.ms(0.99) < TARGET_PROOF_P99_MS ? "met" : "not met"));
-        out.append(String.format(Locale.ROOT, "%nLoad average after the proofs: %s.%n", ReadModelsBenchmark.loadAverage()));
-        return out.toString();
+        return Latencies.of(nanos);
     }
 
     /** Tops the store up to {@code events} positions with {@link SyntheticHistory}, saying so in {@code out}. */

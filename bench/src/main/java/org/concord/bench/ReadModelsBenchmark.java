@@ -55,10 +55,7 @@ final class ReadModelsBenchmark {
 
         static Options parse(String... args) throws IOException {
             Map<String, String> given = Bench.options(args);
-            String mongodb = given.getOrDefault("mongodb-uri", System.getenv("CONCORD_MONGODB_URI"));
-            if (mongodb == null || mongodb.isBlank()) {
-                mongodb = "mongodb://127.0.0.1:" + System.getenv().getOrDefault("CONCORD_EMBEDDED_MONGO_PORT", "27017") + "/concord";
-            }
+            String mongodb = StoreFill.mongodbUri(given);
             return new Options(GatewayClient.from(given), GatewayClient.dataDir(given), mongodb,
                     Set.of(given.getOrDefault("parts", "reads,rebuild").split(",")),
                     Integer.parseInt(given.getOrDefault("provisions", "300")),

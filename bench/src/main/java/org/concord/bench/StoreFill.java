@@ -10,6 +10,10 @@ import org.concord.eventstore.EventPayloadMapper;
 import org.concord.eventstore.SequencedMongoEventStorageEngine;
 import org.concord.eventstore.SnapshotSerializer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +25,28 @@ import java.util.Objects;
 final class StoreFill {
 
     private StoreFill() {
+    }
+
+    /**
+     * The running Concord's MongoDB: {@code --mongodb-uri}, else {@code CONCORD_MONGODB_URI}, else the embedded one of
+     * {@code ./concord up} on {@code CONCORD_EMBEDDED_MONGO_PORT} (27017), with the password of its current start that
+     * it writes to {@code mongo/credential} in the data directory (none when that file is absent).
+     */
+    static String mongodbUri(Map<String, String> given) {
+        String uri = given.getOrDefault("mongodb-uri", System.getenv("CONCORD_MONGODB_URI"));
+        if (uri != null && !uri.isBlank()) {
+            return uri;
+        }
+        Path credential = GatewayClient.dataDir(given).resolve("mongo").resolve("credential");
+        String user = "";
+        try {
+            if (Files.isReadable(credential)) {
+                user = "concord:" + Files.readString(credential).strip() + "@";
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + credential, e);
+        }
+        return "mongodb://" + user + "127.0.0.1:" + System.getenv().getOrDefault("CONCORD_EMBEDDED_MONGO_PORT", "27017") + "/concord";
     }
 
     /** The database named by a {@code mongodb://host:port/database} URI. */
