@@ -202,6 +202,16 @@ class AuthorizationMatrixIT {
                         row("GET", "/api/webhooks/{w}/deliveries", Target.NONE, 401, 404, 200, 404, 404, 200, 401),
                         row("DELETE", "/api/webhooks/{w}", Target.NONE, 401, 404, 200, 404, 404, 200, 401)
                                 .fresh(vars -> Map.of("w", participantsWebhook()))),
+                // the verifiable log (issue #19): anyone may read it; what is hidden stays hidden (VerifiableLogIT)
+                Stream.of(
+                        row("GET", "/api/log/key", Target.NONE, 200, 200, 200, 200, 200, 200, 401).accept("application/x-pem-file"),
+                        row("GET", "/api/log/checkpoints", Target.NONE, 200, 200, 200, 200, 200, 200, 401),
+                        row("GET", "/api/log/checkpoints/latest", Target.NONE, 200, 200, 200, 200, 200, 200, 401),
+                        row("GET", "/api/log/proof/inclusion?position={logged}", Target.NONE, 200, 200, 200, 200, 200, 200, 401),
+                        row("GET", "/api/log/proof/consistency?from=1&to={treeSize}", Target.NONE, 200, 200, 200, 200, 200, 200, 401),
+                        row("GET", "/api/log/entries?from=0&to=0", Target.NONE, 200, 200, 200, 200, 200, 200, 401),
+                        row("GET", "/api/log/receipt?position={logged}", Target.NONE, 200, 200, 200, 200, 200, 200, 401),
+                        row("GET", "/api/log/export", Target.NONE, 200, 200, 200, 200, 200, 200, 401).accept("application/x-ndjson")),
                 // operations
                 Stream.of(
                         row("POST", "/api/admin/replay", Target.NONE, 401, 403, 403, 403, 403, 200, 401),
@@ -233,6 +243,12 @@ class AuthorizationMatrixIT {
         fixtures.put(Target.PUBLIC, consultationFixture("PUBLIC"));
         Map<String, String> common = new HashMap<>();
         common.put("participant", author.get("participantId").asText());
+        // a write the log's checkpoints cover, for the log's rows
+        long logged = json(api.post(tokens.get(Caller.PARTICIPANT), "/api/consultations/{c}/comments",
+                Map.of("body", "Matrix remark, logged", "attribution", "ATTRIBUTED"), fixtures.get(Target.PUBLIC).get("c")), 201)
+                .get("position").asLong();
+        common.put("logged", Long.toString(logged));
+        common.put("treeSize", VerifiableLogIT.awaitReceipt(api, null, logged).at("/checkpoint/treeSize").asText());
         common.put("w", participantsWebhook());
         fixtures.put(Target.NONE, common);
         fixtures.get(Target.PUBLIC).putAll(common);

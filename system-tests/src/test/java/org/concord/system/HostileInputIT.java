@@ -16,6 +16,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
@@ -24,10 +25,12 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.concord.testing.TestMongoDatabase;
+import org.springframework.util.NumberUtils;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -47,6 +50,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.concord.system.ConcordApi.json;
 
 /**
@@ -174,6 +178,108 @@ class HostileInputIT {
         int status = check(new Attempt(registration, raw("types holding null", "{\"url\":\"http://127.0.0.1:9/hostile-hook\","
                 + "\"secret\":\"hostile-secret-0123456789\",\"types\":[\"ConsultationAdopted\",null]}")));
         assertThat(status).isEqualTo(400);
+    }
+
+    /**
+     * The verifiable log's reads (issue #19) with one query parameter made hostile (huge, negative, not a number,
+     * other scripts' digits, emoji, invalid percent-encoded UTF-8, left out, given twice), the others valid, as anyone
+     * may call them: never a 5xx; a refusal is problem+json, a 400 names the parameter; a 200 only for a number.
+     * Every parameter of every endpoint with every value, anonymous and as a participant.
+     */
+    @Property(generation = GenerationMode.EXHAUSTIVE, shrinking = ShrinkingMode.OFF)
+    void log_reads_survive_hostile_query_parameters(@ForAll("logQueryAttempts") LogQuery query,
+                                                    @ForAll("logCallers") String caller) throws Exception {
+        Map<String, String> valid = logFixture();
+        List<String> pairs = new ArrayList<>();
+        for (String parameter : query.parameters()) {
+            String given = valid.get(query.path() + " " + parameter);
+            if (!parameter.equals(query.hostile())) {
+                pairs.add(parameter + "=" + given);
+            } else if (query.value() != null && query.value().startsWith(TWICE)) {
+                pairs.add(parameter + "=" + given);
+                pairs.add(parameter + "=" + query.value().substring(TWICE.length()));
+            } else if (query.value() != null) {
+                pairs.add(parameter + "=" + query.value());
+            }
+        }
+        String uri = query.path() + (pairs.isEmpty() ? "" : "?" + String.join("&", pairs));
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(uri.toString())).timeout(Duration.ofSeconds(30));
+        if (caller != null) {
+            request.header("Authorization", ConcordApi.bearer(tokens.get(caller)));
+        }
+        HttpResponse<String> response = checked(client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        String where = "GET " + uri + " as " + (caller == null ? "anonymous" : caller) + " → " + response.statusCode() + " "
+                + abbreviate(response.body());
+
+        assertThat(response.statusCode()).as(where).isLessThan(500);
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).as(where).contains("nosniff");
+        if (response.statusCode() >= 400) {
+            assertThat(response.statusCode()).as(where).isIn(400, 404);
+            assertThat(response.headers().firstValue("Content-Type")).as(where).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("application/problem+json"));
+            JsonNode problem = JSON.readTree(response.body());
+            assertThat(problem.get("status").asInt()).as(where).isEqualTo(response.statusCode());
+            assertThat(response.body()).as(where).doesNotContain("org.concord", "java.", "Exception", "\tat ", "springframework", "jackson");
+            if (response.statusCode() == 400) {
+                assertThat(response.body()).as(where + ": the refusal names the parameter").contains(query.hostile());
+            }
+        } else {
+            // left out or empty (an optional parameter), given twice (the first counts), or a number as Spring reads one
+            if (query.value() != null && !query.value().isEmpty() && !query.value().startsWith(TWICE)) {
+                String sent = URLDecoder.decode(query.value(), StandardCharsets.UTF_8);
+                assertThatCode(() -> NumberUtils.parseNumber(sent, Long.class)).as(where + ": only a number may be answered").doesNotThrowAnyException();
+            }
+        }
+    }
+
+    /** One parameter of one log read, and the raw (percent-encoded) value it is given; null leaves it out. */
+    record LogQuery(String path, List<String> parameters, String hostile, String value) {
+        @Override
+        public String toString() {
+            return path + " with " + hostile + "=" + (value == null ? "(left out)" : abbreviate(value));
+        }
+    }
+
+    private static final List<String> HOSTILE_NUMBERS = Arrays.asList(null, "", "-1", "0", "-9223372036854775808",
+            "9223372036854775807", "9223372036854775808", "-9223372036854775809", "99999999999999999999999999999999",
+            "1".repeat(1000), "abc", "1e3", "0x10", "1.5", "%201", "1%20", "%2B1", "-0", "NaN", "Infinity", "null", "%5B1%5D",
+            "1,2", "%D9%A1%D9%A2", "%F0%9F%98%80", "%00", "1%00", "%ED%A0%80", "%FF", "%C0%AF", "%3Cscript%3E", "twice:abc");
+    private static final String TWICE = "twice:";
+
+    @Provide
+    Arbitrary<LogQuery> logQueryAttempts() {
+        List<LogQuery> queries = new ArrayList<>();
+        Map<String, List<String>> endpoints = new java.util.LinkedHashMap<>();
+        endpoints.put("/api/log/checkpoints", List.of("after", "limit"));
+        endpoints.put("/api/log/proof/inclusion", List.of("position", "treeSize"));
+        endpoints.put("/api/log/proof/consistency", List.of("from", "to"));
+        endpoints.put("/api/log/entries", List.of("from", "to"));
+        endpoints.put("/api/log/receipt", List.of("position"));
+        endpoints.forEach((path, parameters) -> parameters.forEach(parameter -> HOSTILE_NUMBERS.forEach(value ->
+                queries.add(new LogQuery(path, parameters, parameter, value)))));
+        return Arbitraries.of(queries);
+    }
+
+    @Provide
+    Arbitrary<String> logCallers() {
+        return Arbitraries.of(null, "participant");
+    }
+
+    private static Map<String, String> logFixture;
+
+    /** Valid values for every log read's parameters ("path parameter"): a position a checkpoint covers, its tree size. */
+    private static synchronized Map<String, String> logFixture() {
+        if (logFixture == null) {
+            long position = json(api.post(tokens.get("other"), "/api/consultations/{c}/comments", Map.of("body", "Logged",
+                    "attribution", "ATTRIBUTED"), fixture.get("c")), 201).get("position").asLong();
+            JsonNode receipt = VerifiableLogIT.awaitReceipt(api, null, position);
+            long size = receipt.at("/checkpoint/treeSize").asLong();
+            logFixture = Map.of("/api/log/checkpoints after", "0", "/api/log/checkpoints limit", "10",
+                    "/api/log/proof/inclusion position", Long.toString(position), "/api/log/proof/inclusion treeSize", Long.toString(size),
+                    "/api/log/proof/consistency from", "1", "/api/log/proof/consistency to", Long.toString(size),
+                    "/api/log/entries from", "0", "/api/log/entries to", "0", "/api/log/receipt position", Long.toString(position));
+        }
+        return logFixture;
     }
 
     @Provide
