@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.json.JSONException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.skyscreamer.jsonassert.JSONCompare;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 import org.skyscreamer.jsonassert.JSONCompareResult;
@@ -105,7 +107,9 @@ class StoredDataCompatibilityIT {
         readTokensBeforeAnyProcessClaimsThem(store.get("trackingtokens"));
 
         // the idempotency records are as old as the fixture; kept longer than that, a retry finds them
-        concord = ConcordProcesses.start(database, "stored-data", Map.of("CONCORD_IDEMPOTENCY_KEEP", "36500d"));
+        // and the verifiable log, built over the stored history, checkpointed every second
+        concord = ConcordProcesses.start(database, "stored-data", Map.of("CONCORD_IDEMPOTENCY_KEEP", "36500d",
+                "CONCORD_LOG_CHECKPOINT_INTERVAL", "1s"));
         // every answer held against the OpenAPI document, as in the other system tests
         http = new ConcordApi(concord).http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
     }
@@ -166,6 +170,28 @@ class StoredDataCompatibilityIT {
             }
         }
         return today;
+    }
+
+    /**
+     * The verifiable log (issue #19) is built over history stored before it existed, in every language and with emoji,
+     * RESTRICTED and Chatham House parts committed, and the packaged verifier checks its export.
+     */
+    @Test
+    void the_stored_history_makes_a_log_the_verifier_accepts(@TempDir Path work) throws Exception {
+        long events;
+        try (MongoClient client = MongoClients.create(database.uri())) {
+            events = client.getDatabase(database.name()).getCollection("events").countDocuments(Filters.ne("tombstone", true));
+        }
+        assertThat(events).isPositive();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            JsonNode latest = http.get().uri("/api/log/checkpoints/latest").exchange().expectBody(JsonNode.class).returnResult().getResponseBody();
+            return latest != null && latest.path("treeSize").asLong() >= events;
+        });
+        Path export = VerifiableLogIT.export(concord.gateway(), null, work);
+        VerifiableLogIT.Verification verified = VerifiableLogIT.verifier("verify", "--key", export.resolve("key.pem").toString(),
+                "--log", export.toString());
+        assertThat(verified.exit()).as(verified.output()).isZero();
+        assertThat(verified.output()).contains("Verified " + events + " entries");
     }
 
     @Test
