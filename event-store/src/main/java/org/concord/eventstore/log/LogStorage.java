@@ -1,17 +1,16 @@
 package org.concord.eventstore.log;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.concord.eventstore.MongoDuplicateKeyResolver;
@@ -151,28 +150,35 @@ public final class LogStorage {
     }
 
     /**
-     * Writes leaves and the subtrees they completed. A write is a replace by id, so writing again what an earlier
-     * round (or a builder that lost the lease) already wrote changes nothing: the same events make the same hashes.
+     * Writes leaves and the subtrees they completed. Plain inserts, which the embedded server makes much cheaper than
+     * upserts (no lookup before each write); a key written before (by an earlier round, or a builder that lost the lease)
+     * is a duplicate that changes nothing, since the same events make the same hashes.
      */
     void write(List<Leaf> newLeaves, List<TreeFrontier.Subtree> newNodes) {
-        List<WriteModel<Document>> leafWrites = new ArrayList<>(newLeaves.size());
+        List<Document> leafDocuments = new ArrayList<>(newLeaves.size());
         for (Leaf leaf : newLeaves) {
-            leafWrites.add(new ReplaceOneModel<>(Filters.eq(ID, leaf.leafIndex()), new Document(ID, leaf.leafIndex())
-                    .append(POSITION, leaf.position()).append(HASH, new Binary(leaf.hash())), new ReplaceOptions().upsert(true)));
+            leafDocuments.add(new Document(ID, leaf.leafIndex()).append(POSITION, leaf.position()).append(HASH, new Binary(leaf.hash())));
         }
-        List<WriteModel<Document>> nodeWrites = new ArrayList<>(newNodes.size());
+        List<Document> nodeDocuments = new ArrayList<>(newNodes.size());
         for (TreeFrontier.Subtree node : newNodes) {
             if (node.level() > 0) {
-                long key = nodeKey(node.level(), node.index());
-                nodeWrites.add(new ReplaceOneModel<>(Filters.eq(ID, key), new Document(ID, key).append(HASH, new Binary(node.hash())),
-                        new ReplaceOptions().upsert(true)));
+                nodeDocuments.add(new Document(ID, nodeKey(node.level(), node.index())).append(HASH, new Binary(node.hash())));
             }
         }
-        if (!leafWrites.isEmpty()) {
-            leaves.bulkWrite(leafWrites, new BulkWriteOptions().ordered(false));
+        insertAllNew(leaves, leafDocuments);
+        insertAllNew(nodes, nodeDocuments);
+    }
+
+    private static void insertAllNew(MongoCollection<Document> collection, List<Document> documents) {
+        if (documents.isEmpty()) {
+            return;
         }
-        if (!nodeWrites.isEmpty()) {
-            nodes.bulkWrite(nodeWrites, new BulkWriteOptions().ordered(false));
+        try {
+            collection.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
         }
     }
 

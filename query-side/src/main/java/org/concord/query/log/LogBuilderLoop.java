@@ -19,8 +19,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs this query side's {@link LogBuilder}: every {@code concord.log.build-interval}, and at once while it holds the
- * lease and the feeds' poller has seen the store's safe position move past what the tree covers. One query side at a
+ * Runs this query side's {@link LogBuilder}: every {@code concord.log.build-interval}, and, while it holds the lease and
+ * the feeds' poller has seen the store's head move past what the tree covers, every 250 ms. One query side at a
  * time builds (the lease); the others try every interval and take over once its lease runs out.
  */
 @Component
@@ -29,6 +29,12 @@ class LogBuilderLoop implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LogBuilderLoop.class);
     private static final long WAKE_CHECK_MILLIS = 50;
+    /**
+     * While events arrive, a build at most this often: each build's fixed cost (the safe position, the lease, the
+     * state) and its writes then serve more events; measured by bench log (appends with the tree on / off: 0.60 at
+     * 50 ms, 0.70 at 250 ms).
+     */
+    private static final long BUSY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final int BATCH_SIZE = 1000;
 
     private final LogBuilder builder;
@@ -53,7 +59,9 @@ class LogBuilderLoop implements DisposableBean {
     }
 
     private void tick() {
-        boolean due = System.nanoTime() - builtAt >= intervalNanos || holding && head.head() > builder.coveredPosition();
+        long sinceBuilt = System.nanoTime() - builtAt;
+        boolean due = sinceBuilt >= intervalNanos
+                || holding && sinceBuilt >= BUSY_PAUSE_NANOS && head.head() > builder.coveredPosition();
         if (!due) {
             return;
         }
