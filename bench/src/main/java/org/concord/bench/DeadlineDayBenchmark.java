@@ -68,10 +68,7 @@ final class DeadlineDayBenchmark {
             Map<String, String> given = Bench.options(java.util.Arrays.stream(args)
                     .map(arg -> arg.equals("--direct") || arg.equals("--direct-only") || arg.equals("--faults") ? arg + "=true" : arg)
                     .toArray(String[]::new));
-            String mongodb = given.getOrDefault("mongodb-uri", System.getenv("CONCORD_MONGODB_URI"));
-            if (mongodb == null || mongodb.isBlank()) {
-                mongodb = "mongodb://127.0.0.1:" + System.getenv().getOrDefault("CONCORD_EMBEDDED_MONGO_PORT", "27017") + "/concord";
-            }
+            String mongodb = StoreFill.mongodbUri(given);
             String commandSide = given.getOrDefault("command-side",
                     "http://127.0.0.1:" + System.getenv().getOrDefault("CONCORD_COMMAND_SIDE_PORT", "8081"));
             boolean faults = Boolean.parseBoolean(given.getOrDefault("faults", "false"));
