@@ -66,13 +66,13 @@ final class LogBenchmark {
     private static final double TARGET_VERIFY_SECONDS = 10;
     private static final int AGGREGATES = 100;
     /** As the query side's loop: while events arrive it builds every 250 ms, in pages of 1,000 positions. */
-    private static final long BUILD_PAUSE_MILLIS = 250;
+    private static final String BUILD_PAUSE_MILLIS = "250";
     private static final int BUILD_BATCH = 1000;
     private static final Serializer SERIALIZER = JacksonSerializer.defaultSerializer();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Options(Set<String> parts, String backend, int warmUpPairs, int pairs, int commits, int eventsPerCommit,
-                   Map<String, String> given, String mongodbUri, long events, long exportEvents, int proofs,
+                   long buildPauseMillis, Map<String, String> given, String mongodbUri, long events, long exportEvents, int proofs,
                    int warmUpProofs, long seed, int appendThreads, Path verifierJar, Path workDirectory) {
 
         static Options parse(String... args) {
@@ -89,6 +89,7 @@ final class LogBenchmark {
                     Integer.parseInt(given.getOrDefault("pairs", "4")),
                     Integer.parseInt(given.getOrDefault("commits", "10000")),
                     Integer.parseInt(given.getOrDefault("events-per-commit", "1")),
+                    Long.parseLong(given.getOrDefault("build-pause-ms", BUILD_PAUSE_MILLIS)),
                     given, mongodb,
                     Long.parseLong(given.getOrDefault("events", "1000000")),
                     Long.parseLong(given.getOrDefault("export-events", "100000")),
@@ -191,7 +192,7 @@ final class LogBenchmark {
             builderThread = new Thread(() -> {
                 while (!stop.get()) {
                     building.build();
-                    Bench.sleep(BUILD_PAUSE_MILLIS);
+                    Bench.sleep(options.buildPauseMillis());
                 }
             }, "log-builder");
             builderThread.start();
@@ -251,7 +252,7 @@ final class LogBenchmark {
         out.append(String.format(Locale.ROOT, "%d commits of %d event%s per round, one thread, round-robin over %d aggregates, each round on a fresh "
                         + "database; with the tree on, event-store's LogBuilder builds over the same database in this JVM, called every %d ms "
                         + "in pages of %,d as the query side calls it. %d warm-up pair%s discarded.%n%n",
-                options.commits(), options.eventsPerCommit(), options.eventsPerCommit() == 1 ? "" : "s", AGGREGATES, BUILD_PAUSE_MILLIS,
+                options.commits(), options.eventsPerCommit(), options.eventsPerCommit() == 1 ? "" : "s", AGGREGATES, options.buildPauseMillis(),
                 BUILD_BATCH, options.warmUpPairs(), options.warmUpPairs() == 1 ? "" : "s"));
         out.append("| measure | tree on | tree off | on / off | target |\n|---|---:|---:|---:|---:|\n");
         out.append(String.format(Locale.ROOT, "| append (events/s, median of %d rounds) | %,.0f | %,.0f | **%.2f** (median of the pairs' ratios; %.2f to %.2f) | ≥ %.1f (%s) |%n",
