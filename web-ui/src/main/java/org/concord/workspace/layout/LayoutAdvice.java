@@ -2,7 +2,6 @@ package org.concord.workspace.layout;
 
 import org.concord.workspace.api.Caller;
 import org.concord.workspace.log.LogWitness;
-import org.concord.workspace.log.RecordFooter;
 import org.concord.workspace.session.Sessions;
 import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.ControllerAdvice;

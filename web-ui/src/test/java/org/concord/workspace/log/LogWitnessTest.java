@@ -11,6 +11,7 @@ import org.concord.verifier.MerkleTree;
 import org.concord.workspace.TestBundles;
 import org.concord.workspace.WorkspaceProperties;
 import org.concord.workspace.api.GatewayApi;
+import org.concord.workspace.layout.RecordFooter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
-package org.concord.workspace.log;
+package org.concord.workspace.layout;
 
 import org.concord.verifier.Checkpoint;
-import org.concord.workspace.layout.Formats;
+import org.concord.workspace.log.LogWitness;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
