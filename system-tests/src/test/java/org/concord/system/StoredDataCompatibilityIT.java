@@ -279,8 +279,14 @@ class StoredDataCompatibilityIT {
         return withheld;
     }
 
+    /** The log's latest checkpoint, which every Atom feed carries since issue #19 (docs/api.md, Atom). */
+    private static final Pattern ATOM_CHECKPOINT = Pattern.compile("<log:checkpoint>.*?</log:checkpoint>", Pattern.DOTALL);
+
     private static String withoutAddedFields(JsonNode answer, String body) throws IOException {
         JsonNode expected = answer.get("body");
+        if (expected.isTextual() && !expected.asText().contains("urn:concord:log")) {
+            body = ATOM_CHECKPOINT.matcher(body.replace(" xmlns:log=\"urn:concord:log\"", "")).replaceAll("");
+        }
         for (Map.Entry<Pattern, List<String>> added : ADDED_SINCE.entrySet()) {
             if (!added.getKey().matcher(answer.get("path").asText()).matches() || expected.isTextual()) {
                 continue;

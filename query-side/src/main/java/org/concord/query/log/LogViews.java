@@ -31,9 +31,10 @@ final class LogViews {
 
     /**
      * A hidden part shown to a caller entitled to it: its JSON Pointer in the entry, its salt and its value (any JSON
-     * value: null for an event without aggregate type).
+     * value: null for an event without aggregate type). Not marked nullable: an untyped property is already any JSON
+     * value, null included, and marking it would narrow its schema to null alone.
      */
-    record Reveal(String path, String salt, @Nullable Object value) {
+    record Reveal(String path, String salt, Object value) {
     }
 
     /** {@code entry} is null when the leaf's event is gone from the store. */
