@@ -6,5 +6,7 @@ public enum AmendmentStatus {
     ACCEPTED,
     ACCEPTED_WITH_MODIFICATIONS,
     REJECTED,
-    WITHDRAWN
+    WITHDRAWN,
+    /** Merged into a compromise the drafter accepted (see the disposition's reason). */
+    MERGED
 }
