@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -36,8 +35,9 @@ class Compromise {
     private List<String> amendmentIds = new ArrayList<>();
     private List<String> parties = new ArrayList<>();
     private Instant deadline;
-    private Set<String> consented = new LinkedHashSet<>();
-    private Set<String> objected = new LinkedHashSet<>();
+    /** Declared as LinkedHashSet so that a snapshot keeps the order of the answers, which messages name. */
+    private LinkedHashSet<String> consented = new LinkedHashSet<>();
+    private LinkedHashSet<String> objected = new LinkedHashSet<>();
     private Status status;
 
     Compromise() {

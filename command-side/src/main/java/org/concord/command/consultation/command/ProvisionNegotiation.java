@@ -13,8 +13,9 @@ import java.util.Set;
 class ProvisionNegotiation {
 
     private ProvisionStatus status = ProvisionStatus.OPEN;
-    private Set<String> pendingAdReferendum = new LinkedHashSet<>();
-    private Set<String> confirmedAdReferendum = new LinkedHashSet<>();
+    /** Declared as LinkedHashSet so that a snapshot keeps the order of the organisations, which messages name. */
+    private LinkedHashSet<String> pendingAdReferendum = new LinkedHashSet<>();
+    private LinkedHashSet<String> confirmedAdReferendum = new LinkedHashSet<>();
 
     ProvisionStatus status() {
         return status;
