@@ -11,7 +11,6 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.bson.Document;
 import org.concord.eventstore.RawEventLog;
 import org.concord.eventstore.SafeEventLog;
 import org.concord.eventstore.SequencedMongoEventStorageEngine;
@@ -331,12 +330,9 @@ final class LogBenchmark {
         while (drawn.size() < Math.min(treeSize, options.warmUpProofs() + options.proofs())) {
             drawn.add(Math.floorMod(random.nextLong(), treeSize));
         }
-        Map<Long, Long> positionOf = new LinkedHashMap<>();
-        for (Document leaf : database.getCollection("log_leaves").find(Filters.in("_id", drawn))) {
-            positionOf.put(leaf.get("_id", Number.class).longValue(), leaf.get("position", Number.class).longValue());
-        }
+        LogStorage storage = new LogStorage(database);
         for (long index : drawn) {
-            positions.add(positionOf.get(index));
+            positions.add(storage.leaves(index, index).get(0).position());
         }
         java.util.Collections.shuffle(positions, random);
 
