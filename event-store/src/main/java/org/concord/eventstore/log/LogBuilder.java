@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Grows the verifiable log: appends a leaf for every event below the store's safe position, in position order,
- * stores the tiles that changes ({@link LogStorage}: a few documents a batch), and signs a checkpoint of the tree at least every
- * {@code checkpointInterval} while it grows, and at the first build after it takes the lease if the tree grew since
+ * writes the tiles that changed ({@link LogStorage}: a few documents a batch), and signs a checkpoint of the tree at
+ * least every {@code checkpointInterval} while it grows, and at the first build after it takes the lease if the tree grew since
  * the last checkpoint. One builder at a time writes, across processes: the one holding the lease in
  * {@code log_state}, which it renews while it builds and which another takes over once it has run out; a builder
  * that takes the lease reloads the tree from MongoDB, so it continues the same tree.

@@ -27,12 +27,10 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.LongStream;
@@ -381,12 +379,6 @@ public final class LogStorage {
         }
         servable = true;
         return Optional.empty();
-    }
-
-    /** Whether the tree of the format before tiles ({@code log_leaves}, {@code log_nodes}) is stored. */
-    boolean holdsOldTree() {
-        Set<String> names = database.listCollectionNames().into(new HashSet<>());
-        return names.contains(OLD_LEAVES) || names.contains(OLD_NODES);
     }
 
     /** Records that the tree is stored in tiles, then drops the tree of the format before them. */
