@@ -11,7 +11,6 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.bson.Document;
 import org.concord.eventstore.RawEventLog;
 import org.concord.eventstore.SafeEventLog;
 import org.concord.eventstore.SequencedMongoEventStorageEngine;
@@ -73,7 +72,7 @@ final class LogBenchmark {
 
     record Options(Set<String> parts, String backend, int warmUpPairs, int pairs, int commits, int eventsPerCommit,
                    long buildPauseMillis, Map<String, String> given, String mongodbUri, long events, long exportEvents, int proofs,
-                   int warmUpProofs, long seed, int appendThreads, Path verifierJar, Path workDirectory) {
+                   int warmUpProofs, long seed, int appendThreads, int commitSize, Path verifierJar, Path workDirectory) {
 
         static Options parse(String... args) {
             Map<String, String> given = Bench.options(args);
@@ -97,6 +96,7 @@ final class LogBenchmark {
                     Integer.parseInt(given.getOrDefault("warm-up-proofs", "100")),
                     Long.parseLong(given.getOrDefault("seed", "19")),
                     Integer.parseInt(given.getOrDefault("append-threads", "4")),
+                    Integer.parseInt(given.getOrDefault("commit-size", "1")),
                     Path.of(given.getOrDefault("verifier", "verifier/target/concord-verifier.jar")),
                     Path.of(given.getOrDefault("work-dir", System.getProperty("java.io.tmpdir"))).resolve("concord-log-bench"));
             if (options.pairs() < 2 || options.warmUpPairs() < 0 || options.commits() < 1 || options.eventsPerCommit() < 1) {
@@ -331,12 +331,9 @@ final class LogBenchmark {
         while (drawn.size() < Math.min(treeSize, options.warmUpProofs() + options.proofs())) {
             drawn.add(Math.floorMod(random.nextLong(), treeSize));
         }
-        Map<Long, Long> positionOf = new LinkedHashMap<>();
-        for (Document leaf : database.getCollection("log_leaves").find(Filters.in("_id", drawn))) {
-            positionOf.put(leaf.get("_id", Number.class).longValue(), leaf.get("position", Number.class).longValue());
-        }
+        LogStorage storage = new LogStorage(database);
         for (long index : drawn) {
-            positions.add(positionOf.get(index));
+            positions.add(storage.leaves(index, index).get(0).position());
         }
         java.util.Collections.shuffle(positions, random);
 
@@ -391,10 +388,10 @@ final class LogBenchmark {
         if (head < events) {
             long count = events - head;
             log("the store holds %,d event positions; appending %,d", head, count);
-            double seconds = new SyntheticHistory(engine, seed).append(count, options.appendThreads());
+            double seconds = new SyntheticHistory(engine, seed).append(count, options.appendThreads(), options.commitSize());
             out.append(String.format(Locale.ROOT, "Appended %,d events to the %,d stored, straight into the event store (`SyntheticHistory`, "
-                    + "%d threads), in %.0f s (%.0f events/s) while the query side projected them and grew the tree.%n",
-                    count, head, options.appendThreads(), seconds, count / seconds));
+                    + "%d threads, commits of up to %d events), in %.0f s (%.0f events/s) while the query side projected them and grew "
+                    + "the tree.%n", count, head, options.appendThreads(), options.commitSize(), seconds, count / seconds));
         }
         long stored = database.getCollection("events").countDocuments(Filters.ne("tombstone", true));
         out.append(String.format(Locale.ROOT, "The store holds %,d events (head position %,d).%n", stored, engine.headPosition()));

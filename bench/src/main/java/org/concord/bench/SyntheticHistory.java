@@ -1,5 +1,6 @@
 package org.concord.bench;
 
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.concord.eventstore.SequencedMongoEventStorageEngine;
@@ -101,6 +102,15 @@ final class SyntheticHistory {
      * concurrent users would. Answers the seconds it took.
      */
     double append(long count, int threads) throws Exception {
+        return append(count, threads, 1);
+    }
+
+    /**
+     * As {@link #append(long, int)}, the consultations' events in commits of up to {@code commitSize} (the events a
+     * thread interleaves, of several consultations, in their order): to fill a store quickly, as the embedded server
+     * stores a commit in one bulk insert.
+     */
+    double append(long count, int threads, int commitSize) throws Exception {
         List<Planned> registrations = registrations();
         List<List<Planned>> consultations = new ArrayList<>();
         long planned = registrations.size();
@@ -126,7 +136,7 @@ final class SyntheticHistory {
                     own.add(consultations.get(i));
                 }
                 Random order = new Random(random.nextLong());
-                running.add(pool.submit(() -> interleave(own, order, appended, start)));
+                running.add(pool.submit(() -> interleave(own, order, appended, start, commitSize)));
             }
             for (Future<?> thread : running) {
                 thread.get();
@@ -137,7 +147,8 @@ final class SyntheticHistory {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private void interleave(List<List<Planned>> consultations, Random order, AtomicLong appended, long start) {
+    private void interleave(List<List<Planned>> consultations, Random order, AtomicLong appended, long start, int commitSize) {
+        List<Planned> commit = new ArrayList<>(commitSize);
         ArrayDeque<Iterator<Planned>> waiting = new ArrayDeque<>();
         consultations.forEach(consultation -> waiting.add(consultation.iterator()));
         List<Iterator<Planned>> active = new ArrayList<>();
@@ -147,17 +158,28 @@ final class SyntheticHistory {
             }
             Iterator<Planned> next = active.get(order.nextInt(active.size()));
             if (next.hasNext()) {
-                append(next.next(), appended, start);
+                commit.add(next.next());
+                if (commit.size() == commitSize) {
+                    append(commit, appended, start);
+                    commit.clear();
+                }
             } else {
                 active.remove(next);
             }
         }
+        if (!commit.isEmpty()) {
+            append(commit, appended, start);
+        }
     }
 
     private void append(Planned event, AtomicLong appended, long start) {
-        engine.appendEvents(event.message());
-        long done = appended.incrementAndGet();
-        if (done % 10_000 == 0) {
+        append(List.of(event), appended, start);
+    }
+
+    private void append(List<Planned> events, AtomicLong appended, long start) {
+        engine.appendEvents(events.stream().<EventMessage<?>>map(Planned::message).toList());
+        long done = appended.addAndGet(events.size());
+        if (done / 10_000 > (done - events.size()) / 10_000) {
             double seconds = (System.nanoTime() - start) / 1e9;
             log("  appended %,d events in %.1f s (%.0f events/s)", done, seconds, done / seconds);
         }

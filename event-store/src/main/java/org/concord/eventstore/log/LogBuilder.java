@@ -10,14 +10,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Grows the verifiable log: appends a leaf for every event below the store's safe position, in position order,
- * stores the subtrees that completes ({@link LogStorage}), and signs a checkpoint of the tree at least every
- * {@code checkpointInterval} while it grows, and at the first build after it takes the lease if the tree grew since
+ * writes the tiles that changed ({@link LogStorage}: a few documents a batch), and signs a checkpoint of the tree at
+ * least every {@code checkpointInterval} while it grows, and at the first build after it takes the lease if the tree grew since
  * the last checkpoint. One builder at a time writes, across processes: the one holding the lease in
  * {@code log_state}, which it renews while it builds and which another takes over once it has run out; a builder
  * that takes the lease reloads the tree from MongoDB, so it continues the same tree.
@@ -37,9 +36,11 @@ public final class LogBuilder {
 
     private volatile boolean holding;
     private boolean refusedKeys;
+    private boolean refusedTree;
     private Instant leaseUntil = Instant.EPOCH;
     private LogEntries entries;
     private TreeFrontier tree;
+    private OpenTiles open;
     private long coveredPosition;
     private long checkpoints;
     private long checkpointedSize;
@@ -123,25 +124,39 @@ public final class LogBuilder {
                 storage.releaseLease(owner);
                 return false;
             }
+            if (!storage.state().tiles() && !TileMigration.migrate(events, storage, keys, batchSize, this::extendLease)) {
+                String refused = storage.state().refused();
+                if (refused != null && !refusedTree) {
+                    log.error("Verifiable log: this process does not build it: {}", refused);
+                    refusedTree = true;
+                }
+                storage.releaseLease(owner);
+                return false;
+            }
             reload();
             holding = true;
         }
         return true;
     }
 
-    /** Reads the tree as stored: its size and covered position, its right edge, its checkpoints. */
+    /** Extends the lease while it is held, for work that takes longer than the lease (the migration to tiles). */
+    private boolean extendLease() {
+        Instant now = clock.instant();
+        Instant until = now.plus(lease);
+        if (!storage.takeLease(owner, now, until)) {
+            return false;
+        }
+        leaseUntil = until;
+        return true;
+    }
+
+    /** Reads the tree as stored: its size and covered position, its right edge and open tiles, its checkpoints. */
     private void reload() {
         LogStorage.State state = storage.state();
-        List<long[]> edge = TreeFrontier.subtreesOf(state.treeSize());
-        Map<Long, byte[]> stored = storage.hashes(edge.stream().map(key -> LogStorage.nodeKey((int) key[0], key[1])).toList());
-        tree = TreeFrontier.of(state.treeSize(), (level, index) -> {
-            byte[] hash = stored.get(LogStorage.nodeKey(level, index));
-            if (hash == null) {
-                throw new IllegalStateException("The log's subtree " + level + "/" + index + " of a tree of "
-                        + state.treeSize() + " leaves is missing from log_nodes");
-            }
-            return hash;
-        });
+        tree = storage.withTree(stored -> TreeFrontier.of(state.treeSize(), stored));
+        Map<Long, Integer> partial = new HashMap<>();
+        OpenTiles.partialTiles(storage.tiles(), state.treeSize()).values().forEach(key -> partial.put(key, storage.tiles().width()));
+        open = OpenTiles.of(storage.tiles(), state.treeSize(), storage.tiles(partial));
         coveredPosition = state.coveredPosition();
         entries = new LogEntries(events, keys.commitmentSecret());
         checkpoints = state.checkpoints();
@@ -158,15 +173,12 @@ public final class LogBuilder {
 
     private boolean append(RawEventLog.RawEvents page) {
         long fromSize = tree.size();
-        List<LogStorage.Leaf> leaves = new ArrayList<>(page.events().size());
-        List<TreeFrontier.Subtree> nodes = new ArrayList<>();
         TreeFrontier grown = tree.copy();
+        OpenTiles filled = open.copy();
         for (RawEventLog.StoredEvent event : page.events()) {
-            LogEntry entry = entries.entryOf(event);
-            leaves.add(new LogStorage.Leaf(grown.size(), event.position(), entry.leafHash()));
-            nodes.addAll(grown.append(entry.leafHash()));
+            filled.add(grown.append(entries.entryOf(event).leafHash()), event.position());
         }
-        storage.write(leaves, nodes);
+        storage.write(filled.takeChanged());
         Instant until = clock.instant().plus(lease);
         if (!storage.advance(owner, fromSize, grown.size(), page.lastPosition(), until)) {
             log.warn("Verifiable log: another process took over building it");
@@ -175,6 +187,7 @@ public final class LogBuilder {
         }
         leaseUntil = until;
         tree = grown;
+        open = filled;
         coveredPosition = page.lastPosition();
         return true;
     }

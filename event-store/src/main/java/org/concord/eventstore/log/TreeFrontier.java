@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The right edge of the log's Merkle tree: the hash of each complete aligned subtree that the tree's size
  * splits into (one per bit set in the size, largest first). That is all an append needs, so the builder keeps
- * a few dozen hashes in memory instead of the whole tree; the other hashes are in {@code log_nodes}.
+ * a few dozen hashes in memory instead of the whole tree; the other hashes are in the log's tiles.
  */
 final class TreeFrontier {
 
@@ -35,19 +35,6 @@ final class TreeFrontier {
             }
         }
         return new TreeFrontier(edge, size);
-    }
-
-    /** The aligned subtrees {@link #of} reads, as {@code {level, index}} pairs. */
-    static List<long[]> subtreesOf(long size) {
-        List<long[]> keys = new ArrayList<>();
-        long start = 0;
-        for (int level = 62; level >= 0; level--) {
-            if ((size & (1L << level)) != 0) {
-                keys.add(new long[]{level, start >> level});
-                start += 1L << level;
-            }
-        }
-        return keys;
     }
 
     TreeFrontier copy() {

@@ -27,14 +27,14 @@ class TreeFrontierTest {
             byte[] leaf = Merkle.leafHash(("entry " + size).getBytes(StandardCharsets.UTF_8));
             leaves.add(leaf);
             for (TreeFrontier.Subtree subtree : tree.append(leaf)) {
-                assertThat(stored.put(LogStorage.nodeKey(subtree.level(), subtree.index()), subtree.hash()))
+                assertThat(stored.put(key(subtree.level(), subtree.index()), subtree.hash()))
                         .as("subtree %d/%d reported once", subtree.level(), subtree.index()).isNull();
             }
             byte[] root = Merkle.root(leaves);
             assertThat(tree.root()).as("root of %d leaves", size).isEqualTo(root);
 
             Merkle.Subtrees subtrees = (level, index) -> {
-                byte[] hash = stored.get(LogStorage.nodeKey(level, index));
+                byte[] hash = stored.get(key(level, index));
                 assertThat(hash).as("subtree %d/%d", level, index).isNotNull();
                 return hash;
             };
@@ -54,9 +54,9 @@ class TreeFrontierTest {
         for (int i = 0; i < 45; i++) {
             byte[] leaf = Merkle.leafHash(new byte[]{(byte) i});
             leaves.add(leaf);
-            tree.append(leaf).forEach(subtree -> stored.put(LogStorage.nodeKey(subtree.level(), subtree.index()), subtree.hash()));
+            tree.append(leaf).forEach(subtree -> stored.put(key(subtree.level(), subtree.index()), subtree.hash()));
         }
-        TreeFrontier reloaded = TreeFrontier.of(45, (level, index) -> stored.get(LogStorage.nodeKey(level, index)));
+        TreeFrontier reloaded = TreeFrontier.of(45, (level, index) -> stored.get(key(level, index)));
         for (int i = 45; i < 100; i++) {
             byte[] leaf = Merkle.leafHash(new byte[]{(byte) i});
             leaves.add(leaf);
@@ -64,5 +64,9 @@ class TreeFrontierTest {
         }
         assertThat(reloaded.size()).isEqualTo(100);
         assertThat(reloaded.root()).isEqualTo(Merkle.root(leaves));
+    }
+
+    private static long key(int level, long index) {
+        return ((long) level << 40) + index;
     }
 }

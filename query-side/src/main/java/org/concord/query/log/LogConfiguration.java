@@ -17,13 +17,13 @@ class LogConfiguration {
     }
 
     @Bean
-    LogStorage logStorage(MongoDatabase concordDatabase) {
-        return new LogStorage(concordDatabase);
+    LogStorage logStorage(MongoDatabase concordDatabase, LogProperties properties) {
+        return new LogStorage(concordDatabase, properties.cachedTiles());
     }
 
     @Bean
-    LogReader logReader(RawEventLog events, LogStorage storage, LogKeys keys, LogProperties properties,
+    LogReader logReader(RawEventLog events, LogStorage storage, LogKeys keys,
                         tools.jackson.databind.json.JsonMapper jsonMapper) {
-        return new LogReader(events, storage, keys, new LogProofs(storage, properties.proofCacheNodes()), jsonMapper);
+        return new LogReader(events, storage, keys, new LogProofs(storage), jsonMapper);
     }
 }

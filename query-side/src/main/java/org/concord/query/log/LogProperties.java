@@ -18,7 +18,8 @@ import java.time.Duration;
  *                           takes over once it has run out (default 10 s)
  * @param directory          where the signing key and the commitment secret are kept, shared by every query side
  *                           (default {@code ${CONCORD_DATA_DIR:data}/log})
- * @param proofCacheNodes    how many subtree hashes the proofs keep in memory (default 200,000, some 20 MB)
+ * @param cachedTiles        how many of the tree's tiles are kept in memory for proofs and entries (default 1,000, some
+ *                           20 MB: every tile of a log of 256,000 entries, and the upper levels' of any log)
  */
 @ConfigurationProperties("concord.log")
 public record LogProperties(@DefaultValue("true") boolean enabled,
@@ -26,7 +27,7 @@ public record LogProperties(@DefaultValue("true") boolean enabled,
                             @DefaultValue("500ms") Duration buildInterval,
                             @DefaultValue("10s") Duration lease,
                             @DefaultValue("data/log") Path directory,
-                            @DefaultValue("200000") int proofCacheNodes) {
+                            @DefaultValue("1000") int cachedTiles) {
 
     public LogProperties {
         if (checkpointInterval.isNegative() || checkpointInterval.isZero() || checkpointInterval.compareTo(Duration.ofSeconds(10)) > 0) {

@@ -35,6 +35,7 @@ import java.util.stream.LongStream;
 class LogReader {
 
     static final String NOT_YET_LOGGED = "not-yet-logged";
+    static final String TREE_UNAVAILABLE = "log-tree-unavailable";
     static final int MAX_ENTRIES = 1000;
     static final int MAX_CHECKPOINTS = 1000;
     private static final int EXPORT_CHUNK = 500;
@@ -74,6 +75,7 @@ class LogReader {
     }
 
     LogViews.InclusionProof inclusion(long position, Long treeSize) {
+        requireTree();
         LogStorage.Leaf leaf = leafAt(position);
         long size;
         if (treeSize == null) {
@@ -96,6 +98,7 @@ class LogReader {
     }
 
     LogViews.ConsistencyProof consistency(long from, long to) {
+        requireTree();
         long current = storage.state().treeSize();
         if (from <= 0) {
             throw ProblemException.invalid("from", "must be more than 0");
@@ -111,6 +114,7 @@ class LogReader {
     }
 
     LogViews.Entries entries(long from, long to, CallerIdentity caller) {
+        requireTree();
         long current = storage.state().treeSize();
         if (from < 0) {
             throw ProblemException.invalid("from", "must be 0 or more");
@@ -135,6 +139,7 @@ class LogReader {
     }
 
     LogViews.Receipt receipt(long position, CallerIdentity caller) {
+        requireTree();
         LogStorage.Leaf leaf = leafAt(position);
         long count = storage.state().checkpoints();
         long number = storage.firstCheckpointAbove(leaf.leafIndex(), count);
@@ -152,6 +157,7 @@ class LogReader {
      */
     Flux<String> export(CallerIdentity caller) {
         return Flux.defer(() -> {
+            requireTree();
             LogStorage.State state = storage.state();
             LogEntries inOrder = new LogEntries(events, keys);
             Flux<String> checkpointLines = Flux.fromStream(LongStream.rangeClosed(0, (state.checkpoints() - 1) / MAX_CHECKPOINTS)
@@ -248,6 +254,13 @@ class LogReader {
     private Optional<LogStorage.StoredCheckpoint> latest() {
         long count = storage.state().checkpoints();
         return count == 0 ? Optional.empty() : storage.checkpoint(count);
+    }
+
+    /** The tree is served only once stored in tiles and, if rebuilt from the format before them, matching its checkpoints. */
+    private void requireTree() {
+        storage.unservable().ifPresent(why -> {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, TREE_UNAVAILABLE, why);
+        });
     }
 
     private static ProblemException notYetLogged(long position) {

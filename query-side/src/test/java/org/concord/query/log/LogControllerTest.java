@@ -126,7 +126,7 @@ class LogControllerTest {
         @Bean
         LogReader logReader(SequencedMongoEventStorageEngine logEvents, LogStorage logStorage, LogKeys logKeys,
                             tools.jackson.databind.json.JsonMapper jsonMapper) {
-            return new LogReader(logEvents, logStorage, logKeys, new LogProofs(logStorage, 1000), jsonMapper);
+            return new LogReader(logEvents, logStorage, logKeys, new LogProofs(logStorage), jsonMapper);
         }
     }
 

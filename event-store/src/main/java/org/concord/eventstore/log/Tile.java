@@ -1,0 +1,99 @@
+package org.concord.eventstore.log;
+
+import org.concord.verifier.Merkle;
+
+import java.util.Arrays;
+
+/**
+ * One tile of the log's tree (C2SP tlog-tiles): {@code width} consecutive hashes of tree level {@code level * height},
+ * from hash {@code index * 2^height}; at level 0 the leaf hashes, with the position of each leaf's event beside it.
+ * A tile only ever grows (a partial one is rewritten wider as the tree grows), so any copy of it, however narrow, holds
+ * the same hashes as the newest for the entries it has.
+ */
+public final class Tile {
+
+    private final int level;
+    private final long index;
+    private final byte[] hashes;
+    private final long[] positions;
+    /** {@code subtrees[r][j]}: the hash of entries {@code j * 2^r .. (j + 1) * 2^r - 1}, made when first asked for. */
+    private volatile byte[][][] subtrees;
+
+    Tile(int level, long index, byte[] hashes, long[] positions) {
+        if (hashes.length % Merkle.HASH_SIZE != 0 || level == 0 && positions.length != hashes.length / Merkle.HASH_SIZE) {
+            throw new IllegalArgumentException("a tile holds whole hashes, and at level 0 a position for each");
+        }
+        this.level = level;
+        this.index = index;
+        this.hashes = hashes;
+        this.positions = positions;
+    }
+
+    public int level() {
+        return level;
+    }
+
+    public long index() {
+        return index;
+    }
+
+    /** How many hashes it holds. */
+    public int width() {
+        return hashes.length / Merkle.HASH_SIZE;
+    }
+
+    public byte[] hash(int entry) {
+        return Arrays.copyOfRange(hashes, entry * Merkle.HASH_SIZE, (entry + 1) * Merkle.HASH_SIZE);
+    }
+
+    /** The event position of leaf {@code entry} of a level-0 tile. */
+    public long position(int entry) {
+        return positions[entry];
+    }
+
+    byte[] hashes() {
+        return hashes;
+    }
+
+    long[] positions() {
+        return positions;
+    }
+
+    /** The entry holding {@code position} in a level-0 tile, or a negative number when none does (positions increase). */
+    int entryOf(long position) {
+        return Arrays.binarySearch(positions, position);
+    }
+
+    /**
+     * The hash of the complete subtree over entries {@code j * 2^r .. (j + 1) * 2^r - 1}: the entry itself for
+     * {@code r = 0}. The tile's inner nodes are hashed once and kept, as a cached tile serves many proofs.
+     */
+    byte[] subtree(int r, long j) {
+        long end = (j + 1) << r;
+        if (end > width()) {
+            throw new IllegalStateException("The log's tile " + level + "/" + index + " holds " + width()
+                    + " hashes, not the " + end + " a subtree needs");
+        }
+        return inner()[r][(int) j];
+    }
+
+    private byte[][][] inner() {
+        byte[][][] made = subtrees;
+        if (made == null) {
+            int levels = 64 - Long.numberOfLeadingZeros(Math.max(1, width()));
+            made = new byte[levels][][];
+            made[0] = new byte[width()][];
+            for (int entry = 0; entry < width(); entry++) {
+                made[0][entry] = hash(entry);
+            }
+            for (int r = 1; r < levels; r++) {
+                made[r] = new byte[made[r - 1].length / 2][];
+                for (int j = 0; j < made[r].length; j++) {
+                    made[r][j] = Merkle.nodeHash(made[r - 1][2 * j], made[r - 1][2 * j + 1]);
+                }
+            }
+            subtrees = made;
+        }
+        return made;
+    }
+}
