@@ -159,7 +159,8 @@ class TextHistoryPropertyTest {
         Map<Integer, List<Provision>> folded = fold(stored);
         assertThat(folded.keySet()).hasSize(version);
         folded.forEach((at, expected) -> {
-            assertThat(queries.textAt(consultationId, at)).hasValueSatisfying(served -> assertThat(served.provisions()).isEqualTo(expected));
+            assertThat(queries.textAt(consultationId, at)).hasValueSatisfying(served -> assertThat(served.provisions())
+                    .extracting(HistoryViews.VersionProvision::provision).isEqualTo(expected));
             Instant madeAt = START.plusSeconds(indexOfVersion(stored, at));
             assertThat(queries.handle(new FindTextAsOfQuery(consultationId, madeAt)))
                     .hasValueSatisfying(served -> assertThat(served.version()).isEqualTo(at));
