@@ -1,5 +1,6 @@
 package org.concord.query.consultation.query;
 
+import org.concord.query.negotiation.query.StoredAlternative;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -182,7 +183,7 @@ public class ConsultationProjection {
             }
             List<StoredNegotiation.Bracket> brackets = new ArrayList<>(state.brackets());
             brackets.add(new StoredNegotiation.Bracket(event.bracketId(), event.start(), event.end(), event.words(), event.note(),
-                    event.alternatives().stream().map(StoredNegotiation.StoredAlternative::of).toList()));
+                    event.alternatives().stream().map(StoredAlternative::of).toList()));
             brackets.sort(Comparator.comparingInt(StoredNegotiation.Bracket::start));
             return new StoredNegotiation.ProvisionState(state.provisionId(), state.status(), brackets, state.pending(), state.confirmed());
         });
@@ -373,7 +374,7 @@ public class ConsultationProjection {
                         .map(bracket -> !bracket.bracketId().equals(bracketId) ? bracket : new StoredNegotiation.Bracket(bracket.bracketId(),
                                 bracket.start(), bracket.end(), bracket.words(), bracket.note(), bracket.alternatives().stream()
                                 .map(alternative -> !alternative.alternativeId().equals(alternativeId) ? alternative
-                                        : new StoredNegotiation.StoredAlternative(alternative.alternativeId(), alternative.text(),
+                                        : new StoredAlternative(alternative.alternativeId(), alternative.text(),
                                         alternative.sponsors(), change.apply(alternative.supporters())))
                                 .toList()))
                         .toList(), state.pending(), state.confirmed())));

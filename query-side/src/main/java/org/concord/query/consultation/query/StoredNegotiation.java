@@ -1,9 +1,8 @@
 package org.concord.query.consultation.query;
 
 import jakarta.annotation.Nullable;
-import org.concord.messages.negotiation.Alternative;
 import org.concord.messages.negotiation.ProvisionStatus;
-import org.concord.messages.participant.Actor;
+import org.concord.query.negotiation.query.StoredAlternative;
 
 import java.time.Instant;
 import java.util.List;
@@ -33,14 +32,6 @@ public final class StoredNegotiation {
 
     /** An unresolved bracket: words [start, end) of the current wording (kept up to date when another is resolved). */
     public record Bracket(String bracketId, int start, int end, String words, @Nullable String note, List<StoredAlternative> alternatives) {
-    }
-
-    /** An alternative wording of a bracketed passage, its sponsors as the drafter recorded them, and who supports it. */
-    public record StoredAlternative(String alternativeId, String text, List<String> sponsors, List<Actor> supporters) {
-
-        public static StoredAlternative of(Alternative alternative) {
-            return new StoredAlternative(alternative.alternativeId(), alternative.text(), alternative.sponsors(), List.of());
-        }
     }
 
     /** An organisation's ad referendum record: since when it is pending, or when it was confirmed. */

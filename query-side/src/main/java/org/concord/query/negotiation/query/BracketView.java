@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.Nullable;
 import org.concord.messages.participant.Actor;
 import org.concord.messages.participant.StakeholderType;
-import org.concord.query.consultation.query.ProvisionView.AlternativeView;
 
 import java.time.Instant;
 import java.util.List;

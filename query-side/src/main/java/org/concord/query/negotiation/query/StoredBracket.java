@@ -6,8 +6,6 @@ import org.bson.codecs.pojo.annotations.BsonProperty;
 import org.concord.messages.negotiation.BracketResolvedEvent;
 import org.concord.messages.negotiation.TextBracketedEvent;
 import org.concord.messages.participant.Actor;
-import org.concord.query.consultation.query.ProvisionView;
-import org.concord.query.consultation.query.StoredNegotiation.StoredAlternative;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,7 +63,7 @@ public record StoredBracket(@BsonId String bracketId,
     }
 
     BracketView view() {
-        return new BracketView(bracketId, provisionId, version, start, end, words, note, ProvisionView.alternatives(alternatives),
+        return new BracketView(bracketId, provisionId, version, start, end, words, note, StoredAlternative.views(alternatives),
                 resolution == null ? "OPEN" : "RESOLVED",
                 resolution == null ? null : new BracketView.Resolution(resolution.alternativeId(), resolution.wording(),
                         resolution.reason(), resolution.version(), BracketView.Drafter.of(resolution.by()), resolution.at()),

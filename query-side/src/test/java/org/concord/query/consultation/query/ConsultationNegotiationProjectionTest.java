@@ -1,5 +1,6 @@
 package org.concord.query.consultation.query;
 
+import org.concord.query.negotiation.query.AlternativeView;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.concord.messages.consultation.ChangeKind;
@@ -101,7 +102,7 @@ class ConsultationNegotiationProjectionTest {
         assertThat(found.status()).isEqualTo(ProvisionStatus.BRACKETED);
         assertThat(found.negotiationText()).isEqualTo("States shall reduce plastic [waste by] half [Alt 1: before 2030 / Alt 2: by 2040].");
         assertThat(found.brackets()).extracting(ProvisionView.BracketView::bracketId).containsExactly("b-1", "b-2");
-        assertThat(found.brackets().get(1).alternatives()).extracting(ProvisionView.AlternativeView::label, ProvisionView.AlternativeView::sponsors)
+        assertThat(found.brackets().get(1).alternatives()).extracting(AlternativeView::label, AlternativeView::sponsors)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Alt 1", List.of("Kenya")), org.assertj.core.groups.Tuple.tuple("Alt 2", List.of()));
         assertThat(found.text()).isEqualTo(WORDING);
     }
@@ -115,10 +116,10 @@ class ConsultationNegotiationProjectionTest {
         events.deliver("c-1", new AlternativeSupportedEvent("c-1", "b-1", "alt-1", NGO));
         events.deliver("c-1", new AlternativeSupportWithdrawnEvent("c-1", "b-1", "alt-1", NGO));
 
-        List<ProvisionView.AlternativeView> alternatives = provision("p-1").brackets().get(0).alternatives();
+        List<AlternativeView> alternatives = provision("p-1").brackets().get(0).alternatives();
 
-        assertThat(alternatives.get(0).supporters()).isEqualTo(new ProvisionView.Supporters(0, Map.of()));
-        assertThat(alternatives.get(1).supporters()).isEqualTo(new ProvisionView.Supporters(2, Map.of("NGO", 1, "STATE", 1)));
+        assertThat(alternatives.get(0).supporters()).isEqualTo(new AlternativeView.Supporters(0, Map.of()));
+        assertThat(alternatives.get(1).supporters()).isEqualTo(new AlternativeView.Supporters(2, Map.of("NGO", 1, "STATE", 1)));
     }
 
     @Test

@@ -18,7 +18,6 @@ import org.concord.messages.negotiation.SilenceProcedureStartedEvent;
 import org.concord.messages.negotiation.TextBracketedEvent;
 import org.concord.messages.participant.Actor;
 import org.concord.messages.participant.StakeholderType;
-import org.concord.query.consultation.query.ProvisionView;
 import org.concord.query.negotiation.query.NegotiationQueries.FindBracketQuery;
 import org.concord.query.negotiation.query.NegotiationQueries.FindBracketsQuery;
 import org.concord.query.negotiation.query.NegotiationQueries.FindCompromiseQuery;
@@ -154,9 +153,9 @@ class NegotiationProjectionTest {
         assertThat(found.words()).isEqualTo("before 2030");
         assertThat(found.note()).isEqualTo("in dispute");
         assertThat(found.alternatives()).containsExactly(
-                new ProvisionView.AlternativeView("alt-1", "Alt 1", "before 2030", List.of("Kenya"),
-                        new ProvisionView.Supporters(2, Map.of("NGO", 1, "STATE", 1))),
-                new ProvisionView.AlternativeView("alt-2", "Alt 2", "by 2040", List.of(), new ProvisionView.Supporters(0, Map.of())));
+                new AlternativeView("alt-1", "Alt 1", "before 2030", List.of("Kenya"),
+                        new AlternativeView.Supporters(2, Map.of("NGO", 1, "STATE", 1))),
+                new AlternativeView("alt-2", "Alt 2", "by 2040", List.of(), new AlternativeView.Supporters(0, Map.of())));
         assertThat(found.bracketedBy()).isEqualTo(new BracketView.Drafter("d-1", "Secretariat", StakeholderType.INTERNATIONAL_ORGANISATION));
         assertThat(found.bracketedAt()).isEqualTo(events.at(2));
         assertThat(projection.handle(new FindBracketQuery("c-2", "b-1"))).isEmpty();
@@ -183,6 +182,6 @@ class NegotiationProjectionTest {
                 new BracketView.Drafter("d-1", "Secretariat", StakeholderType.INTERNATIONAL_ORGANISATION), events.at(5)));
         assertThat(found.get(1).resolution()).isEqualTo(new BracketView.Resolution(null, "All States", "broader", 4,
                 new BracketView.Drafter("d-1", "Secretariat", StakeholderType.INTERNATIONAL_ORGANISATION), events.at(4)));
-        assertThat(found.get(0).alternatives()).extracting(ProvisionView.AlternativeView::label).containsExactly("Alt 1", "Alt 2");
+        assertThat(found.get(0).alternatives()).extracting(AlternativeView::label).containsExactly("Alt 1", "Alt 2");
     }
 }

@@ -1,9 +1,9 @@
 package org.concord.query.negotiation.web;
 
+import org.concord.query.negotiation.query.AlternativeView;
 import org.concord.messages.consultation.Visibility;
 import org.concord.messages.participant.StakeholderType;
 import org.concord.query.access.ConsultationAccess;
-import org.concord.query.consultation.query.ProvisionView;
 import org.concord.query.negotiation.query.BracketView;
 import org.concord.query.negotiation.query.CompromiseView;
 import org.concord.query.negotiation.query.NegotiationQueries.FindBracketQuery;
@@ -58,9 +58,9 @@ class NegotiationQueryControllerTest {
 
     private static final BracketView.Drafter CHAIR = new BracketView.Drafter("d-1", "Secretariat", StakeholderType.INTERNATIONAL_ORGANISATION);
     private static final BracketView OPEN_BRACKET = new BracketView("b-1", "p-1", 3, 7, 9, "before 2030", "in dispute",
-            List.of(new ProvisionView.AlternativeView("alt-1", "Alt 1", "before 2030", List.of("Kenya"),
-                            new ProvisionView.Supporters(2, Map.of("NGO", 1, "STATE", 1))),
-                    new ProvisionView.AlternativeView("alt-2", "Alt 2", "by 2040", List.of(), new ProvisionView.Supporters(0, Map.of()))),
+            List.of(new AlternativeView("alt-1", "Alt 1", "before 2030", List.of("Kenya"),
+                            new AlternativeView.Supporters(2, Map.of("NGO", 1, "STATE", 1))),
+                    new AlternativeView("alt-2", "Alt 2", "by 2040", List.of(), new AlternativeView.Supporters(0, Map.of()))),
             "OPEN", null, CHAIR, DEADLINE.minusSeconds(7200));
     private static final BracketView RESOLVED_BRACKET = new BracketView("b-2", "p-1", 3, 0, 1, "States", null, List.of(), "RESOLVED",
             new BracketView.Resolution(null, "All States", "broader", 4, CHAIR, DEADLINE.minusSeconds(600)), CHAIR,
