@@ -35,8 +35,14 @@ public final class IdempotentCommits {
         return key instanceof String text ? text : null;
     }
 
-    /** A command's result as stored with its commit: numbers and strings; anything else is not kept. */
+    /**
+     * A command's result as stored with its commit: numbers, strings and lists of strings (a compromise's parties, a
+     * bracket's alternative ids); anything else is not kept.
+     */
     static Object storable(Object result) {
+        if (result instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+            return List.copyOf(list);
+        }
         return result instanceof Number || result instanceof String ? result : null;
     }
 }

@@ -43,7 +43,7 @@ class AtomFeedPropertyTest {
         Actor author = new Actor("p-1", organisation, StakeholderType.NGO);
         Instant created = Instant.parse("2026-12-04T10:00:00Z");
         ConsultationDetail consultation = new ConsultationDetail("c-1", title, summary, ConsultationStatus.OPEN, Visibility.PUBLIC,
-                2, author, null, List.of(), created, 7L, Map.of());
+                2, author, null, List.of(), null, created, 7L, Map.of());
         List<VersionSummary> versions = List.of(
                 new VersionSummary(1, created, new Cause("CREATION", null, author, null, null)),
                 new VersionSummary(2, created.plusSeconds(60), new Cause("AMENDMENT", "a-1", author, author, reason)));

@@ -7,6 +7,7 @@ import org.concord.messages.consultation.Visibility;
 import org.concord.messages.participant.Actor;
 import org.concord.messages.participant.StakeholderType;
 import org.concord.query.consultation.query.ConsultationDetail;
+import org.concord.query.consultation.query.ProvisionView;
 import org.concord.query.shared.QueryRunner;
 import reactor.core.publisher.Mono;
 
@@ -35,7 +36,7 @@ public final class ReadModelAnswers {
     public static ConsultationDetail consultation(String consultationId, Visibility visibility) {
         return new ConsultationDetail(consultationId, "Ocean plastics", "A framework on plastic waste", ConsultationStatus.OPEN,
                 visibility, 2, PROPOSER, new ConsultationDetail.Round(1, Instant.parse("2026-04-01T00:00:00Z"), "OPEN"),
-                List.of(new Provision("p-1", "1", "States shall reduce plastic waste.")), CREATED, 17L, Map.of("p-1", 2));
+                List.of(ProvisionView.open(new Provision("p-1", "1", "States shall reduce plastic waste."))), null, CREATED, 17L, Map.of("p-1", 2));
     }
 
     /** Any query not answered otherwise fails with an AssertionError, once subscribed to. */

@@ -40,7 +40,10 @@ class Amendment {
     private String text;
     private String label;
     private String authorId;
+    private String authorOrganisation;
     private AmendmentStatus status;
+    /** The pending compromise it is merged in, if any: then it is decided with the compromise, not alone. */
+    private String compromiseId;
     private Set<String> supporters = new HashSet<>();
 
     Amendment() {
@@ -56,6 +59,7 @@ class Amendment {
         text = proposed.text();
         label = proposed.label();
         authorId = proposed.author().participantId();
+        authorOrganisation = proposed.author().organisation();
         status = AmendmentStatus.PROPOSED;
     }
 
@@ -85,13 +89,13 @@ class Amendment {
         if (!authorId.equals(command.by().participantId())) {
             throw RuleViolationException.notAllowed("Only the author may withdraw an amendment.");
         }
-        requireProposed("withdrawn");
+        requireDecidable("withdrawn");
         apply(new AmendmentWithdrawnEvent(consultationId, amendmentId, command.by()));
     }
 
     @CommandHandler
     void handle(RejectAmendmentCommand command) {
-        requireProposed("rejected");
+        requireDecidable("rejected");
         apply(new AmendmentRejectedEvent(consultationId, amendmentId, command.reason(), command.by()));
     }
 
@@ -99,6 +103,15 @@ class Amendment {
     void requireProposed(String action) {
         if (status != AmendmentStatus.PROPOSED) {
             throw RuleViolationException.conflict("The amendment is " + status + "; only a PROPOSED one can be " + action + ".");
+        }
+    }
+
+    /** Refuses unless it is PROPOSED and not merged in a pending compromise, which decides it instead. */
+    void requireDecidable(String action) {
+        requireProposed(action);
+        if (compromiseId != null) {
+            throw RuleViolationException.conflict("The amendment is merged in pending compromise " + compromiseId
+                    + "; it cannot be " + action + " on its own (withdraw the compromise first).");
         }
     }
 
@@ -126,6 +139,25 @@ class Amendment {
         return label;
     }
 
+    String authorOrganisation() {
+        return authorOrganisation;
+    }
+
+    String compromiseId() {
+        return compromiseId;
+    }
+
+    /** Merged in a pending compromise, or free again ({@code null}) when it was withdrawn. Called by the consultation. */
+    void mergeIn(String compromise) {
+        compromiseId = compromise;
+    }
+
+    /** The compromise it was merged in was accepted: it is disposed of as MERGED. Called by the consultation. */
+    void merged() {
+        status = AmendmentStatus.MERGED;
+        compromiseId = null;
+    }
+
     /** Equal when in the same state: Axon's test fixture compares the state a command left with the state its events rebuild. */
     @Override
     public boolean equals(Object other) {
@@ -133,7 +165,8 @@ class Amendment {
                 && Objects.equals(consultationId, that.consultationId) && kind == that.kind
                 && Objects.equals(provisionId, that.provisionId) && baseVersion == that.baseVersion
                 && Objects.equals(text, that.text) && Objects.equals(label, that.label)
-                && Objects.equals(authorId, that.authorId) && status == that.status && supporters.equals(that.supporters);
+                && Objects.equals(authorId, that.authorId) && Objects.equals(authorOrganisation, that.authorOrganisation)
+                && status == that.status && Objects.equals(compromiseId, that.compromiseId) && supporters.equals(that.supporters);
     }
 
     @Override

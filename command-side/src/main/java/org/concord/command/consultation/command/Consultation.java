@@ -1,6 +1,8 @@
 package org.concord.command.consultation.command;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -37,9 +39,45 @@ import org.concord.messages.consultation.TextChange;
 import org.concord.messages.consultation.TextRevisedEvent;
 import org.concord.messages.consultation.Words;
 
+import org.concord.messages.negotiation.AcceptCompromiseCommand;
+import org.concord.messages.negotiation.AdReferendumAgreedEvent;
+import org.concord.messages.negotiation.AdReferendumConfirmedEvent;
+import org.concord.messages.negotiation.AdReferendumWithdrawnEvent;
+import org.concord.messages.negotiation.AgreeAdReferendumCommand;
+import org.concord.messages.negotiation.Alternative;
+import org.concord.messages.negotiation.BracketResolvedEvent;
+import org.concord.messages.negotiation.BracketTextCommand;
+import org.concord.messages.negotiation.BreakSilenceCommand;
+import org.concord.messages.negotiation.CompromiseAcceptedEvent;
+import org.concord.messages.negotiation.CompromiseProposedEvent;
+import org.concord.messages.negotiation.CompromiseWithdrawnEvent;
+import org.concord.messages.negotiation.ConfirmAdReferendumCommand;
+import org.concord.messages.negotiation.ConsentToCompromiseCommand;
+import org.concord.messages.negotiation.ObjectToCompromiseCommand;
+import org.concord.messages.negotiation.ProposeCompromiseCommand;
+import org.concord.messages.negotiation.ProvisionStatus;
+import org.concord.messages.negotiation.ProvisionStatusChangedEvent;
+import org.concord.messages.negotiation.ResolveBracketCommand;
+import org.concord.messages.negotiation.SetProvisionStatusCommand;
+import org.concord.messages.negotiation.SilenceBrokenEvent;
+import org.concord.messages.negotiation.SilenceProcedureCompletedEvent;
+import org.concord.messages.negotiation.SilenceProcedureStartedEvent;
+import org.concord.messages.negotiation.StartSilenceProcedureCommand;
+import org.concord.messages.negotiation.SupportAlternativeCommand;
+import org.concord.messages.negotiation.TextBracketedEvent;
+import org.concord.messages.negotiation.WithdrawAdReferendumCommand;
+import org.concord.messages.negotiation.WithdrawAlternativeSupportCommand;
+import org.concord.messages.negotiation.WithdrawCompromiseCommand;
+import org.concord.messages.participant.Actor;
+
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,8 +89,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * rules that keep them consistent. Comments live in their own aggregate, so that thousands of them
  * neither grow this one nor contend for it; amendments are its entities ({@link Amendment}) because
  * accepting one changes the text. The commands' structural checks (blank fields, empty lists) are the
- * requests' Bean Validation; the aggregate keeps the rules that depend on its state. Snapshots keep
- * loading fast as the history grows; their shape is {@link ConsultationSnapshots#REVISION}.
+ * requests' Bean Validation; the aggregate keeps the rules that depend on its state. The negotiation of
+ * the wording (issue #20) lives here too, because each of its steps may change the text or forbid changing
+ * it: provision statuses and ad referendum records ({@link ProvisionNegotiation}), brackets
+ * ({@link Bracket}), the chair's compromises ({@link Compromise}) and the running silence procedure
+ * ({@link SilenceProcedure}), whose deadline Axon's DeadlineManager keeps. Snapshots keep loading fast as
+ * the history grows; their shape is {@link ConsultationSnapshots#REVISION}.
  */
 @Aggregate(snapshotTriggerDefinition = "consultationSnapshotTrigger")
 @Revision(ConsultationSnapshots.REVISION)
@@ -71,6 +113,14 @@ class Consultation {
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<String, Amendment> amendments = new HashMap<>();
     private Set<String> endorsers = new HashSet<>();
+    /** The status and ad referendum records of each provision that has been negotiated; others are OPEN with none. */
+    private Map<String, ProvisionNegotiation> negotiation = new HashMap<>();
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private Map<String, Bracket> brackets = new HashMap<>();
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private Map<String, Compromise> compromises = new HashMap<>();
+    /** The running silence procedure, or null. */
+    private SilenceProcedure silence;
 
     Consultation() {
         // for Axon's event sourcing
@@ -100,6 +150,9 @@ class Consultation {
     @CommandHandler
     int handle(OpenRoundCommand command) {
         requireStatus("open a round", ConsultationStatus.DRAFT, ConsultationStatus.PROPOSED, ConsultationStatus.CLOSED);
+        if (silence != null && silence.onWholeText()) {
+            throw silence.refusal("open a round");
+        }
         if (command.deadline() == null || !command.deadline().isAfter(now())) {
             throw RuleViolationException.invalid("deadline", "must be in the future");
         }
@@ -117,13 +170,18 @@ class Consultation {
     @CommandHandler
     int handle(ReviseTextCommand command) {
         requireStatus("revise the text", ConsultationStatus.DRAFT, ConsultationStatus.PROPOSED, ConsultationStatus.CLOSED);
+        requireNoSilence("revise the text");
         if (command.baseVersion() != version) {
             throw RuleViolationException.conflict("The text has changed since version " + command.baseVersion()
                     + "; it is now at version " + version + ". Revise against the current version.");
         }
         Text revised = text;
         for (int i = 0; i < command.changes().size(); i++) {
-            revised = checkedApply(revised, command.changes().get(i), "changes[" + i + "]");
+            TextChange change = command.changes().get(i);
+            revised = checkedApply(revised, change, "changes[" + i + "]");
+            if (change.kind() != ChangeKind.INSERT_AFTER) {
+                requireWordingMayChange(change.provisionId());
+            }
         }
         apply(new TextRevisedEvent(consultationId, version + 1, command.baseVersion(), command.reason(),
                 command.changes(), command.by()));
@@ -133,6 +191,7 @@ class Consultation {
     @CommandHandler
     int handle(AdoptConsultationCommand command) {
         requireStatus("adopt it", ConsultationStatus.DRAFT, ConsultationStatus.PROPOSED, ConsultationStatus.CLOSED);
+        requireNoSilence("adopt it");
         long proposed = amendments.values().stream().filter(Amendment::pending).count();
         if (proposed > 0) {
             throw RuleViolationException.conflict(proposed + " amendment(s) are still PROPOSED; decide them before adopting.");
@@ -190,10 +249,14 @@ class Consultation {
     @CommandHandler
     int handle(AcceptAmendmentCommand command) {
         Amendment amendment = amendments.get(command.amendmentId());
-        amendment.requireProposed("accepted");
+        amendment.requireDecidable("accepted");
         requireStatus("decide amendments", ConsultationStatus.OPEN, ConsultationStatus.CLOSED);
+        requireNoSilence("accept an amendment");
         if (text.find(amendment.provisionId()).isEmpty()) {
             throw RuleViolationException.conflict("The provision this amendment changes has been deleted; it cannot be accepted.");
+        }
+        if (amendment.kind() != ChangeKind.INSERT_AFTER) {
+            requireWordingMayChange(amendment.provisionId());
         }
         boolean merged = command.text() != null && !command.text().isBlank();
         if (amendment.kind() == ChangeKind.DELETE && merged) {
@@ -217,6 +280,284 @@ class Consultation {
         apply(new AmendmentAcceptedEvent(consultationId, command.amendmentId(), decision, command.reason(), change,
                 version + 1, command.by()));
         return version;
+    }
+
+    @CommandHandler
+    void handle(SetProvisionStatusCommand command) {
+        if (command.status() == ProvisionStatus.BRACKETED) {
+            throw RuleViolationException.invalid("status", "A provision is BRACKETED by bracketing a passage of it: "
+                    + "bracket a passage with POST .../provisions/{provisionId}/brackets");
+        }
+        Provision provision = provision(command.provisionId());
+        requireNotAdopted("change a provision's status");
+        requireNoSilence("change a provision's status");
+        ProvisionStatus from = statusOf(provision.provisionId());
+        if (from == command.status()) {
+            throw RuleViolationException.conflict("Provision " + provision.label() + " is already " + from + ".");
+        }
+        if (from == ProvisionStatus.BRACKETED) {
+            throw RuleViolationException.conflict("Provision " + provision.label() + " has unresolved brackets: resolve its brackets first.");
+        }
+        Set<String> pendingAdReferendum = negotiationOf(provision.provisionId()).pendingAdReferendum();
+        if (command.status() == ProvisionStatus.AGREED && !pendingAdReferendum.isEmpty()) {
+            throw RuleViolationException.conflict("Provision " + provision.label() + " cannot be AGREED while ad referendum agreements "
+                    + "await confirmation: " + String.join(", ", pendingAdReferendum) + ".");
+        }
+        apply(new ProvisionStatusChangedEvent(consultationId, provision.provisionId(), from, command.status(), command.reason(),
+                command.by()));
+    }
+
+    @CommandHandler
+    List<String> handle(BracketTextCommand command) {
+        Provision provision = provision(command.provisionId());
+        requireNotAdopted("bracket text");
+        requireNoSilence("bracket text");
+        if (command.version() < 1 || command.version() > version) {
+            throw RuleViolationException.invalid("version", "must be between 1 and the current version " + version);
+        }
+        if (command.version() != version) {
+            throw RuleViolationException.conflict("The text is now at version " + version + "; select the words again in version "
+                    + version + ".");
+        }
+        int words = Words.count(provision.text());
+        if (command.start() < 0 || command.start() >= words) {
+            throw RuleViolationException.invalid("start", "must be at least 0 and less than " + words
+                    + ", the number of words of provision " + provision.label());
+        }
+        if (command.end() <= command.start() || command.end() > words) {
+            throw RuleViolationException.invalid("end", "must be greater than start and at most " + words
+                    + ", the number of words of provision " + provision.label());
+        }
+        List<Alternative> alternatives = command.alternatives() == null ? List.of() : command.alternatives();
+        if (alternatives.size() == 1 || alternatives.size() > 5) {
+            throw RuleViolationException.invalid("alternatives", "A bracket has no alternative or 2 to 5 of them");
+        }
+        for (int i = 0; i < alternatives.size(); i++) {
+            if (alternatives.get(i).text() == null || alternatives.get(i).text().isBlank()) {
+                throw RuleViolationException.invalid("alternatives[" + i + "].text", "must not be blank");
+            }
+        }
+        brackets.values().stream()
+                .filter(other -> other.standsIn(provision.provisionId()) && other.overlaps(command.start(), command.end()))
+                .findFirst()
+                .ifPresent(other -> {
+                    throw RuleViolationException.conflict("Words [" + command.start() + ", " + command.end() + ") overlap bracket "
+                            + other.bracketId() + " (words [" + other.start() + ", " + other.end() + ")) of provision "
+                            + provision.label() + ".");
+                });
+        ProvisionStatus from = statusOf(provision.provisionId());
+        apply(new TextBracketedEvent(consultationId, command.bracketId(), provision.provisionId(), version, command.start(),
+                command.end(), Words.quote(provision.text(), command.start(), command.end()), alternatives, command.note(),
+                command.by()));
+        if (from != ProvisionStatus.BRACKETED) {
+            apply(new ProvisionStatusChangedEvent(consultationId, provision.provisionId(), from, ProvisionStatus.BRACKETED,
+                    "Passage bracketed", command.by()));
+        }
+        return alternatives.stream().map(Alternative::alternativeId).toList();
+    }
+
+    @CommandHandler
+    void handle(SupportAlternativeCommand command) {
+        bracket(command.bracketId()).support(command.alternativeId(), command.supporter());
+    }
+
+    @CommandHandler
+    void handle(WithdrawAlternativeSupportCommand command) {
+        bracket(command.bracketId()).withdrawSupport(command.alternativeId(), command.supporter());
+    }
+
+    @CommandHandler
+    int handle(ResolveBracketCommand command) {
+        Bracket bracket = bracket(command.bracketId());
+        boolean kept = command.alternativeId() != null;
+        boolean worded = command.text() != null && !command.text().isBlank();
+        if (kept == worded) {
+            throw RuleViolationException.invalid("alternativeId", "Give exactly one of alternativeId (the alternative kept) and text "
+                    + "(a new wording)");
+        }
+        bracket.requireUnresolved("resolved");
+        requireNotAdopted("resolve a bracket");
+        requireNoSilence("resolve a bracket");
+        String wording = kept ? bracket.wordingOf(command.alternativeId()) : command.text();
+        Provision provision = text.find(bracket.provisionId()).orElseThrow();
+        String reworded = Passages.reword(provision.text(), bracket.start(), bracket.end(), wording);
+        apply(new BracketResolvedEvent(consultationId, bracket.bracketId(), provision.provisionId(), command.alternativeId(),
+                wording, command.reason(), new TextChange(ChangeKind.REPLACE, provision.provisionId(), null, null, reworded),
+                version + 1, command.by()));
+        if (brackets.values().stream().noneMatch(other -> other.standsIn(provision.provisionId()))) {
+            apply(new ProvisionStatusChangedEvent(consultationId, provision.provisionId(), ProvisionStatus.BRACKETED,
+                    ProvisionStatus.OPEN, "Brackets resolved", command.by()));
+        }
+        return version;
+    }
+
+    @CommandHandler
+    List<String> handle(ProposeCompromiseCommand command) {
+        requireStatus("propose a compromise", ConsultationStatus.OPEN, ConsultationStatus.CLOSED);
+        Provision provision = provision(command.provisionId());
+        List<String> ids = command.amendmentIds() == null ? List.of() : command.amendmentIds();
+        if (ids.size() < 2 || ids.size() > 20 || new HashSet<>(ids).size() != ids.size()) {
+            throw RuleViolationException.invalid("amendmentIds", "A compromise merges 2 to 20 distinct amendments");
+        }
+        Set<String> parties = new LinkedHashSet<>();
+        for (String amendmentId : ids) {
+            Amendment amendment = amendments.get(amendmentId);
+            if (amendment == null) {
+                throw RuleViolationException.invalid("amendmentIds", "No amendment " + amendmentId + " in this consultation");
+            }
+            if (amendment.kind() != ChangeKind.REPLACE) {
+                throw RuleViolationException.invalid("amendmentIds", "Amendment " + amendmentId + " is a " + amendment.kind()
+                        + "; a compromise merges REPLACE amendments only");
+            }
+            if (!amendment.provisionId().equals(provision.provisionId())) {
+                throw RuleViolationException.invalid("amendmentIds", "Amendment " + amendmentId + " is to another provision than "
+                        + provision.label());
+            }
+            amendment.requireProposed("merged in a compromise");
+            if (amendment.compromiseId() != null) {
+                throw RuleViolationException.conflict("Amendment " + amendmentId + " is already merged in pending compromise "
+                        + amendment.compromiseId() + ".");
+            }
+            parties.add(amendment.authorOrganisation());
+        }
+        if (command.deadline() == null || !command.deadline().isAfter(now())) {
+            throw RuleViolationException.invalid("deadline", "must be in the future");
+        }
+        apply(new CompromiseProposedEvent(consultationId, command.compromiseId(), provision.provisionId(), command.text(), ids,
+                List.copyOf(parties), command.deadline(), command.note(), command.by()));
+        return List.copyOf(parties);
+    }
+
+    @CommandHandler
+    void handle(ConsentToCompromiseCommand command) {
+        compromise(command.compromiseId()).consent(command.by(), now());
+    }
+
+    @CommandHandler
+    void handle(ObjectToCompromiseCommand command) {
+        compromise(command.compromiseId()).object(command.by(), command.reason(), now());
+    }
+
+    @CommandHandler
+    int handle(AcceptCompromiseCommand command) {
+        Compromise compromise = compromise(command.compromiseId());
+        compromise.requireAcceptable(now());
+        requireStatus("accept a compromise", ConsultationStatus.OPEN, ConsultationStatus.CLOSED);
+        requireNoSilence("accept a compromise");
+        if (text.find(compromise.provisionId()).isEmpty()) {
+            throw RuleViolationException.conflict("The provision this compromise rewords has been deleted; it cannot be accepted.");
+        }
+        requireWordingMayChange(compromise.provisionId());
+        apply(new CompromiseAcceptedEvent(consultationId, compromise.compromiseId(), compromise.provisionId(),
+                compromise.amendmentIds(), command.reason(),
+                new TextChange(ChangeKind.REPLACE, compromise.provisionId(), null, null, compromise.text()), version + 1,
+                command.by()));
+        return version;
+    }
+
+    @CommandHandler
+    void handle(WithdrawCompromiseCommand command) {
+        compromise(command.compromiseId()).requirePending("withdrawn");
+        apply(new CompromiseWithdrawnEvent(consultationId, command.compromiseId(), command.reason(), command.by()));
+    }
+
+    @CommandHandler
+    void handle(AgreeAdReferendumCommand command) {
+        Provision provision = provision(command.provisionId());
+        requireDelegation(command.by());
+        requireNotAdopted("agree ad referendum");
+        ProvisionNegotiation provisionNegotiation = negotiationOf(provision.provisionId());
+        if (provisionNegotiation.status() != ProvisionStatus.OPEN && provisionNegotiation.status() != ProvisionStatus.AGREED_AD_REF) {
+            throw RuleViolationException.conflict("Provision " + provision.label() + " is " + provisionNegotiation.status()
+                    + "; ad referendum agreement is to an OPEN or AGREED_AD_REF provision.");
+        }
+        String organisation = command.by().organisation();
+        if (provisionNegotiation.pendingAdReferendum().contains(organisation)
+                || provisionNegotiation.confirmedAdReferendum(organisation)) {
+            throw RuleViolationException.conflict(organisation + " has already agreed to provision " + provision.label()
+                    + " ad referendum.");
+        }
+        apply(new AdReferendumAgreedEvent(consultationId, provision.provisionId(), organisation, command.note(), command.by()));
+    }
+
+    @CommandHandler
+    void handle(ConfirmAdReferendumCommand command) {
+        requirePendingAdReferendum(command.provisionId(), command.by());
+        apply(new AdReferendumConfirmedEvent(consultationId, command.provisionId(), command.by().organisation(), command.by()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawAdReferendumCommand command) {
+        requirePendingAdReferendum(command.provisionId(), command.by());
+        apply(new AdReferendumWithdrawnEvent(consultationId, command.provisionId(), command.by().organisation(), command.reason(),
+                command.by()));
+    }
+
+    @CommandHandler
+    Instant handle(StartSilenceProcedureCommand command, DeadlineManager deadlineManager) {
+        if (command.breakableBy() == null || command.breakableBy().isEmpty() || command.breakableBy().size() > 5) {
+            throw RuleViolationException.invalid("breakableBy", "1 to 5 stakeholder types may break silence");
+        }
+        try {
+            ZoneId.of(command.timeZone());
+        } catch (DateTimeException | NullPointerException unknown) {
+            throw RuleViolationException.invalid("timeZone", "Not an IANA time zone id: " + command.timeZone());
+        }
+        if (command.deadline() == null || !command.deadline().isAfter(now())) {
+            throw RuleViolationException.invalid("deadline", "must be in the future");
+        }
+        if (command.deadline().isAfter(now().plus(Duration.ofDays(366)))) {
+            throw RuleViolationException.invalid("deadline", "must be at most 366 days ahead");
+        }
+        if (silence != null) {
+            throw silence.refusal("start another silence procedure");
+        }
+        if (command.provisionId() == null) {
+            requireReadyForSilence();
+        } else {
+            Provision provision = provision(command.provisionId());
+            requireNotAdopted("start a silence procedure");
+            ProvisionStatus status = statusOf(provision.provisionId());
+            if (status == ProvisionStatus.BRACKETED || status == ProvisionStatus.AGREED) {
+                throw RuleViolationException.conflict("Provision " + provision.label() + " is " + status
+                        + "; silence is for an OPEN or AGREED_AD_REF provision.");
+            }
+        }
+        apply(new SilenceProcedureStartedEvent(consultationId, command.procedureId(), command.provisionId(), version,
+                command.deadline(), command.timeZone(), command.breakableBy(), command.by()));
+        deadlineManager.schedule(command.deadline(), SilenceProcedure.DEADLINE, command.procedureId());
+        return command.deadline();
+    }
+
+    @CommandHandler
+    String handle(BreakSilenceCommand command, DeadlineManager deadlineManager) {
+        if (silence == null) {
+            throw RuleViolationException.conflict("No silence procedure is running.");
+        }
+        silence.requireBreakableBy(command.by());
+        String procedureId = silence.procedureId();
+        apply(new SilenceBrokenEvent(consultationId, procedureId, silence.provisionId(), command.reason(), command.by()));
+        deadlineManager.cancelAllWithinScope(SilenceProcedure.DEADLINE);
+        return procedureId;
+    }
+
+    /**
+     * The silence procedure's deadline: if it is still the running procedure (not broken, not another one), it passed,
+     * and the text is adopted or the provision agreed on behalf of the drafter who started it.
+     */
+    @DeadlineHandler(deadlineName = SilenceProcedure.DEADLINE)
+    void silenceDeadline(String procedureId) {
+        if (silence == null || !silence.procedureId().equals(procedureId)) {
+            return;
+        }
+        SilenceProcedure passed = silence;
+        apply(new SilenceProcedureCompletedEvent(consultationId, passed.procedureId(), passed.provisionId(), version));
+        if (passed.onWholeText()) {
+            apply(new ConsultationAdoptedEvent(consultationId, version, passed.startedBy()));
+        } else if (text.find(passed.provisionId()).isPresent() && statusOf(passed.provisionId()) != ProvisionStatus.AGREED) {
+            apply(new ProvisionStatusChangedEvent(consultationId, passed.provisionId(), statusOf(passed.provisionId()),
+                    ProvisionStatus.AGREED, "Silence procedure " + passed.procedureId() + " passed", passed.startedBy()));
+        }
     }
 
     /**
@@ -315,6 +656,80 @@ class Consultation {
         applyChange(event.change());
     }
 
+    @EventSourcingHandler
+    void on(ProvisionStatusChangedEvent event) {
+        negotiation.computeIfAbsent(event.provisionId(), id -> new ProvisionNegotiation()).changeTo(event.to());
+    }
+
+    @EventSourcingHandler
+    void on(TextBracketedEvent event) {
+        brackets.put(event.bracketId(), new Bracket(event));
+    }
+
+    /** The passage reads the wording now: a new version, and the brackets after it in the provision move with the words. */
+    @EventSourcingHandler
+    void on(BracketResolvedEvent event) {
+        Bracket resolved = brackets.get(event.bracketId());
+        int before = Words.count(text.find(event.provisionId()).orElseThrow().text());
+        version = event.version();
+        applyChange(event.change());
+        int shift = Words.count(event.change().text()) - before;
+        resolved.resolve();
+        brackets.values().stream().filter(other -> other.standsIn(event.provisionId()))
+                .forEach(other -> other.shiftAfter(resolved.end(), shift));
+    }
+
+    @EventSourcingHandler
+    void on(CompromiseProposedEvent event) {
+        compromises.put(event.compromiseId(), new Compromise(event));
+        event.amendmentIds().forEach(id -> amendments.get(id).mergeIn(event.compromiseId()));
+    }
+
+    @EventSourcingHandler
+    void on(CompromiseAcceptedEvent event) {
+        version = event.version();
+        applyChange(event.change());
+        compromises.get(event.compromiseId()).end(Compromise.Status.ACCEPTED);
+        event.amendmentIds().forEach(id -> amendments.get(id).merged());
+    }
+
+    @EventSourcingHandler
+    void on(CompromiseWithdrawnEvent event) {
+        Compromise withdrawn = compromises.get(event.compromiseId());
+        withdrawn.end(Compromise.Status.WITHDRAWN);
+        withdrawn.amendmentIds().forEach(id -> amendments.get(id).mergeIn(null));
+    }
+
+    @EventSourcingHandler
+    void on(AdReferendumAgreedEvent event) {
+        negotiation.computeIfAbsent(event.provisionId(), id -> new ProvisionNegotiation()).agreeAdReferendum(event.organisation());
+    }
+
+    @EventSourcingHandler
+    void on(AdReferendumConfirmedEvent event) {
+        negotiation.get(event.provisionId()).confirmAdReferendum(event.organisation());
+    }
+
+    @EventSourcingHandler
+    void on(AdReferendumWithdrawnEvent event) {
+        negotiation.get(event.provisionId()).withdrawAdReferendum(event.organisation());
+    }
+
+    @EventSourcingHandler
+    void on(SilenceProcedureStartedEvent event) {
+        silence = SilenceProcedure.of(event);
+    }
+
+    @EventSourcingHandler
+    void on(SilenceBrokenEvent event) {
+        silence = null;
+    }
+
+    @EventSourcingHandler
+    void on(SilenceProcedureCompletedEvent event) {
+        silence = null;
+    }
+
     private void applyChange(TextChange change) {
         text = text.apply(change);
         Text.recordChange(changedIn, change, version);
@@ -349,6 +764,96 @@ class Consultation {
             }
         }
         return current.apply(change);
+    }
+
+    private Provision provision(String provisionId) {
+        return text.find(provisionId).orElseThrow(() -> RuleViolationException.notFound("No provision " + provisionId
+                + " in the current text."));
+    }
+
+    private Bracket bracket(String bracketId) {
+        Bracket bracket = brackets.get(bracketId);
+        if (bracket == null) {
+            throw RuleViolationException.notFound("No bracket " + bracketId + " in this consultation.");
+        }
+        return bracket;
+    }
+
+    private Compromise compromise(String compromiseId) {
+        Compromise compromise = compromises.get(compromiseId);
+        if (compromise == null) {
+            throw RuleViolationException.notFound("No compromise " + compromiseId + " in this consultation.");
+        }
+        return compromise;
+    }
+
+    private ProvisionNegotiation negotiationOf(String provisionId) {
+        return negotiation.getOrDefault(provisionId, new ProvisionNegotiation());
+    }
+
+    private ProvisionStatus statusOf(String provisionId) {
+        return negotiationOf(provisionId).status();
+    }
+
+    /** A bracketed or agreed provision keeps its words until a drafter reopens it (or its brackets are resolved). */
+    private void requireWordingMayChange(String provisionId) {
+        ProvisionStatus status = statusOf(provisionId);
+        if (status != ProvisionStatus.OPEN) {
+            String label = text.find(provisionId).map(Provision::label).orElse(provisionId);
+            throw RuleViolationException.conflict("Provision " + label + " is " + status + "; "
+                    + (status == ProvisionStatus.BRACKETED ? "resolve its brackets first." : "a drafter reopens it (status OPEN) first."));
+        }
+    }
+
+    private void requireNoSilence(String action) {
+        if (silence != null) {
+            throw silence.refusal(action);
+        }
+    }
+
+    private void requireNotAdopted(String action) {
+        if (status == ConsultationStatus.ADOPTED) {
+            throw RuleViolationException.conflict("Cannot " + action + ": the consultation is ADOPTED.");
+        }
+    }
+
+    /** The whole text goes under silence only when it could be adopted now: nothing left pending in it. */
+    private void requireReadyForSilence() {
+        requireStatus("start a silence procedure on the text", ConsultationStatus.DRAFT, ConsultationStatus.PROPOSED,
+                ConsultationStatus.CLOSED);
+        List<String> proposed = amendments.entrySet().stream().filter(entry -> entry.getValue().pending()).map(Map.Entry::getKey)
+                .sorted().toList();
+        if (!proposed.isEmpty()) {
+            throw RuleViolationException.conflict("Amendment(s) " + String.join(", ", proposed) + " are still PROPOSED; decide them "
+                    + "before putting the text under silence.");
+        }
+        List<String> standing = brackets.values().stream().filter(bracket -> !bracket.resolved()).map(Bracket::bracketId).sorted()
+                .toList();
+        if (!standing.isEmpty()) {
+            throw RuleViolationException.conflict("Bracket(s) " + String.join(", ", standing) + " are unresolved; resolve them before "
+                    + "putting the text under silence.");
+        }
+        List<String> pending = compromises.values().stream().filter(Compromise::pending).map(Compromise::compromiseId).sorted()
+                .toList();
+        if (!pending.isEmpty()) {
+            throw RuleViolationException.conflict("Compromise(s) " + String.join(", ", pending) + " are pending; accept or withdraw "
+                    + "them before putting the text under silence.");
+        }
+    }
+
+    /** A delegation agrees ad referendum: a participant speaking for an organisation of a stakeholder type. */
+    private static void requireDelegation(Actor by) {
+        if (by.stakeholderType() == null) {
+            throw RuleViolationException.notAllowed("Only a delegation (a participant with a stakeholder type) agrees ad referendum.");
+        }
+    }
+
+    private void requirePendingAdReferendum(String provisionId, Actor by) {
+        Provision provision = provision(provisionId);
+        if (!negotiationOf(provisionId).pendingAdReferendum().contains(by.organisation())) {
+            throw RuleViolationException.conflict(by.organisation() + " has no pending ad referendum agreement to provision "
+                    + provision.label() + ".");
+        }
     }
 
     private void requireStatus(String action, ConsultationStatus... allowed) {

@@ -13,8 +13,9 @@ public final class ConsultationSnapshots {
     /**
      * The revision of {@link Consultation}'s fields, stored with each snapshot. Raise it whenever a field changes.
      * 2: amendments became entities with their ids (snapshots before had no revision).
+     * 3: the negotiation of the text (issue #20): provision statuses, brackets, compromises, silence.
      */
-    public static final String REVISION = "2";
+    public static final String REVISION = "3";
 
     private ConsultationSnapshots() {
     }

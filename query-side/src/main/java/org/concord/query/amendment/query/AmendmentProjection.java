@@ -24,6 +24,7 @@ import org.concord.messages.amendment.FindAmendmentsQuery;
 import org.concord.messages.consultation.CountAmendmentsByConsultationQuery;
 import org.concord.messages.consultation.CountsByConsultation;
 import org.concord.messages.consultation.FindConsultationQuery;
+import org.concord.messages.negotiation.CompromiseAcceptedEvent;
 import org.concord.messages.participant.Actor;
 import org.concord.query.consultation.query.ConsultationDetail;
 import org.concord.query.consultation.query.ConsultationProjection;
@@ -83,6 +84,14 @@ public class AmendmentProjection {
     @EventHandler
     void on(AmendmentRejectedEvent event, @Timestamp Instant at) {
         decide(event.amendmentId(), AmendmentStatus.REJECTED, event.by(), event.reason(), at, null);
+    }
+
+    /** Each merged amendment is disposed of as MERGED, with the compromise named in the reason and the version it made. */
+    @EventHandler
+    void on(CompromiseAcceptedEvent event, @Timestamp Instant at) {
+        String reason = "merged into compromise " + event.compromiseId()
+                + (event.reason() == null || event.reason().isBlank() ? "" : ": " + event.reason());
+        event.amendmentIds().forEach(amendmentId -> decide(amendmentId, AmendmentStatus.MERGED, event.by(), reason, at, event.version()));
     }
 
     @ResetHandler

@@ -85,7 +85,7 @@ class ConsultationProjectionTest {
         assertThat(found.version()).isEqualTo(1);
         assertThat(found.proposer()).isEqualTo(SECRETARIAT);
         assertThat(found.round()).isNull();
-        assertThat(found.provisions()).containsExactly(FIRST, SECOND);
+        assertThat(found.provisions()).extracting(ProvisionView::provision).containsExactly(FIRST, SECOND);
         assertThat(found.createdAt()).isEqualTo(events.at(1));
         assertThat(found.position()).isEqualTo(1);
     }
@@ -126,7 +126,7 @@ class ConsultationProjectionTest {
         ConsultationDetail found = consultation("c-1");
 
         assertThat(found.version()).isEqualTo(2);
-        assertThat(found.provisions()).containsExactly(FIRST, new Provision("p-2", "2", "States shall report every two years."));
+        assertThat(found.provisions()).extracting(ProvisionView::provision).containsExactly(FIRST, new Provision("p-2", "2", "States shall report every two years."));
     }
 
     @Test
@@ -149,7 +149,7 @@ class ConsultationProjectionTest {
         events.deliver("c-1", inserted);
         events.redeliver(2, "c-1", inserted);
 
-        assertThat(consultation("c-1").provisions()).extracting(Provision::provisionId).containsExactly("p-1", "p-3", "p-2");
+        assertThat(consultation("c-1").provisions()).extracting(ProvisionView::provisionId).containsExactly("p-1", "p-3", "p-2");
     }
 
     @Test

@@ -68,7 +68,7 @@ class StoredConsultationShapeTest {
 
         assertThat(detail).isEqualTo(new ConsultationDetail("c-1", "Code of Practice", null, ConsultationStatus.OPEN, Visibility.PUBLIC,
                 3, new Actor("d", "Secretariat", StakeholderType.INTERNATIONAL_ORGANISATION),
-                new ConsultationDetail.Round(2, DEADLINE, "OPEN"), List.of(new Provision("p1", "1", "States should act.")), CREATED,
+                new ConsultationDetail.Round(2, DEADLINE, "OPEN"), List.of(ProvisionView.open(new Provision("p1", "1", "States should act."))), null, CREATED,
                 42L, Map.of("p1", 3)));
         assertThat(projection.handle(new FindConsultationsQuery(false))).extracting(ConsultationSummary::round, ConsultationSummary::deadline)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2, DEADLINE));
