@@ -17,6 +17,7 @@ import org.concord.messages.consultation.ConsultationStatus;
 import org.concord.messages.consultation.CountAmendmentsByConsultationQuery;
 import org.concord.messages.consultation.Provision;
 import org.concord.messages.consultation.TextChange;
+import org.concord.messages.negotiation.CompromiseAcceptedEvent;
 import org.concord.messages.consultation.TextRevisedEvent;
 import org.concord.messages.consultation.Visibility;
 import org.concord.messages.participant.Actor;
@@ -131,6 +132,20 @@ class AmendmentProjectionTest {
         assertThat(accepted.status()).isEqualTo(AmendmentStatus.ACCEPTED_WITH_MODIFICATIONS);
         assertThat(accepted.decision()).isEqualTo(new AmendmentView.Decision("d-1", "Merged", events.at(3), 2));
         assertThat(accepted.stale()).isFalse();
+    }
+
+    @Test
+    void amendments_merged_into_an_accepted_compromise_are_merged_with_the_compromise_named_and_the_version_it_made() throws Exception {
+        events.deliver("a-1", proposed("c-1", "a-1", "p-1"));
+        events.deliver("a-2", proposed("c-1", "a-2", "p-1"));
+        events.deliver("c-1", new CompromiseAcceptedEvent("c-1", "k-1", "p-1", List.of("a-1", "a-2"), "consensus",
+                new TextChange(ChangeKind.REPLACE, "p-1", null, null, "States shall halve plastic waste."), 2, SECRETARIAT));
+
+        assertThat(List.of(amendment("a-1"), amendment("a-2"))).allSatisfy(merged -> {
+            assertThat(merged.status()).isEqualTo(AmendmentStatus.MERGED);
+            assertThat(merged.decision()).isEqualTo(new AmendmentView.Decision("d-1", "merged into compromise k-1: consensus", events.at(4), 2));
+            assertThat(merged.stale()).isFalse();
+        });
     }
 
     @Test

@@ -69,7 +69,7 @@ class AmendmentQueryControllerTest {
     @Test
     void a_status_that_does_not_exist_is_a_bad_request_naming_the_statuses() {
         expectInvalid(web.get().uri("/api/consultations/c-1/amendments?status=PENDING").exchange(), "status",
-                "must be one of PROPOSED, ACCEPTED, ACCEPTED_WITH_MODIFICATIONS, REJECTED, WITHDRAWN");
+                "must be one of PROPOSED, ACCEPTED, ACCEPTED_WITH_MODIFICATIONS, REJECTED, WITHDRAWN, MERGED");
     }
 
     @Test
