@@ -186,6 +186,7 @@ class AuthorizationMatrixIT {
                 read(c + "/compromises"),
                 read(c + "/compromises/{k}"),
                 read(c + "/silence"),
+                read(c + "/silence/{s}"),
                 // history
                 read(c + "/versions"),
                 read(c + "/versions/1"),
@@ -442,8 +443,13 @@ class AuthorizationMatrixIT {
                 "text", "A matrix compromise.", "amendmentIds", List.of(merged.get("a1"), merged.get("a2")), "deadline", inADay()),
                 vars.get("c")), 201);
         vars.put("k", proposed.get("compromiseId").asText());
-        json(api.get(drafter, "/api/consultations/{c}/compromises/{k}?minPosition={p}", vars.get("c"), vars.get("k"),
-                proposed.get("position").asLong()), 200);
+        // a silence on the provision, broken at once so that it blocks none of the rows' decisions, for the silence's reads
+        Map<String, Object> silence = new HashMap<>(silence());
+        silence.put("provisionId", vars.get("p"));
+        vars.put("s", json(api.post(drafter, "/api/consultations/{c}/silence", silence, vars.get("c")), 201).get("procedureId").asText());
+        long broken = json(api.post(tokens.get(Caller.PARTICIPANT), "/api/consultations/{c}/silence/current/break",
+                Map.of("reason", "Matrix objection"), vars.get("c")), 200).get("position").asLong();
+        json(api.get(drafter, "/api/consultations/{c}/silence/{s}?minPosition={p}", vars.get("c"), vars.get("s"), broken), 200);
         return vars;
     }
 
