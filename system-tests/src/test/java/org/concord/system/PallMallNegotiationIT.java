@@ -322,6 +322,13 @@ class PallMallNegotiationIT {
 
         JsonNode versions = json(api.get(null, "/api/consultations/{c}/versions", c), 200);
         assertThat(versions.findValuesAsText("version")).containsExactly("1", "2", "3");
+        assertThat(versions.findValuesAsText("type")).containsExactly("CREATION", "BRACKET", "COMPROMISE");
+        assertThat(versions.at("/1/cause/bracketId").asText()).isEqualTo(bracket);
+        assertThat(versions.at("/2/cause/compromiseId").asText()).isEqualTo(compromise);
+        assertThat(versions.at("/2/cause/decidedBy/organisation").asText()).isEqualTo(organisation("Pall Mall co-hosts"));
+        JsonNode atVersion1 = provision(json(api.get(null, "/api/consultations/{c}/versions/1", c), 200), p1);
+        assertThat(atVersion1.get("status").asText()).as("bracketed while version 1 was current").isEqualTo("BRACKETED");
+        assertThat(atVersion1.get("brackets").findValuesAsText("bracketId")).containsExactly(bracket);
         String one = "/api/consultations/{c}/versions/1";
         assertThat(provision(json(api.get(null, one, c), 200), p1).get("text").asText())
                 .isEqualTo("States should regulate the sale of intrusion tools.");
