@@ -8,6 +8,7 @@ import org.concord.query.access.ChathamHouse;
 import org.concord.query.readmodel.StoredEntry;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -63,6 +64,37 @@ public final class TimelineEntries {
             case "CommentPosted" -> who + (data.getString("replyTo") != null ? " replied to a comment" : " commented")
                     + (data.getString("amendmentId") != null ? " on amendment " + data.getString("amendmentId")
                     : data.getString("provisionId") != null ? " on provision " + data.getString("provisionId") : "");
+            case "ProvisionStatusChanged" -> who + " set provision " + data.getString("provisionId") + " to "
+                    + data.getString("to") + " (" + data.getString("reason") + ")";
+            case "TextBracketed" -> who + " bracketed \"" + data.getString("words") + "\" in provision " + data.getString("provisionId")
+                    + (data.getList("alternatives", Object.class, List.of()).isEmpty() ? ""
+                    : " with " + data.getList("alternatives", Object.class).size() + " alternatives");
+            case "AlternativeSupported" -> who + " supported alternative " + data.getString("alternativeId") + " of bracket "
+                    + data.getString("bracketId");
+            case "AlternativeSupportWithdrawn" -> who + " withdrew support for alternative " + data.getString("alternativeId")
+                    + " of bracket " + data.getString("bracketId");
+            case "BracketResolved" -> who + " resolved bracket " + data.getString("bracketId") + " in provision "
+                    + data.getString("provisionId") + (data.getString("alternativeId") != null
+                    ? " keeping alternative " + data.getString("alternativeId") : " with a new wording") + ": version " + data.get("version");
+            case "CompromiseProposed" -> who + " proposed compromise " + data.getString("compromiseId") + " on provision "
+                    + data.getString("provisionId") + ", merging amendments " + String.join(", ", data.getList("amendmentIds", String.class, List.of()));
+            case "CompromiseConsented" -> data.getString("organisation") + " consented to compromise " + data.getString("compromiseId");
+            case "CompromiseObjected" -> data.getString("organisation") + " objected to compromise " + data.getString("compromiseId");
+            case "CompromiseAccepted" -> who + " accepted compromise " + data.getString("compromiseId") + ": version " + data.get("version");
+            case "CompromiseWithdrawn" -> who + " withdrew compromise " + data.getString("compromiseId");
+            case "AdReferendumAgreed" -> data.getString("organisation") + " agreed to provision " + data.getString("provisionId")
+                    + " ad referendum";
+            case "AdReferendumConfirmed" -> data.getString("organisation") + " confirmed its agreement to provision "
+                    + data.getString("provisionId");
+            case "AdReferendumWithdrawn" -> data.getString("organisation") + " withdrew its ad referendum agreement to provision "
+                    + data.getString("provisionId");
+            case "SilenceProcedureStarted" -> who + " put " + (data.getString("provisionId") != null
+                    ? "provision " + data.getString("provisionId") : "the text") + " (version " + data.get("version")
+                    + ") under a silence procedure until " + data.get("deadline") + " (" + data.getString("timeZone") + ")";
+            case "SilenceBroken" -> who + " broke silence (procedure " + data.getString("procedureId") + ")";
+            case "SilenceProcedureCompleted" -> "Nobody broke silence: procedure " + data.getString("procedureId") + " passed"
+                    + (data.getString("provisionId") != null ? ", provision " + data.getString("provisionId") + " is agreed"
+                    : ", the text at version " + data.get("version") + " is adopted");
             case "ParticipantRegistered" -> who + " registered " + data.getString("displayName") + " for "
                     + data.getString("organisation") + " with the roles " + data.get("roles");
             case "ParticipantRevoked" -> who + " revoked the credential of participant " + data.getString("participantId");

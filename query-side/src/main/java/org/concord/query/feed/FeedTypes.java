@@ -13,6 +13,22 @@ import org.concord.messages.consultation.ConsultationEndorsedEvent;
 import org.concord.messages.consultation.RoundClosedEvent;
 import org.concord.messages.consultation.RoundOpenedEvent;
 import org.concord.messages.consultation.TextRevisedEvent;
+import org.concord.messages.negotiation.AdReferendumAgreedEvent;
+import org.concord.messages.negotiation.AdReferendumConfirmedEvent;
+import org.concord.messages.negotiation.AdReferendumWithdrawnEvent;
+import org.concord.messages.negotiation.AlternativeSupportWithdrawnEvent;
+import org.concord.messages.negotiation.AlternativeSupportedEvent;
+import org.concord.messages.negotiation.BracketResolvedEvent;
+import org.concord.messages.negotiation.CompromiseAcceptedEvent;
+import org.concord.messages.negotiation.CompromiseConsentedEvent;
+import org.concord.messages.negotiation.CompromiseObjectedEvent;
+import org.concord.messages.negotiation.CompromiseProposedEvent;
+import org.concord.messages.negotiation.CompromiseWithdrawnEvent;
+import org.concord.messages.negotiation.ProvisionStatusChangedEvent;
+import org.concord.messages.negotiation.SilenceBrokenEvent;
+import org.concord.messages.negotiation.SilenceProcedureCompletedEvent;
+import org.concord.messages.negotiation.SilenceProcedureStartedEvent;
+import org.concord.messages.negotiation.TextBracketedEvent;
 import org.concord.query.event.EventDescription;
 
 import java.util.Set;
@@ -27,7 +43,12 @@ final class FeedTypes {
                     TextRevisedEvent.class, ConsultationAdoptedEvent.class, ConsultationEndorsedEvent.class,
                     AmendmentProposedEvent.class, AmendmentSupportedEvent.class, AmendmentSupportWithdrawnEvent.class,
                     AmendmentWithdrawnEvent.class, AmendmentAcceptedEvent.class, AmendmentRejectedEvent.class,
-                    CommentPostedEvent.class)
+                    CommentPostedEvent.class, ProvisionStatusChangedEvent.class, TextBracketedEvent.class,
+                    AlternativeSupportedEvent.class, AlternativeSupportWithdrawnEvent.class, BracketResolvedEvent.class,
+                    CompromiseProposedEvent.class, CompromiseConsentedEvent.class, CompromiseObjectedEvent.class,
+                    CompromiseAcceptedEvent.class, CompromiseWithdrawnEvent.class, AdReferendumAgreedEvent.class,
+                    AdReferendumConfirmedEvent.class, AdReferendumWithdrawnEvent.class, SilenceProcedureStartedEvent.class,
+                    SilenceBrokenEvent.class, SilenceProcedureCompletedEvent.class)
             .map(EventDescription::typeOf)
             .collect(Collectors.toCollection(TreeSet::new));
 

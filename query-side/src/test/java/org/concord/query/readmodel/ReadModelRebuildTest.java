@@ -22,6 +22,22 @@ import org.concord.messages.consultation.RoundOpenedEvent;
 import org.concord.messages.consultation.TextChange;
 import org.concord.messages.consultation.TextRevisedEvent;
 import org.concord.messages.consultation.Visibility;
+import org.concord.messages.negotiation.AdReferendumAgreedEvent;
+import org.concord.messages.negotiation.AdReferendumConfirmedEvent;
+import org.concord.messages.negotiation.Alternative;
+import org.concord.messages.negotiation.AlternativeSupportedEvent;
+import org.concord.messages.negotiation.BracketResolvedEvent;
+import org.concord.messages.negotiation.CompromiseAcceptedEvent;
+import org.concord.messages.negotiation.CompromiseConsentedEvent;
+import org.concord.messages.negotiation.CompromiseObjectedEvent;
+import org.concord.messages.negotiation.CompromiseProposedEvent;
+import org.concord.messages.negotiation.CompromiseWithdrawnEvent;
+import org.concord.messages.negotiation.ProvisionStatus;
+import org.concord.messages.negotiation.ProvisionStatusChangedEvent;
+import org.concord.messages.negotiation.SilenceBrokenEvent;
+import org.concord.messages.negotiation.SilenceProcedureCompletedEvent;
+import org.concord.messages.negotiation.SilenceProcedureStartedEvent;
+import org.concord.messages.negotiation.TextBracketedEvent;
 import org.concord.messages.participant.Actor;
 import org.concord.messages.participant.ParticipantRegisteredEvent;
 import org.concord.messages.participant.Role;
@@ -91,8 +107,11 @@ class ReadModelRebuildTest {
         long head = eventStore.headPosition();
         await().atMost(Duration.ofSeconds(30)).until(() -> progress.hasProcessed(head));
         Map<String, List<String>> before = snapshot();
-        assertThat(before.get("versions")).hasSize(3);
-        assertThat(before.get("amendments")).hasSize(2);
+        assertThat(before.get("versions")).hasSize(6);
+        assertThat(before.get("amendments")).hasSize(4);
+        assertThat(before.get("compromises")).hasSize(2);
+        assertThat(before.get("silenceProcedures")).hasSize(2);
+        assertThat(before.get("versionNegotiations")).isNotEmpty();
         assertThat(before.get("comments")).hasSize(2);
         // the latest event of c-1 is the last stored: its endorsement
         assertThat(consultations.handle(new FindConsultationQuery("c-1")).orElseThrow().position()).isEqualTo(head);
@@ -140,9 +159,42 @@ class ReadModelRebuildTest {
                 new AmendmentAcceptedEvent(consultationId, "a-1", AmendmentStatus.ACCEPTED_WITH_MODIFICATIONS, "Agreed, narrower",
                         new TextChange(ChangeKind.REPLACE, "p1", null, null, "States should regulate the sale and export of intrusion tools."), 2, DRAFTER),
                 new AmendmentRejectedEvent(consultationId, "a-2", "Core commitment", DRAFTER),
-                new TextRevisedEvent(consultationId, 3, 2, "Numbering", List.of(new TextChange(ChangeKind.INSERT_AFTER, "p2", "p3", "3",
+                new TextBracketedEvent(consultationId, "b-1", "p1", 2, 0, 1, "States", List.of(new Alternative("alt-1", "States", List.of("France")),
+                        new Alternative("alt-2", "Governments", List.of())), "who acts", DRAFTER),
+                new ProvisionStatusChangedEvent(consultationId, "p1", ProvisionStatus.OPEN, ProvisionStatus.BRACKETED, "Passage bracketed", DRAFTER),
+                new TextBracketedEvent(consultationId, "b-2", "p1", 2, 4, 7, "and export of", List.of(), null, DRAFTER),
+                new AlternativeSupportedEvent(consultationId, "b-1", "alt-2", NGO),
+                new BracketResolvedEvent(consultationId, "b-1", "p1", "alt-2", "Governments", "Broader", new TextChange(ChangeKind.REPLACE,
+                        "p1", null, null, "Governments should regulate the sale and export of intrusion tools."), 3, DRAFTER),
+                new AdReferendumAgreedEvent(consultationId, "p2", "France", "capital", FRANCE),
+                new AdReferendumConfirmedEvent(consultationId, "p2", "France", FRANCE),
+                new AmendmentProposedEvent(consultationId, "a-3", ChangeKind.REPLACE, "p2", 3, "Vendors must assess human-rights risks.",
+                        null, "Stronger", 1, FRANCE),
+                new AmendmentProposedEvent(consultationId, "a-4", ChangeKind.REPLACE, "p2", 3, "Vendors should assess risks yearly.",
+                        null, "Regular", 1, NGO),
+                new CompromiseProposedEvent(consultationId, "k-1", "p2", "Vendors must assess human-rights risks yearly.",
+                        List.of("a-3", "a-4"), List.of("France", "Access Now"), at.plus(Duration.ofDays(3)), "Both", DRAFTER),
+                new CompromiseConsentedEvent(consultationId, "k-1", "France", FRANCE),
+                new CompromiseObjectedEvent(consultationId, "k-1", "Access Now", "Too strong", NGO),
+                new CompromiseWithdrawnEvent(consultationId, "k-1", "Objection", DRAFTER),
+                new CompromiseProposedEvent(consultationId, "k-2", "p2", "Vendors must assess risks yearly.",
+                        List.of("a-3", "a-4"), List.of("France", "Access Now"), at.plus(Duration.ofDays(3)), null, DRAFTER),
+                new CompromiseConsentedEvent(consultationId, "k-2", "France", FRANCE),
+                new CompromiseConsentedEvent(consultationId, "k-2", "Access Now", NGO),
+                new CompromiseAcceptedEvent(consultationId, "k-2", "p2", List.of("a-3", "a-4"), "Consensus", new TextChange(ChangeKind.REPLACE,
+                        "p2", null, null, "Vendors must assess risks yearly."), 4, DRAFTER),
+                new SilenceProcedureStartedEvent(consultationId, "s-1", "p2", 4, at.plus(Duration.ofDays(4)), "Europe/Paris",
+                        Set.of(StakeholderType.STATE), DRAFTER),
+                new SilenceBrokenEvent(consultationId, "s-1", "p2", "Instructions", FRANCE),
+                new BracketResolvedEvent(consultationId, "b-2", "p1", null, "and the export of", "Clearer", new TextChange(ChangeKind.REPLACE,
+                        "p1", null, null, "Governments should regulate the sale and the export of intrusion tools."), 5, DRAFTER),
+                new ProvisionStatusChangedEvent(consultationId, "p1", ProvisionStatus.BRACKETED, ProvisionStatus.OPEN, "Brackets resolved", DRAFTER),
+                new TextRevisedEvent(consultationId, 6, 5, "Numbering", List.of(new TextChange(ChangeKind.INSERT_AFTER, "p2", "p3", "3",
                         "States should provide remedies.")), DRAFTER),
-                new ConsultationAdoptedEvent(consultationId, 3, DRAFTER),
+                new SilenceProcedureStartedEvent(consultationId, "s-2", null, 6, at.plus(Duration.ofDays(5)), "Europe/Paris",
+                        Set.of(StakeholderType.STATE), DRAFTER),
+                new SilenceProcedureCompletedEvent(consultationId, "s-2", null, 6),
+                new ConsultationAdoptedEvent(consultationId, 6, DRAFTER),
                 new ConsultationEndorsedEvent(consultationId, "France", StakeholderType.STATE, "FR", FRANCE));
         for (int i = 0; i < consultation.size(); i++) {
             events.add(new GenericDomainEventMessage<>("Consultation", consultationId, i, consultation.get(i)));

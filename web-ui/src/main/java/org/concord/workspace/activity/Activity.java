@@ -42,7 +42,7 @@ record Activity(String title, String href, List<Item> amendments, List<Item> com
             if (amendment.author() != null && me.equals(amendment.author().participantId())) {
                 String state = switch (amendment.status()) {
                     case "PROPOSED" -> formats.message(amendment.stale() ? "activity.amendment.stale" : "activity.amendment.PROPOSED");
-                    case "ACCEPTED", "ACCEPTED_WITH_MODIFICATIONS", "REJECTED" -> formats.message("activity.amendment." + amendment.status(),
+                    case "ACCEPTED", "ACCEPTED_WITH_MODIFICATIONS", "REJECTED", "MERGED" -> formats.message("activity.amendment." + amendment.status(),
                             amendment.decision() == null || amendment.decision().reason() == null ? "" : amendment.decision().reason(),
                             amendment.decision() == null || amendment.decision().version() == null ? 0 : amendment.decision().version());
                     default -> formats.message("activity.amendment.WITHDRAWN");

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -151,5 +152,19 @@ class Bracket {
     @EventSourcingHandler
     void on(AlternativeSupportWithdrawnEvent event) {
         supporters.get(event.alternativeId()).remove(event.supporter().participantId());
+    }
+
+    /** Equal when in the same state: Axon's test fixture compares the state a command left with the state its events rebuild. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Bracket that && Objects.equals(bracketId, that.bracketId)
+                && Objects.equals(consultationId, that.consultationId) && Objects.equals(provisionId, that.provisionId)
+                && start == that.start && end == that.end && alternatives.equals(that.alternatives)
+                && supporters.equals(that.supporters) && resolved == that.resolved;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(bracketId, start, end, resolved);
     }
 }

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -35,8 +35,9 @@ class Compromise {
     private List<String> amendmentIds = new ArrayList<>();
     private List<String> parties = new ArrayList<>();
     private Instant deadline;
-    private Set<String> consented = new LinkedHashSet<>();
-    private Set<String> objected = new LinkedHashSet<>();
+    /** Declared as LinkedHashSet so that a snapshot keeps the order of the answers, which messages name. */
+    private LinkedHashSet<String> consented = new LinkedHashSet<>();
+    private LinkedHashSet<String> objected = new LinkedHashSet<>();
     private Status status;
 
     Compromise() {
@@ -134,5 +135,20 @@ class Compromise {
     @EventSourcingHandler
     void on(CompromiseObjectedEvent event) {
         objected.add(event.organisation());
+    }
+
+    /** Equal when in the same state: Axon's test fixture compares the state a command left with the state its events rebuild. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Compromise that && Objects.equals(compromiseId, that.compromiseId)
+                && Objects.equals(consultationId, that.consultationId) && Objects.equals(provisionId, that.provisionId)
+                && Objects.equals(text, that.text) && amendmentIds.equals(that.amendmentIds) && parties.equals(that.parties)
+                && Objects.equals(deadline, that.deadline) && consented.equals(that.consented) && objected.equals(that.objected)
+                && status == that.status;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(compromiseId, status);
     }
 }

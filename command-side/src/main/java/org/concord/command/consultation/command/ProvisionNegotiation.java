@@ -3,6 +3,7 @@ package org.concord.command.consultation.command;
 import org.concord.messages.negotiation.ProvisionStatus;
 
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -12,8 +13,9 @@ import java.util.Set;
 class ProvisionNegotiation {
 
     private ProvisionStatus status = ProvisionStatus.OPEN;
-    private Set<String> pendingAdReferendum = new LinkedHashSet<>();
-    private Set<String> confirmedAdReferendum = new LinkedHashSet<>();
+    /** Declared as LinkedHashSet so that a snapshot keeps the order of the organisations, which messages name. */
+    private LinkedHashSet<String> pendingAdReferendum = new LinkedHashSet<>();
+    private LinkedHashSet<String> confirmedAdReferendum = new LinkedHashSet<>();
 
     ProvisionStatus status() {
         return status;
@@ -47,5 +49,17 @@ class ProvisionNegotiation {
 
     void withdrawAdReferendum(String organisation) {
         pendingAdReferendum.remove(organisation);
+    }
+
+    /** Equal when in the same state: Axon's test fixture compares the state a command left with the state its events rebuild. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ProvisionNegotiation that && status == that.status
+                && pendingAdReferendum.equals(that.pendingAdReferendum) && confirmedAdReferendum.equals(that.confirmedAdReferendum);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(status, pendingAdReferendum, confirmedAdReferendum);
     }
 }

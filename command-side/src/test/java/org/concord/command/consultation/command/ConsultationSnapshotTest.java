@@ -16,12 +16,23 @@ import org.concord.messages.consultation.ConsultationStatus;
 import org.concord.messages.consultation.Provision;
 import org.concord.messages.consultation.RoundOpenedEvent;
 import org.concord.messages.consultation.Visibility;
+import org.concord.messages.negotiation.AdReferendumAgreedEvent;
+import org.concord.messages.negotiation.Alternative;
+import org.concord.messages.negotiation.AlternativeSupportedEvent;
+import org.concord.messages.negotiation.CompromiseConsentedEvent;
+import org.concord.messages.negotiation.CompromiseProposedEvent;
+import org.concord.messages.negotiation.ProvisionStatus;
+import org.concord.messages.negotiation.ProvisionStatusChangedEvent;
+import org.concord.messages.negotiation.SilenceProcedureStartedEvent;
+import org.concord.messages.negotiation.SupportAlternativeCommand;
+import org.concord.messages.negotiation.TextBracketedEvent;
 import org.concord.messages.participant.Actor;
 import org.concord.messages.participant.StakeholderType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +63,37 @@ class ConsultationSnapshotTest {
                     assertThat(restored.roundForComment("p1", "a-1")).isEqualTo(1);
                     assertThat(snapshot.getType().getRevision()).as("the snapshot says its shape")
                             .isEqualTo(ConsultationSnapshots.REVISION);
+                });
+    }
+
+    @Test
+    void a_snapshot_restores_the_negotiation_of_the_text() {
+        Actor japan = new Actor("jp", "Japan", StakeholderType.STATE);
+        Instant later = Instant.parse("2100-01-01T00:00:00Z");
+        new AggregateTestFixture<>(Consultation.class)
+                .given(new ConsultationCreatedEvent("c-1", "Code", "S", Visibility.PUBLIC,
+                                List.of(new Provision("p1", "1", "One two three."), new Provision("p2", "2", "Two.")), ConsultationStatus.DRAFT,
+                                DRAFTER, 1),
+                        new RoundOpenedEvent("c-1", 1, later, DRAFTER),
+                        new AmendmentProposedEvent("c-1", "a-1", ChangeKind.REPLACE, "p2", 1, "Deux.", null, "Why", 1, FRANCE),
+                        new AmendmentProposedEvent("c-1", "a-2", ChangeKind.REPLACE, "p2", 1, "Zwei.", null, "Why", 1, japan),
+                        new CompromiseProposedEvent("c-1", "k-1", "p2", "Dos.", List.of("a-1", "a-2"), List.of("France", "Japan"), later,
+                                null, DRAFTER),
+                        new CompromiseConsentedEvent("c-1", "k-1", "France", FRANCE),
+                        new TextBracketedEvent("c-1", "b-1", "p1", 1, 1, 2, "two",
+                                List.of(new Alternative("x", "deux", List.of("France")), new Alternative("y", "zwei", List.of())), null,
+                                DRAFTER),
+                        new ProvisionStatusChangedEvent("c-1", "p1", ProvisionStatus.OPEN, ProvisionStatus.BRACKETED, "Passage bracketed",
+                                DRAFTER),
+                        new AlternativeSupportedEvent("c-1", "b-1", "x", japan),
+                        new AdReferendumAgreedEvent("c-1", "p2", "Japan", null, japan),
+                        new SilenceProcedureStartedEvent("c-1", "s-1", "p2", 1, later, "Europe/Paris", Set.of(StakeholderType.STATE),
+                                DRAFTER))
+                .when(new SupportAlternativeCommand("c-1", "b-1", "y", FRANCE))
+                .expectState(consultation -> {
+                    Consultation restored = serializer.deserialize(serializer.serialize(consultation, byte[].class));
+
+                    assertThat(restored).usingRecursiveComparison().isEqualTo(consultation);
                 });
     }
 

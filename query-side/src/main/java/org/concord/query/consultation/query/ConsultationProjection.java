@@ -165,8 +165,17 @@ public class ConsultationProjection {
         reach(event, token);
     }
 
+    /**
+     * A bracket is added while its version is current: a bracketing handled again once a later version was made
+     * was either resolved since (and must stay gone) or is there already.
+     */
     @EventHandler
     void on(TextBracketedEvent event, TrackingToken token) {
+        StoredConsultation consultation = consultations.writing(StoredConsultation.class).find(byId(event.consultationId())).first();
+        if (consultation == null || consultation.version() != event.version()) {
+            reach(event, token);
+            return;
+        }
         negotiate(event.consultationId(), event.provisionId(), state -> {
             if (state.brackets().stream().anyMatch(bracket -> bracket.bracketId().equals(event.bracketId()))) {
                 return state;

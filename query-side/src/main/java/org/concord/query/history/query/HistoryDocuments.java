@@ -5,6 +5,8 @@ import org.bson.codecs.pojo.annotations.BsonId;
 import org.bson.codecs.pojo.annotations.BsonProperty;
 import org.concord.messages.consultation.Provision;
 import org.concord.messages.consultation.TextChange;
+import org.concord.messages.negotiation.Alternative;
+import org.concord.messages.negotiation.ProvisionStatus;
 import org.concord.messages.participant.Actor;
 import org.concord.query.history.query.HistoryViews.Cause;
 import org.concord.query.history.query.HistoryViews.Wording;
@@ -82,6 +84,22 @@ public final class HistoryDocuments {
 
     /** {@code historyAmendments}: an amendment's author and proposed text, for the provenance of its acceptance. */
     public record StoredAmendmentText(@BsonId String amendmentId, Actor author, @Nullable String text) {
+    }
+
+    /**
+     * {@code versionNegotiations}: the status and unresolved brackets of each provision of a version that is not
+     * plainly OPEN, as they stood at the end of the version's life (or now, for the current version). A version
+     * without one has every provision OPEN and unbracketed. Id: {@link #versionId}.
+     */
+    public record StoredVersionNegotiation(@BsonId String id, List<ProvisionNegotiation> provisions) {
+    }
+
+    /** One provision's status and unresolved brackets at a version. */
+    public record ProvisionNegotiation(String provisionId, ProvisionStatus status, List<StoredBracket> brackets) {
+    }
+
+    /** A bracket: words [start, end) of the provision's wording at that version, and its alternatives. */
+    public record StoredBracket(String bracketId, int start, int end, String words, @Nullable String note, List<Alternative> alternatives) {
     }
 
     static String versionId(String consultationId, int version) {

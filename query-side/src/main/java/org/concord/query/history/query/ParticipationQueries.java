@@ -29,9 +29,12 @@ import java.util.TreeMap;
 public class ParticipationQueries {
 
     static final String UNDISCLOSED = "undisclosed";
-    /** What makes someone a participant of a consultation: proposing, supporting, commenting, endorsing. */
-    private static final Set<String> TAKING_PART = Set.of("AmendmentProposed", "AmendmentSupported", "CommentPosted", "ConsultationEndorsed");
+    /** What makes someone a participant of a consultation: proposing, supporting, commenting, endorsing, and in a negotiation supporting an alternative, agreeing ad referendum, answering a compromise, breaking silence. */
+    private static final Set<String> TAKING_PART = Set.of("AmendmentProposed", "AmendmentSupported", "CommentPosted", "ConsultationEndorsed",
+            "AlternativeSupported", "AdReferendumAgreed", "CompromiseConsented", "CompromiseObjected", "SilenceBroken");
     static final String UNKNOWN = "unknown";
+    /** What an amendment merged into an accepted compromise counts as, for its author. */
+    private static final String MERGED = "AmendmentMerged";
 
     private final TimelineProjection timeline;
     private final ParticipantProjection participants;
@@ -41,9 +44,16 @@ public class ParticipationQueries {
         this.participants = participants;
     }
 
-    /** Counts of one group of participants; {@code acceptanceRate} is accepted / decided, null before any decision. */
+    /**
+     * Counts of one group of participants; {@code acceptanceRate} is accepted / (accepted + rejected), null before any
+     * such decision (an amendment merged into a compromise is counted in {@code merged}, not in the rate). The negotiation's
+     * counts: supports of alternatives (net of withdrawals), ad referendum agreements, answers to compromises by the
+     * parties' delegates, silence broken.
+     */
     public record Counts(int participants, int organisations, int amendments, int accepted, int rejected, int withdrawn,
-                         int supports, int comments, int endorsements, @Nullable Double acceptanceRate) {
+                         int supports, int comments, int endorsements, @Nullable Double acceptanceRate, int merged,
+                         int alternativeSupports, int adReferendumAgreements, int compromiseConsents, int compromiseObjections,
+                         int silenceBreaks) {
     }
 
     public record Participation(String consultationId, Counts total, Map<String, Counts> byStakeholderType,
@@ -73,19 +83,21 @@ public class ParticipationQueries {
                 // decisions and withdrawals count for the amendment's author
                 actor = amendmentAuthors.get(data.getString("amendmentId"));
             }
+            if ("CompromiseAccepted".equals(type)) {
+                // each amendment merged counts for its author
+                for (String amendmentId : data.getList("amendmentIds", String.class, List.of())) {
+                    Actor author = amendmentAuthors.get(amendmentId);
+                    if (author != null) {
+                        count(MERGED, author, false, null, countries, total, byType, byCountry);
+                    }
+                }
+                continue;
+            }
             if (actor == null) {
                 continue;
             }
-            boolean chathamHouse = entry.chathamHouse();
-            String country = chathamHouse ? UNDISCLOSED
-                    : "ConsultationEndorsed".equals(type) && data.getString("country") != null ? data.getString("country")
-                    : countries.getOrDefault(actor.participantId(), null);
-            String stakeholderType = String.valueOf(actor.stakeholderType());
-            List<Tally> tallies = List.of(total, byType.computeIfAbsent(stakeholderType, t -> new Tally()),
-                    byCountry.computeIfAbsent(country == null ? UNKNOWN : country, c -> new Tally()));
-            for (Tally tally : tallies) {
-                tally.count(type, actor, chathamHouse);
-            }
+            count(type, actor, entry.chathamHouse(), "ConsultationEndorsed".equals(type) ? data.getString("country") : null,
+                    countries, total, byType, byCountry);
             if ("AmendmentProposed".equals(type)) {
                 amendmentAuthors.put(data.getString("amendmentId"), actor);
             }
@@ -95,6 +107,19 @@ public class ParticipationQueries {
         Map<String, Counts> countryCounts = new TreeMap<>();
         byCountry.forEach((country, tally) -> countryCounts.put(country, tally.counts()));
         return new Participation(query.consultationId(), total.counts(), types, countryCounts);
+    }
+
+    private static void count(String type, Actor actor, boolean chathamHouse, String statedCountry, Map<String, String> countries,
+                              Tally total, Map<String, Tally> byType, Map<String, Tally> byCountry) {
+        String country = chathamHouse ? UNDISCLOSED
+                : statedCountry != null ? statedCountry
+                : countries.getOrDefault(actor.participantId(), null);
+        String stakeholderType = String.valueOf(actor.stakeholderType());
+        List<Tally> tallies = List.of(total, byType.computeIfAbsent(stakeholderType, t -> new Tally()),
+                byCountry.computeIfAbsent(country == null ? UNKNOWN : country, c -> new Tally()));
+        for (Tally tally : tallies) {
+            tally.count(type, actor, chathamHouse);
+        }
     }
 
     private static final class Tally {
@@ -107,6 +132,12 @@ public class ParticipationQueries {
         private int supports;
         private int comments;
         private int endorsements;
+        private int merged;
+        private int alternativeSupports;
+        private int adReferendumAgreements;
+        private int compromiseConsents;
+        private int compromiseObjections;
+        private int silenceBreaks;
 
         void count(String type, Actor actor, boolean chathamHouse) {
             switch (type) {
@@ -118,6 +149,13 @@ public class ParticipationQueries {
                 case "AmendmentSupportWithdrawn" -> supports--;
                 case "CommentPosted" -> comments++;
                 case "ConsultationEndorsed" -> endorsements++;
+                case MERGED -> merged++;
+                case "AlternativeSupported" -> alternativeSupports++;
+                case "AlternativeSupportWithdrawn" -> alternativeSupports--;
+                case "AdReferendumAgreed" -> adReferendumAgreements++;
+                case "CompromiseConsented" -> compromiseConsents++;
+                case "CompromiseObjected" -> compromiseObjections++;
+                case "SilenceBroken" -> silenceBreaks++;
                 default -> {
                     return;
                 }
@@ -135,7 +173,8 @@ public class ParticipationQueries {
         Counts counts() {
             int decided = accepted + rejected;
             return new Counts(participants.size(), organisations.size(), amendments, accepted, rejected, withdrawn,
-                    supports, comments, endorsements, decided == 0 ? null : (double) accepted / decided);
+                    supports, comments, endorsements, decided == 0 ? null : (double) accepted / decided, merged,
+                    alternativeSupports, adReferendumAgreements, compromiseConsents, compromiseObjections, silenceBreaks);
         }
     }
 }

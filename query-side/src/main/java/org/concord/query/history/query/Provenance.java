@@ -48,15 +48,33 @@ public record Provenance(List<Span> spans) {
      * drafter's ({@code modifiedBy}). Without a proposal, everything new is {@code by}'s.
      */
     public Provenance revisedTo(String newText, Attribution by, String proposedText, Attribution modifiedBy) {
+        return proposedText == null ? merging(newText, List.of(), by) : merging(newText, List.of(new Proposal(proposedText, by)), modifiedBy);
+    }
+
+    /** A wording someone proposed ({@code by}: its author, with the amendment it came in). */
+    public record Proposal(String text, Attribution by) {
+    }
+
+    /**
+     * The provenance of {@code newText}, which merges several proposals (a compromise of amendments): each new word
+     * found in a proposal (word-level LCS, the proposals tried in order, the first match wins) is that proposal's
+     * author's, the rest {@code rest}'s; words already in this wording keep their attribution.
+     */
+    public Provenance merging(String newText, List<Proposal> proposals, Attribution rest) {
         List<Word> after = Words.of(newText);
-        Attribution[] bodyBy = filled(after.size(), proposedText == null ? by : modifiedBy);
-        Attribution[] spaceBy = filled(after.size(), proposedText == null ? by : modifiedBy);
-        if (proposedText != null) {
-            List<Word> proposed = Words.of(proposedText);
+        Attribution[] bodyBy = filled(after.size(), rest);
+        Attribution[] spaceBy = filled(after.size(), rest);
+        boolean[] matched = new boolean[after.size()];
+        for (Proposal proposal : proposals) {
+            List<Word> proposed = Words.of(proposal.text());
             WordDiff.compare(proposed, after, (proposedWord, afterWord) -> {
-                bodyBy[afterWord] = by;
+                if (matched[afterWord]) {
+                    return;
+                }
+                matched[afterWord] = true;
+                bodyBy[afterWord] = proposal.by();
                 if (proposed.get(proposedWord).space().equals(after.get(afterWord).space())) {
-                    spaceBy[afterWord] = by;
+                    spaceBy[afterWord] = proposal.by();
                 }
             });
         }

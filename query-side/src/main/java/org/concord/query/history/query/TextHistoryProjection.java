@@ -21,10 +21,18 @@ import org.concord.messages.consultation.Provision;
 import org.concord.messages.consultation.Text;
 import org.concord.messages.consultation.TextChange;
 import org.concord.messages.consultation.TextRevisedEvent;
+import org.concord.messages.negotiation.BracketResolvedEvent;
+import org.concord.messages.negotiation.CompromiseAcceptedEvent;
+import org.concord.messages.negotiation.ProvisionStatusChangedEvent;
+import org.concord.messages.negotiation.TextBracketedEvent;
 import org.concord.messages.participant.Actor;
+import org.concord.query.negotiation.query.NegotiationText;
 import org.concord.query.readmodel.ReadModelCollection;
 import org.concord.query.readmodel.ReadModels;
 import org.concord.query.history.query.HistoryDocuments.LastRecorded;
+import org.concord.query.history.query.HistoryDocuments.ProvisionNegotiation;
+import org.concord.query.history.query.HistoryDocuments.RecordedVersion;
+import org.concord.query.history.query.HistoryDocuments.StoredVersionNegotiation;
 import org.concord.query.history.query.HistoryDocuments.StoredAmendmentText;
 import org.concord.query.history.query.HistoryDocuments.StoredProvenance;
 import org.concord.query.history.query.HistoryDocuments.StoredText;
@@ -42,6 +50,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import static org.concord.query.history.query.HistoryDocuments.isCheckpoint;
@@ -51,7 +60,8 @@ import static org.concord.query.history.query.HistoryDocuments.versionId;
 /**
  * Folds every change of a consultation's text into its history: each version (its changes, and its
  * whole text every {@value HistoryDocuments#CHECKPOINT_EVERY} versions), the wordings each provision
- * has had, and the word-level provenance of the current text. The consultation's current text, stored
+ * has had, the word-level provenance of the current text, and each version's negotiation state (provision
+ * statuses and unresolved brackets as they stood when the version was current). The consultation's current text, stored
  * last, says which version has been recorded, so an event delivered again after a crash is skipped, and
  * every write before it is an upsert of the same document or a push guarded by the version.
  */
@@ -65,12 +75,14 @@ public class TextHistoryProjection {
     static final String PROVISION_HISTORIES = "provisionHistories";
     static final String PROVENANCE = "provenance";
     private static final String AMENDMENTS = "historyAmendments";
+    static final String VERSION_NEGOTIATIONS = "versionNegotiations";
 
     private final ReadModelCollection texts;
     private final ReadModelCollection versions;
     private final ReadModelCollection provisionHistories;
     private final ReadModelCollection provenance;
     private final ReadModelCollection amendments;
+    private final ReadModelCollection versionNegotiations;
 
     public TextHistoryProjection(ReadModels readModels) {
         this.texts = readModels.collection(TEXTS);
@@ -78,6 +90,7 @@ public class TextHistoryProjection {
         this.provisionHistories = readModels.collection(PROVISION_HISTORIES);
         this.provenance = readModels.collection(PROVENANCE);
         this.amendments = readModels.collection(AMENDMENTS);
+        this.versionNegotiations = readModels.collection(VERSION_NEGOTIATIONS);
     }
 
     @EventHandler
@@ -124,17 +137,76 @@ public class TextHistoryProjection {
                 (before, after) -> proposed == null ? before.revisedTo(after, byAuthor) : before.revisedTo(after, byAuthor, proposed, byDrafter));
     }
 
+    /** The resolved passage's new words are the resolving drafter's; the version's cause names the bracket. */
+    @EventHandler
+    void on(BracketResolvedEvent event, @Timestamp Instant at) {
+        Attribution byDrafter = attribution(event.version(), null, event.by());
+        newVersion(event.consultationId(), event.version(), List.of(event.change()),
+                new Cause("BRACKET", null, event.by(), event.by(), event.reason(), event.bracketId(), null), at,
+                (before, after) -> before.revisedTo(after, byDrafter),
+                (states, before, after) -> VersionNegotiation.resolved(states, event.provisionId(), event.bracketId(),
+                        NegotiationText.shift(before.find(event.provisionId()).map(Provision::text).orElse(""),
+                                after.find(event.provisionId()).map(Provision::text).orElse(""))));
+    }
+
+    /**
+     * The compromise's words found in a merged amendment's text are that amendment's author's (the amendments
+     * tried in the compromise's order, the first match wins); the rest are the accepting drafter's (the chair's).
+     */
+    @EventHandler
+    void on(CompromiseAcceptedEvent event, @Timestamp Instant at) {
+        Map<String, StoredAmendmentText> merged = new HashMap<>();
+        amendments.writing(StoredAmendmentText.class).find(Filters.in(ID, event.amendmentIds()))
+                .forEach(amendment -> merged.put(amendment.amendmentId(), amendment));
+        List<Provenance.Proposal> proposals = new ArrayList<>();
+        for (String amendmentId : event.amendmentIds()) {
+            StoredAmendmentText amendment = merged.get(amendmentId);
+            if (amendment != null && amendment.text() != null) {
+                proposals.add(new Provenance.Proposal(amendment.text(), attribution(event.version(), amendmentId, amendment.author())));
+            }
+        }
+        Attribution byChair = attribution(event.version(), null, event.by());
+        newVersion(event.consultationId(), event.version(), List.of(event.change()),
+                new Cause("COMPROMISE", null, event.by(), event.by(), event.reason(), null, event.compromiseId()), at,
+                (before, after) -> before.merging(after, proposals, byChair), (states, before, after) -> states);
+    }
+
+    /** A status change while a version is current is part of that version's negotiation state. */
+    @EventHandler
+    void on(ProvisionStatusChangedEvent event) {
+        negotiate(event.consultationId(), states -> VersionNegotiation.withStatus(states, event.provisionId(), event.to()));
+    }
+
+    /** Added to the version it was made in only while that is current: handled again later, it was resolved or is there. */
+    @EventHandler
+    void on(TextBracketedEvent event) {
+        RecordedVersion recorded = recordedVersion(event.consultationId());
+        if (recorded != null && recorded.version() == event.version()) {
+            negotiate(event.consultationId(), states -> VersionNegotiation.withBracket(states, event));
+        }
+    }
+
     @ResetHandler
     void reset() {
-        List.of(texts, versions, provisionHistories, provenance, amendments).forEach(collection -> collection.writing().drop());
+        List.of(texts, versions, provisionHistories, provenance, amendments, versionNegotiations).forEach(collection -> collection.writing().drop());
     }
 
     private interface Revision {
         Provenance apply(Provenance before, String after);
     }
 
+    /** How a new version's negotiation state follows from the previous version's (deleted provisions aside). */
+    private interface Renegotiation {
+        List<ProvisionNegotiation> apply(List<ProvisionNegotiation> states, Text before, Text after);
+    }
+
     private void newVersion(String consultationId, int version, List<TextChange> changes, Cause cause, Instant at,
                             Revision revision) {
+        newVersion(consultationId, version, changes, cause, at, revision, (states, before, after) -> states);
+    }
+
+    private void newVersion(String consultationId, int version, List<TextChange> changes, Cause cause, Instant at,
+                            Revision revision, Renegotiation renegotiation) {
         StoredText current = texts.writing(StoredText.class).find(byId(consultationId)).first();
         if (current == null || current.version() >= version) {
             return;
@@ -150,6 +222,14 @@ public class TextHistoryProjection {
         }
         record(consultationId, version, before, after, changes, cause, at, provision -> revision.apply(
                 previous.getOrDefault(provision.provisionId(), new Provenance(List.of())), provision.text()));
+        StoredVersionNegotiation was = versionNegotiations.writing(StoredVersionNegotiation.class)
+                .find(byId(versionId(consultationId, current.version()))).first();
+        if (was != null) {
+            List<ProvisionNegotiation> states = VersionNegotiation.carriedOver(renegotiation.apply(was.provisions(), before, after), after);
+            String id = versionId(consultationId, version);
+            versionNegotiations.writing(StoredVersionNegotiation.class).replaceOne(byId(id), new StoredVersionNegotiation(id, states),
+                    new ReplaceOptions().upsert(true));
+        }
         texts.writing().updateOne(byId(consultationId), Updates.combine(
                 Updates.set(HistoryDocuments.VERSION, version),
                 Updates.set(HistoryDocuments.PROVISIONS, after.provisions()),
@@ -201,6 +281,24 @@ public class TextHistoryProjection {
                         Updates.setOnInsert(HistoryDocuments.CONSULTATION_ID, consultationId),
                         Updates.setOnInsert(HistoryDocuments.PROVISION_ID, provisionId)),
                 new UpdateOptions().upsert(true));
+    }
+
+    /** Changes the negotiation state of the consultation's current version. */
+    private void negotiate(String consultationId, UnaryOperator<List<ProvisionNegotiation>> change) {
+        RecordedVersion recorded = recordedVersion(consultationId);
+        if (recorded == null) {
+            return;
+        }
+        String id = versionId(consultationId, recorded.version());
+        StoredVersionNegotiation stored = versionNegotiations.writing(StoredVersionNegotiation.class).find(byId(id)).first();
+        List<ProvisionNegotiation> states = change.apply(stored == null ? List.of() : stored.provisions());
+        versionNegotiations.writing(StoredVersionNegotiation.class).replaceOne(byId(id), new StoredVersionNegotiation(id, states),
+                new ReplaceOptions().upsert(true));
+    }
+
+    private RecordedVersion recordedVersion(String consultationId) {
+        return texts.writing(RecordedVersion.class).find(byId(consultationId))
+                .projection(Projections.include(HistoryDocuments.VERSION)).first();
     }
 
     private static Set<String> changedProvisions(List<TextChange> changes) {

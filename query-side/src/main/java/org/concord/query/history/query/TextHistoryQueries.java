@@ -10,12 +10,16 @@ import org.concord.messages.consultation.Provision;
 import org.concord.messages.consultation.Text;
 import org.concord.messages.consultation.TextChange;
 import org.concord.messages.history.FindDiffQuery;
+import org.concord.messages.negotiation.Alternative;
+import org.concord.messages.negotiation.ProvisionStatus;
 import org.concord.messages.history.FindProvenanceQuery;
 import org.concord.messages.history.FindProvisionHistoryQuery;
 import org.concord.messages.history.FindTextAsOfQuery;
 import org.concord.messages.history.FindTextAtVersionQuery;
 import org.concord.messages.history.FindVersionsQuery;
+import org.concord.query.history.query.HistoryDocuments.ProvisionNegotiation;
 import org.concord.query.history.query.HistoryDocuments.RecordedVersion;
+import org.concord.query.history.query.HistoryDocuments.StoredVersionNegotiation;
 import org.concord.query.history.query.HistoryDocuments.StoredProvenance;
 import org.concord.query.history.query.HistoryDocuments.StoredProvisionHistory;
 import org.concord.query.history.query.HistoryDocuments.StoredText;
@@ -28,8 +32,12 @@ import org.concord.query.history.query.HistoryViews.ProvisionChange;
 import org.concord.query.history.query.HistoryViews.ProvisionProvenance;
 import org.concord.query.history.query.HistoryViews.Span;
 import org.concord.query.history.query.HistoryViews.TextAtVersion;
+import org.concord.query.history.query.HistoryViews.VersionAlternative;
+import org.concord.query.history.query.HistoryViews.VersionBracket;
+import org.concord.query.history.query.HistoryViews.VersionProvision;
 import org.concord.query.history.query.HistoryViews.VersionSummary;
 import org.concord.query.history.query.HistoryViews.Wording;
+import org.concord.query.negotiation.query.NegotiationText;
 import org.concord.query.readmodel.ReadModelCollection;
 import org.concord.query.readmodel.ReadModels;
 import org.springframework.stereotype.Component;
@@ -67,6 +75,7 @@ public class TextHistoryQueries {
     private final ReadModelCollection versions;
     private final ReadModelCollection provisionHistories;
     private final ReadModelCollection provenance;
+    private final ReadModelCollection versionNegotiations;
     private final ReadModels readModels;
     private final Cache<DiffKey, Diff> diffs = Caffeine.newBuilder()
             .maximumWeight(REMEMBERED_DIFF_CHARACTERS)
@@ -79,6 +88,7 @@ public class TextHistoryQueries {
         this.versions = readModels.collection(TextHistoryProjection.VERSIONS);
         this.provisionHistories = readModels.collection(TextHistoryProjection.PROVISION_HISTORIES);
         this.provenance = readModels.collection(TextHistoryProjection.PROVENANCE);
+        this.versionNegotiations = readModels.collection(TextHistoryProjection.VERSION_NEGOTIATIONS);
     }
 
     @QueryHandler
@@ -137,8 +147,8 @@ public class TextHistoryQueries {
     }
 
     private Optional<Diff> diff(FindDiffQuery query) {
-        Optional<TextAtVersion> from = textAt(query.consultationId(), query.from());
-        Optional<TextAtVersion> to = textAt(query.consultationId(), query.to());
+        Optional<WordingAt> from = wordingAt(query.consultationId(), query.from());
+        Optional<WordingAt> to = wordingAt(query.consultationId(), query.to());
         if (from.isEmpty() || to.isEmpty()) {
             return Optional.empty();
         }
@@ -193,8 +203,48 @@ public class TextHistoryQueries {
         return Optional.of(new ProvenanceView(current.version(), provisions));
     }
 
-    /** The text at {@code version}: the checkpoint at or before it with the changes of the versions after it. */
+    /**
+     * The text at {@code version}, each provision with its status and brackets as they stood when the version was
+     * current: its wording ({@link #wordingAt}) and its negotiation state, one more read by id.
+     */
     Optional<TextAtVersion> textAt(String consultationId, int version) {
+        return wordingAt(consultationId, version).map(wording -> {
+            Map<String, ProvisionNegotiation> negotiation = new HashMap<>();
+            StoredVersionNegotiation stored = versionNegotiations.reading(StoredVersionNegotiation.class)
+                    .find(byId(versionId(consultationId, version))).first();
+            if (stored != null) {
+                stored.provisions().forEach(state -> negotiation.put(state.provisionId(), state));
+            }
+            return new TextAtVersion(version, wording.createdAt(), wording.provisions().stream()
+                    .map(provision -> provisionAt(provision, negotiation.get(provision.provisionId()))).toList());
+        });
+    }
+
+    private static VersionProvision provisionAt(Provision provision, ProvisionNegotiation state) {
+        if (state == null) {
+            return new VersionProvision(provision.provisionId(), provision.label(), provision.text(), ProvisionStatus.OPEN,
+                    provision.text(), provision.text(), List.of());
+        }
+        List<NegotiationText.Passage> passages = VersionNegotiation.passages(state);
+        List<VersionBracket> brackets = state.brackets().stream().map(bracket -> {
+            List<VersionAlternative> alternatives = new ArrayList<>();
+            for (int i = 0; i < bracket.alternatives().size(); i++) {
+                Alternative alternative = bracket.alternatives().get(i);
+                alternatives.add(new VersionAlternative(alternative.alternativeId(), NegotiationText.label(i), alternative.text(),
+                        alternative.sponsors()));
+            }
+            return new VersionBracket(bracket.bracketId(), bracket.start(), bracket.end(), bracket.words(), bracket.note(), alternatives);
+        }).toList();
+        return new VersionProvision(provision.provisionId(), provision.label(), provision.text(), state.status(),
+                NegotiationText.negotiation(provision.text(), passages), NegotiationText.clean(provision.text(), passages), brackets);
+    }
+
+    /** A version's wording and when it was made. */
+    record WordingAt(Instant createdAt, List<Provision> provisions) {
+    }
+
+    /** The wording at {@code version}: the checkpoint at or before it with the changes of the versions after it. */
+    Optional<WordingAt> wordingAt(String consultationId, int version) {
         if (version < 1) {
             return Optional.empty();
         }
@@ -212,8 +262,7 @@ public class TextHistoryQueries {
                 text = text.apply(change);
             }
         }
-        Instant createdAt = byVersion.get(version).createdAt();
-        return Optional.of(new TextAtVersion(version, createdAt, text.provisions()));
+        return Optional.of(new WordingAt(byVersion.get(version).createdAt(), text.provisions()));
     }
 
     private record DiffKey(String consultationId, int from, int to, int generation) {

@@ -14,6 +14,7 @@ import org.concord.messages.history.FindTimelineQuery;
 import org.concord.messages.history.FindVersionsQuery;
 import org.concord.query.access.ConsultationAccess;
 import org.concord.query.history.query.HistoryViews.Diff;
+import org.concord.query.history.query.HistoryViews.Form;
 import org.concord.query.history.query.HistoryViews.ProvenanceView;
 import org.concord.query.history.query.HistoryViews.TextAtVersion;
 import org.concord.query.history.query.HistoryViews.VersionSummary;
@@ -47,6 +48,9 @@ import java.util.Optional;
 @RequestMapping(path = "/api/consultations/{consultationId}", produces = MediaType.APPLICATION_JSON_VALUE)
 class HistoryQueryController {
 
+    private static final String FORM = "how each provision's text reads: wording (the default, as it stands), clean (the bracketed "
+            + "passages left out) or negotiation (with its brackets: [words], [Alt 1: … / Alt 2: …])";
+
     private final ConsultationAccess access;
     private final QueryRunner queries;
 
@@ -62,23 +66,29 @@ class HistoryQueryController {
                 .then(queries.query(new FindVersionsQuery(consultationId), ResponseTypes.multipleInstancesOf(VersionSummary.class)));
     }
 
-    @Operation(operationId = "getVersion", summary = "The text exactly as it stood at a version")
+    @Operation(operationId = "getVersion", summary = "The text exactly as it stood at a version, with each provision's status and brackets then")
     @GetMapping("/versions/{version}")
-    Mono<TextAtVersion> version(CallerIdentity caller, @PathVariable String consultationId, @PathVariable int version) {
+    Mono<TextAtVersion> version(CallerIdentity caller, @PathVariable String consultationId, @PathVariable int version,
+                                @Parameter(description = FORM) @RequestParam(required = false) String form) {
+        Form shown = form(form);
         return access.visible(caller, consultationId)
                 .then(found(queries.query(new FindTextAtVersionQuery(consultationId, version), ResponseTypes.optionalInstanceOf(TextAtVersion.class)),
-                        "Consultation " + consultationId + " has no version " + version + "."));
+                        "Consultation " + consultationId + " has no version " + version + "."))
+                .map(text -> text.in(shown));
     }
 
     @Operation(operationId = "getText", summary = "The text as it stood at an instant (the version current then); without asOf, the current text")
     @GetMapping("/text")
     Mono<TextAtVersion> text(CallerIdentity caller, @PathVariable String consultationId,
                              @Parameter(description = "an ISO-8601 instant, e.g. 2025-04-04T10:00:00Z")
-                             @RequestParam(required = false) String asOf) {
+                             @RequestParam(required = false) String asOf,
+                             @Parameter(description = FORM) @RequestParam(required = false) String form) {
         Instant instant = asOf == null ? Instant.now() : instant("asOf", asOf);
+        Form shown = form(form);
         return access.visible(caller, consultationId)
                 .then(found(queries.query(new FindTextAsOfQuery(consultationId, instant), ResponseTypes.optionalInstanceOf(TextAtVersion.class)),
-                        "Consultation " + consultationId + " had no text yet at " + instant + "."));
+                        "Consultation " + consultationId + " had no text yet at " + instant + "."))
+                .map(text -> text.in(shown));
     }
 
     @Operation(operationId = "getDiff", summary = "What changed between two versions, provision by provision, with a word-level inline diff")
@@ -129,6 +139,19 @@ class HistoryQueryController {
 
     private static <T> Mono<T> found(Mono<Optional<T>> answer, String notFound) {
         return answer.flatMap(Mono::justOrEmpty).switchIfEmpty(Mono.error(() -> ProblemException.notFound(notFound)));
+    }
+
+    /** {@code ?form=}: absent, the wording; "clean" or "negotiation" otherwise. */
+    private static Form form(String value) {
+        if (value == null) {
+            return Form.WORDING;
+        }
+        return switch (value) {
+            case "wording" -> Form.WORDING;
+            case "clean" -> Form.CLEAN;
+            case "negotiation" -> Form.NEGOTIATION;
+            default -> throw ProblemException.invalid("form", "must be one of wording, clean, negotiation");
+        };
     }
 
     private static Instant instant(String field, String value) {

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * How a provision reads while passages of it are bracketed, in plain text: the negotiation text shows each
  * bracketed passage as {@code [the words]}, or, when alternatives stand for it, {@code [Alt 1: … / Alt 2: …]};
- * the clean text leaves every bracketed passage out (the agreed wording only). Offsets count words as
+ * the clean text leaves every bracketed passage out (the agreed wording only), with the white space before it (a passage
+ * at the start, with the white space after it), so that "half [before 2030]." reads "half.". Offsets count words as
  * {@link Words} does for a selection. Also keeps the offsets of the other brackets of a provision right when
  * one is resolved.
  */
@@ -36,7 +37,7 @@ public final class NegotiationText {
         return render(text, passages, true);
     }
 
-    /** The wording with every bracketed passage (and the white space after it) left out. */
+    /** The wording with every bracketed passage left out. */
     public static String clean(String text, List<Passage> passages) {
         return render(text, passages, false);
     }
@@ -58,12 +59,11 @@ public final class NegotiationText {
         List<Word> words = Words.of(text);
         int first = Words.firstCounted(words);
         int counted = words.size() - first;
-        StringBuilder rendered = new StringBuilder();
-        if (first == 1) {
-            rendered.append(words.get(0).space());
-        }
+        StringBuilder rendered = new StringBuilder(first == 1 ? words.get(0).space() : "");
+        int leading = rendered.length();
+        // the white space after the last word written: a passage left out takes its place with the white space after it
+        int lastSpace = 0;
         int at = 0;
-        boolean endsWithPassage = false;
         for (Passage passage : ordered) {
             if (passage.start() < at || passage.end() > counted || passage.start() >= passage.end()) {
                 continue;
@@ -71,20 +71,26 @@ public final class NegotiationText {
             for (; at < passage.start(); at++) {
                 Word word = words.get(first + at);
                 rendered.append(word.body()).append(word.space());
+                lastSpace = word.space().length();
             }
+            String spaceAfter = words.get(first + passage.end() - 1).space();
             if (bracketed) {
                 rendered.append('[').append(passage.alternatives().isEmpty()
                         ? Words.quote(text, passage.start(), passage.end()) : alternatives(passage.alternatives())).append(']')
-                        .append(words.get(first + passage.end() - 1).space());
+                        .append(spaceAfter);
+                lastSpace = spaceAfter.length();
+            } else if (rendered.length() > leading) {
+                rendered.setLength(rendered.length() - lastSpace);
+                rendered.append(spaceAfter);
+                lastSpace = spaceAfter.length();
             }
             at = passage.end();
-            endsWithPassage = at == counted;
         }
         for (; at < counted; at++) {
             Word word = words.get(first + at);
             rendered.append(word.body()).append(word.space());
         }
-        return !bracketed && endsWithPassage ? rendered.toString().stripTrailing() : rendered.toString();
+        return rendered.toString();
     }
 
     private static String alternatives(List<String> texts) {

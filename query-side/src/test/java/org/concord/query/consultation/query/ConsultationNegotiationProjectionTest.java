@@ -144,6 +144,18 @@ class ConsultationNegotiationProjectionTest {
     }
 
     @Test
+    void a_bracketing_handled_again_after_its_resolution_does_not_bring_the_bracket_back() throws Exception {
+        bracket("b-1", 4, 6, List.of());
+        long bracketed = events.position();
+        events.deliver("c-1", new BracketResolvedEvent("c-1", "b-1", "p-1", null, "waste", "shorter",
+                new TextChange(ChangeKind.REPLACE, "p-1", null, null, "States shall reduce plastic waste half before 2030."), 2, CHAIR));
+
+        events.redeliver(bracketed, "c-1", new TextBracketedEvent("c-1", "b-1", "p-1", 1, 4, 6, "waste by", List.of(), null, CHAIR));
+
+        assertThat(provision("p-1").brackets()).isEmpty();
+    }
+
+    @Test
     void ad_referendum_records_are_pending_then_confirmed_and_withdrawn_ones_disappear() throws Exception {
         events.deliver("c-1", new AdReferendumAgreedEvent("c-1", "p-1", "Kenya", null, KENYA));
         events.deliver("c-1", new AdReferendumAgreedEvent("c-1", "p-1", "France", "capital to confirm",

@@ -52,6 +52,28 @@ class ProvenanceTest {
     }
 
     @Test
+    void a_compromise_credits_each_new_word_to_the_first_merged_amendment_that_has_it_and_the_rest_to_the_chair() {
+        Attribution france = new Attribution(3, "a-2", "p-3", "France", StakeholderType.STATE);
+        Attribution chair = new Attribution(3, null, "p-1", "Secretariat", StakeholderType.INTERNATIONAL_ORGANISATION);
+        Provenance created = Provenance.of("Vendors should keep records.", SECRETARIAT);
+
+        Provenance merged = created.merging("Vendors must keep complete and audited records yearly.", List.of(
+                new Provenance.Proposal("Vendors must keep complete records.", KENYA),
+                new Provenance.Proposal("Vendors must keep audited records.", france)), chair);
+
+        assertThat(merged.spans()).extracting(Provenance.Span::text, Provenance.Span::by).containsExactly(
+                tuple("Vendors ", SECRETARIAT),
+                tuple("must ", KENYA),
+                tuple("keep ", SECRETARIAT),
+                tuple("complete ", KENYA),
+                tuple("and ", chair),
+                tuple("audited ", france),
+                tuple("records", SECRETARIAT),
+                tuple(" yearly", chair),
+                tuple(".", SECRETARIAT));
+    }
+
+    @Test
     void re_spacing_a_sentence_keeps_every_word_with_its_author_and_credits_the_new_spacing_to_the_change() {
         Provenance created = Provenance.of("One  two three", SECRETARIAT);
 

@@ -114,7 +114,8 @@ class StoredHistoryShapeTest {
     @Test
     void the_text_at_a_version_and_at_an_instant_is_rebuilt_from_the_checkpoint_and_the_changes() {
         assertThat(queries.handle(new FindTextAtVersionQuery("c-1", 2)))
-                .contains(new TextAtVersion(2, REVISED, List.of(new Provision("p1", "1", "States shall act."))));
+                .contains(new TextAtVersion(2, REVISED, List.of(new HistoryViews.VersionProvision("p1", "1", "States shall act.",
+                        org.concord.messages.negotiation.ProvisionStatus.OPEN, "States shall act.", "States shall act.", List.of()))));
         assertThat(queries.handle(new FindTextAsOfQuery("c-1", REVISED.minusSeconds(1))).map(TextAtVersion::version)).contains(1);
     }
 

@@ -10,10 +10,13 @@ import org.concord.messages.history.FindTextAsOfQuery;
 import org.concord.messages.history.FindTextAtVersionQuery;
 import org.concord.messages.history.FindTimelineQuery;
 import org.concord.messages.history.FindVersionsQuery;
+import org.concord.messages.negotiation.ProvisionStatus;
 import org.concord.query.access.ConsultationAccess;
 import org.concord.query.event.TimelineEntries;
 import org.concord.query.history.query.HistoryViews.Cause;
 import org.concord.query.history.query.HistoryViews.TextAtVersion;
+import org.concord.query.history.query.HistoryViews.VersionBracket;
+import org.concord.query.history.query.HistoryViews.VersionProvision;
 import org.concord.query.history.query.HistoryViews.VersionSummary;
 import org.concord.query.shared.QueryRunner;
 import org.concord.query.web.QueryCallers;
@@ -110,13 +113,43 @@ class HistoryQueryControllerTest {
     void the_text_as_of_an_instant_is_the_version_current_then() {
         knownConsultation(queries, consultation("c-1", Visibility.PUBLIC));
         answer(queries, new FindTextAsOfQuery("c-1", Instant.parse("2026-03-03T00:00:00Z")), Optional.of(new TextAtVersion(1,
-                CREATED, List.of(new Provision("p-1", "1", "States should reduce plastic waste.")))));
+                CREATED, List.of(new VersionProvision("p-1", "1", "States should reduce plastic waste.", ProvisionStatus.OPEN,
+                        "States should reduce plastic waste.", "States should reduce plastic waste.", List.of())))));
 
         web.get().uri("/api/consultations/c-1/text?asOf=2026-03-03T00:00:00Z").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.version").isEqualTo(1)
                 .jsonPath("$.provisions[0].text").isEqualTo("States should reduce plastic waste.");
+    }
+
+    @Test
+    void a_version_is_read_in_the_form_asked_for_with_each_provision_s_status_and_brackets() {
+        knownConsultation(queries, consultation("c-1", Visibility.PUBLIC));
+        VersionProvision bracketed = new VersionProvision("p-1", "1", "States should reduce plastic waste.", ProvisionStatus.BRACKETED,
+                "States should [reduce] plastic waste.", "States should plastic waste.",
+                List.of(new VersionBracket("b-1", 2, 3, "reduce", null, List.of())));
+        answer(queries, new FindTextAtVersionQuery("c-1", 2), Optional.of(new TextAtVersion(2, CREATED, List.of(bracketed))));
+
+        web.get().uri("/api/consultations/c-1/versions/2").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.provisions[0].text").isEqualTo("States should reduce plastic waste.")
+                .jsonPath("$.provisions[0].status").isEqualTo("BRACKETED")
+                .jsonPath("$.provisions[0].negotiationText").isEqualTo("States should [reduce] plastic waste.")
+                .jsonPath("$.provisions[0].brackets[0].bracketId").isEqualTo("b-1");
+        web.get().uri("/api/consultations/c-1/versions/2?form=clean").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.provisions[0].text").isEqualTo("States should plastic waste.");
+        web.get().uri("/api/consultations/c-1/versions/2?form=negotiation").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.provisions[0].text").isEqualTo("States should [reduce] plastic waste.");
+    }
+
+    @Test
+    void a_form_that_does_not_exist_is_a_bad_request_naming_the_forms() {
+        expectInvalid(web.get().uri("/api/consultations/c-1/versions/2?form=final").exchange(), "form",
+                "must be one of wording, clean, negotiation");
     }
 
     @Test
