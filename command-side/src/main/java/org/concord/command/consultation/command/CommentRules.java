@@ -3,11 +3,17 @@ package org.concord.command.consultation.command;
 import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
+import org.axonframework.spring.config.annotation.SpringBeanParameterResolverFactory;
 import org.concord.command.domain.RuleViolationException;
 import org.concord.messages.comment.CommentAnchor;
 import org.concord.messages.comment.WordSelection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,16 +22,30 @@ import org.springframework.stereotype.Component;
  * consultation neither wait for each other nor for its amendments and decisions. A comment is checked
  * against the consultation's last stored state (its snapshot and the events after it); a command on the
  * consultation that commits while the comment is being checked is not waited for (docs/domain.md,
- * Concurrency).
+ * Concurrency). The consultation's handlers take Spring beans as parameters (the deadline manager), so its
+ * model is built here with the application context's beans as well as the classpath's resolvers; without
+ * them the application does not start.
  */
 @Component
 public class CommentRules {
 
     private final Repository<Consultation> consultations;
 
+    @Autowired
+    CommentRules(EventStore eventStore, ApplicationContext context) {
+        this(eventStore, MultiParameterResolverFactory.ordered(ClasspathParameterResolverFactory.forClass(Consultation.class),
+                new SpringBeanParameterResolverFactory(context)));
+    }
+
+    /** Outside Spring: tests, where axon-test's classpath resolvers give handlers their resources. */
     CommentRules(EventStore eventStore) {
+        this(eventStore, ClasspathParameterResolverFactory.forClass(Consultation.class));
+    }
+
+    private CommentRules(EventStore eventStore, ParameterResolverFactory resolvers) {
         this.consultations = EventSourcingRepository.builder(Consultation.class)
                 .eventStore(eventStore)
+                .parameterResolverFactory(resolvers)
                 .lockFactory(NullLockFactory.INSTANCE)
                 .build();
     }
