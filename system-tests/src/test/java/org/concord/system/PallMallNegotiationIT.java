@@ -351,6 +351,9 @@ class PallMallNegotiationIT {
         JsonNode wordings = json(api.get(null, "/api/consultations/{c}/provisions/{p}/history", c, p1), 200);
         assertThat(wordings.findValuesAsText("text")).containsExactly("States should regulate the sale of intrusion tools.",
                 "States should regulate the sale and export of intrusion tools.", wording);
+        String atom = api.get(null, "/api/consultations/{c}/feed.atom", c).expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(atom).contains("Version 2: bracket " + bracket + " resolved").contains("Version 3: compromise " + compromise + " accepted");
         JsonNode diff = json(api.get(null, "/api/consultations/{c}/diff?from=1&to=3", c), 200);
         assertThat(diff.get("changes").findValuesAsText("provisionId")).containsExactly(p1);
         assertThat(types(json(api.get(null, "/api/consultations/{c}/history", c), 200))).containsSubsequence(
