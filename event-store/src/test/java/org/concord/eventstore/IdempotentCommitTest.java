@@ -49,11 +49,26 @@ class IdempotentCommitTest {
     }
 
     @Test
-    void aResultOtherThanANumberOrAStringIsNotKept(TestMongoDatabase database) {
+    void aListOfStringsIsKept(TestMongoDatabase database) {
         CommitHook hook = new CommitHook() {
             @Override
             public Object resultOf(List<? extends EventMessage<?>> commit) {
-                return List.of("not", "kept");
+                return List.of("France", "Japan");
+            }
+        };
+        try (TestEngine store = TestEngine.open(database, hook)) {
+            store.engine.appendEvents(keyed(event("a", 0), "key-1"));
+
+            assertThat(store.engine.committedUnder("key-1")).contains(new IdempotentCommits.Outcome(List.of("France", "Japan"), 1L));
+        }
+    }
+
+    @Test
+    void aResultOtherThanANumberAStringOrStringsIsNotKept(TestMongoDatabase database) {
+        CommitHook hook = new CommitHook() {
+            @Override
+            public Object resultOf(List<? extends EventMessage<?>> commit) {
+                return List.of(1, "not kept");
             }
         };
         try (TestEngine store = TestEngine.open(database, hook)) {

@@ -97,6 +97,8 @@ class AtomFeedController {
         String made = switch (version.cause().type()) {
             case "CREATION" -> "created";
             case "AMENDMENT" -> "amendment accepted";
+            case "BRACKET" -> "bracket " + version.cause().bracketId() + " resolved";
+            case "COMPROMISE" -> "compromise " + version.cause().compromiseId() + " accepted";
             default -> "revised by the drafters";
         };
         element(atom, "title", "Version " + version.version() + ": " + made);

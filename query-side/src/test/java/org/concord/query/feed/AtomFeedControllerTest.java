@@ -90,6 +90,20 @@ class AtomFeedControllerTest {
     }
 
     @Test
+    void a_version_made_by_a_resolution_or_a_compromise_is_named_for_it() {
+        knownConsultation(queries, consultation("c-1", Visibility.PUBLIC));
+        answer(queries, new FindVersionsQuery("c-1"), List.of(
+                new VersionSummary(2, CREATED, new Cause("BRACKET", null, PROPOSER, PROPOSER, "Consensus", "b-1", null)),
+                new VersionSummary(3, CREATED.plusSeconds(60), new Cause("COMPROMISE", null, PROPOSER, PROPOSER, null, null, "k-1"))));
+
+        web.get().uri("/api/consultations/c-1/feed.atom").accept(ATOM).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .xpath("/atom:feed/atom:entry[1]/atom:title", NAMESPACES).isEqualTo("Version 3: compromise k-1 accepted")
+                .xpath("/atom:feed/atom:entry[2]/atom:summary", NAMESPACES).isEqualTo("Version 2, bracket b-1 resolved. Reason: Consensus");
+    }
+
+    @Test
     void the_feed_shows_the_logs_latest_signed_checkpoint_and_where_its_key_is() {
         knownConsultation(queries, consultation("c-1", Visibility.PUBLIC));
         answer(queries, new FindVersionsQuery("c-1"), List.of(new VersionSummary(1, CREATED, new Cause("CREATION", null, PROPOSER, null, null))));

@@ -109,6 +109,7 @@ class ReadModelRebuildTest {
         Map<String, List<String>> before = snapshot();
         assertThat(before.get("versions")).hasSize(6);
         assertThat(before.get("amendments")).hasSize(4);
+        assertThat(before.get("brackets")).hasSize(2);
         assertThat(before.get("compromises")).hasSize(2);
         assertThat(before.get("silenceProcedures")).hasSize(2);
         assertThat(before.get("versionNegotiations")).isNotEmpty();

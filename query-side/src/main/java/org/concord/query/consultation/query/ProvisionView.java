@@ -66,14 +66,20 @@ public record ProvisionView(String provisionId, String label, String text, Provi
     }
 
     private static BracketView bracket(StoredNegotiation.Bracket bracket) {
+        return new BracketView(bracket.bracketId(), bracket.start(), bracket.end(), bracket.words(), bracket.note(),
+                alternatives(bracket.alternatives()));
+    }
+
+    /** A bracket's alternatives as the API shows them wherever a bracket is read: labelled in order, supporters counted. */
+    public static List<AlternativeView> alternatives(List<StoredNegotiation.StoredAlternative> stored) {
         List<AlternativeView> alternatives = new ArrayList<>();
-        for (int i = 0; i < bracket.alternatives().size(); i++) {
-            StoredNegotiation.StoredAlternative alternative = bracket.alternatives().get(i);
+        for (int i = 0; i < stored.size(); i++) {
+            StoredNegotiation.StoredAlternative alternative = stored.get(i);
             Map<String, Integer> byType = new TreeMap<>();
             alternative.supporters().forEach(s -> byType.merge(String.valueOf(s.stakeholderType()), 1, Integer::sum));
             alternatives.add(new AlternativeView(alternative.alternativeId(), NegotiationText.label(i), alternative.text(),
                     alternative.sponsors(), new Supporters(alternative.supporters().size(), byType)));
         }
-        return new BracketView(bracket.bracketId(), bracket.start(), bracket.end(), bracket.words(), bracket.note(), alternatives);
+        return alternatives;
     }
 }

@@ -38,7 +38,7 @@ public final class StoredNegotiation {
     /** An alternative wording of a bracketed passage, its sponsors as the drafter recorded them, and who supports it. */
     public record StoredAlternative(String alternativeId, String text, List<String> sponsors, List<Actor> supporters) {
 
-        static StoredAlternative of(Alternative alternative) {
+        public static StoredAlternative of(Alternative alternative) {
             return new StoredAlternative(alternative.alternativeId(), alternative.text(), alternative.sponsors(), List.of());
         }
     }

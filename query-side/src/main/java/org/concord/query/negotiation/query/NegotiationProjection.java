@@ -9,6 +9,9 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.conversions.Bson;
+import org.concord.messages.negotiation.AlternativeSupportWithdrawnEvent;
+import org.concord.messages.negotiation.AlternativeSupportedEvent;
+import org.concord.messages.negotiation.BracketResolvedEvent;
 import org.concord.messages.negotiation.CompromiseAcceptedEvent;
 import org.concord.messages.negotiation.CompromiseConsentedEvent;
 import org.concord.messages.negotiation.CompromiseObjectedEvent;
@@ -17,7 +20,11 @@ import org.concord.messages.negotiation.CompromiseWithdrawnEvent;
 import org.concord.messages.negotiation.SilenceBrokenEvent;
 import org.concord.messages.negotiation.SilenceProcedureCompletedEvent;
 import org.concord.messages.negotiation.SilenceProcedureStartedEvent;
+import org.concord.messages.negotiation.TextBracketedEvent;
+import org.concord.messages.participant.Actor;
 import org.concord.query.consultation.query.ConsultationProjection;
+import org.concord.query.negotiation.query.NegotiationQueries.FindBracketQuery;
+import org.concord.query.negotiation.query.NegotiationQueries.FindBracketsQuery;
 import org.concord.query.negotiation.query.NegotiationQueries.FindCompromiseQuery;
 import org.concord.query.negotiation.query.NegotiationQueries.FindCompromisesQuery;
 import org.concord.query.negotiation.query.NegotiationQueries.FindSilenceProcedureQuery;
@@ -33,25 +40,59 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * The compromises and silence procedures read models: one document per compromise (its parties' answers and
- * where it stands) and per silence procedure. Every write replaces a document with the event applied to it
- * (an answer set, a status set), so an event delivered again changes nothing. It runs in the consultations
+ * The brackets, compromises and silence procedures read models: one document per bracket (its alternatives'
+ * supporters and its resolution), per compromise (its parties' answers and where it stands) and per silence
+ * procedure. Every write replaces a document with the event applied to it (an answer set, a status set, a
+ * supporter added once), so an event delivered again changes nothing. It runs in the consultations
  * processing group so that one consultation's events stay in order.
  */
 @Component
 @ProcessingGroup(ConsultationProjection.PROCESSING_GROUP)
 public class NegotiationProjection {
 
+    static final String BRACKETS = "brackets";
     static final String COMPROMISES = "compromises";
     static final String SILENCE_PROCEDURES = "silenceProcedures";
     private static final String ID = "_id";
 
+    private final ReadModelCollection brackets;
     private final ReadModelCollection compromises;
     private final ReadModelCollection silenceProcedures;
 
     public NegotiationProjection(ReadModels readModels) {
+        this.brackets = readModels.collection(BRACKETS);
         this.compromises = readModels.collection(COMPROMISES);
         this.silenceProcedures = readModels.collection(SILENCE_PROCEDURES);
+    }
+
+    /** Written only when new: a bracketing delivered again must not forget the supporters or resolution since. */
+    @EventHandler
+    void on(TextBracketedEvent event, @Timestamp Instant at) {
+        if (brackets.writing(StoredBracket.class).find(byId(event.bracketId())).first() == null) {
+            brackets.writing(StoredBracket.class).replaceOne(byId(event.bracketId()), StoredBracket.bracketed(event, at),
+                    new ReplaceOptions().upsert(true));
+        }
+    }
+
+    @EventHandler
+    void on(AlternativeSupportedEvent event) {
+        bracket(event.bracketId(), bracket -> bracket.supporters(event.alternativeId(), supporters -> {
+            List<Actor> supporting = new ArrayList<>(supporters);
+            supporting.removeIf(s -> s.participantId().equals(event.supporter().participantId()));
+            supporting.add(event.supporter());
+            return supporting;
+        }));
+    }
+
+    @EventHandler
+    void on(AlternativeSupportWithdrawnEvent event) {
+        bracket(event.bracketId(), bracket -> bracket.supporters(event.alternativeId(), supporters -> supporters.stream()
+                .filter(s -> !s.participantId().equals(event.supporter().participantId())).toList()));
+    }
+
+    @EventHandler
+    void on(BracketResolvedEvent event, @Timestamp Instant at) {
+        bracket(event.bracketId(), bracket -> bracket.resolved(event, at));
     }
 
     @EventHandler
@@ -100,8 +141,24 @@ public class NegotiationProjection {
 
     @ResetHandler
     void reset() {
+        brackets.writing().drop();
         compromises.writing().drop();
         silenceProcedures.writing().drop();
+    }
+
+    @QueryHandler
+    public List<BracketView> handle(FindBracketsQuery query) {
+        List<BracketView> found = new ArrayList<>();
+        brackets.reading(StoredBracket.class).find(Filters.eq(StoredBracket.CONSULTATION_ID, query.consultationId()))
+                .sort(Sorts.ascending(StoredBracket.BRACKETED_AT, ID)).forEach(bracket -> found.add(bracket.view()));
+        return found;
+    }
+
+    @QueryHandler
+    public Optional<BracketView> handle(FindBracketQuery query) {
+        return Optional.ofNullable(brackets.reading(StoredBracket.class).find(byId(query.bracketId())).first())
+                .filter(bracket -> bracket.consultationId().equals(query.consultationId()))
+                .map(StoredBracket::view);
     }
 
     @QueryHandler
@@ -132,6 +189,13 @@ public class NegotiationProjection {
         return Optional.ofNullable(silenceProcedures.reading(StoredSilence.class).find(byId(query.procedureId())).first())
                 .filter(silence -> silence.consultationId().equals(query.consultationId()))
                 .map(StoredSilence::view);
+    }
+
+    private void bracket(String bracketId, UnaryOperator<StoredBracket> change) {
+        StoredBracket bracket = brackets.writing(StoredBracket.class).find(byId(bracketId)).first();
+        if (bracket != null) {
+            brackets.writing(StoredBracket.class).replaceOne(byId(bracketId), change.apply(bracket));
+        }
     }
 
     private void compromise(String compromiseId, UnaryOperator<StoredCompromise> change) {

@@ -1,6 +1,6 @@
 package org.concord.query.negotiation.query;
 
-/** The reads of the negotiation's own read models (compromises, silence procedures), answered by {@link NegotiationProjection}. */
+/** The reads of the negotiation's own read models (brackets, compromises, silence procedures), answered by {@link NegotiationProjection}. */
 public final class NegotiationQueries {
 
     private NegotiationQueries() {
@@ -20,5 +20,13 @@ public final class NegotiationQueries {
 
     /** One silence procedure of a consultation; empty when it is not one of that consultation's. */
     public record FindSilenceProcedureQuery(String consultationId, String procedureId) {
+    }
+
+    /** A consultation's brackets, unresolved and resolved, in the order they were made. */
+    public record FindBracketsQuery(String consultationId) {
+    }
+
+    /** One bracket of a consultation; empty when it is not one of that consultation's. */
+    public record FindBracketQuery(String consultationId, String bracketId) {
     }
 }

@@ -4,7 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.concord.query.access.ConsultationAccess;
+import org.concord.query.negotiation.query.BracketView;
 import org.concord.query.negotiation.query.CompromiseView;
+import org.concord.query.negotiation.query.NegotiationQueries.FindBracketQuery;
+import org.concord.query.negotiation.query.NegotiationQueries.FindBracketsQuery;
 import org.concord.query.negotiation.query.NegotiationQueries.FindCompromiseQuery;
 import org.concord.query.negotiation.query.NegotiationQueries.FindCompromisesQuery;
 import org.concord.query.negotiation.query.NegotiationQueries.FindSilenceProcedureQuery;
@@ -23,7 +26,7 @@ import reactor.core.publisher.Mono;
 import java.util.List;
 
 /**
- * Reads a consultation's compromises and silence procedures; whoever may see the consultation may read them
+ * Reads a consultation's brackets, compromises and silence procedures; whoever may see the consultation may read them
  * (a RESTRICTED one's are a 404 for anybody else, like the consultation).
  */
 @Tag(name = "Negotiation")
@@ -37,6 +40,22 @@ class NegotiationQueryController {
     NegotiationQueryController(ConsultationAccess access, QueryRunner queries) {
         this.access = access;
         this.queries = queries;
+    }
+
+    @Operation(operationId = "listBrackets", summary = "Every bracket, unresolved and resolved, in the order they were made")
+    @GetMapping("/brackets")
+    Mono<List<BracketView>> brackets(CallerIdentity caller, @PathVariable String consultationId) {
+        return access.visible(caller, consultationId)
+                .then(queries.query(new FindBracketsQuery(consultationId), ResponseTypes.multipleInstancesOf(BracketView.class)));
+    }
+
+    @Operation(operationId = "getBracket", summary = "One bracket, with its resolution once resolved")
+    @GetMapping("/brackets/{bracketId}")
+    Mono<BracketView> bracket(CallerIdentity caller, @PathVariable String consultationId, @PathVariable String bracketId) {
+        return access.visible(caller, consultationId)
+                .then(queries.query(new FindBracketQuery(consultationId, bracketId), ResponseTypes.optionalInstanceOf(BracketView.class)))
+                .flatMap(Mono::justOrEmpty)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No bracket " + bracketId + " in this consultation.")));
     }
 
     @Operation(operationId = "listCompromises", summary = "The chair's compromises, oldest first, with each party's answer")

@@ -4,6 +4,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.concord.messages.consultation.ChangeKind;
 import org.concord.messages.consultation.TextChange;
+import org.concord.messages.negotiation.Alternative;
+import org.concord.messages.negotiation.AlternativeSupportWithdrawnEvent;
+import org.concord.messages.negotiation.AlternativeSupportedEvent;
+import org.concord.messages.negotiation.BracketResolvedEvent;
 import org.concord.messages.negotiation.CompromiseAcceptedEvent;
 import org.concord.messages.negotiation.CompromiseConsentedEvent;
 import org.concord.messages.negotiation.CompromiseObjectedEvent;
@@ -11,8 +15,12 @@ import org.concord.messages.negotiation.CompromiseProposedEvent;
 import org.concord.messages.negotiation.CompromiseWithdrawnEvent;
 import org.concord.messages.negotiation.SilenceProcedureCompletedEvent;
 import org.concord.messages.negotiation.SilenceProcedureStartedEvent;
+import org.concord.messages.negotiation.TextBracketedEvent;
 import org.concord.messages.participant.Actor;
 import org.concord.messages.participant.StakeholderType;
+import org.concord.query.consultation.query.ProvisionView;
+import org.concord.query.negotiation.query.NegotiationQueries.FindBracketQuery;
+import org.concord.query.negotiation.query.NegotiationQueries.FindBracketsQuery;
 import org.concord.query.negotiation.query.NegotiationQueries.FindCompromiseQuery;
 import org.concord.query.negotiation.query.NegotiationQueries.FindCompromisesQuery;
 import org.concord.query.negotiation.query.NegotiationQueries.FindSilenceProcedureQuery;
@@ -27,16 +35,21 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The compromises and silence procedures read models, read through their queries. */
+/** The brackets, compromises and silence procedures read models, read through their queries. */
 class NegotiationProjectionTest {
 
     private static final Actor CHAIR = new Actor("d-1", "Secretariat", StakeholderType.INTERNATIONAL_ORGANISATION);
     private static final Actor KENYA = new Actor("p-ke", "Kenya", StakeholderType.STATE);
     private static final Actor FRANCE = new Actor("p-fr", "France", StakeholderType.STATE);
+    private static final Actor NGO = new Actor("p-ngo", "Access Now", StakeholderType.NGO);
+    private static final TextBracketedEvent BRACKETED = new TextBracketedEvent("c-1", "b-1", "p-1", 3, 7, 9, "before 2030",
+            List.of(new Alternative("alt-1", "before 2030", List.of("Kenya")), new Alternative("alt-2", "by 2040", List.of())),
+            "in dispute", CHAIR);
     private static final Instant DEADLINE = Instant.parse("2026-12-20T17:00:00Z");
 
     private MongoClient client;
@@ -119,5 +132,57 @@ class NegotiationProjectionTest {
         });
         assertThat(projection.handle(new FindSilenceProcedureQuery("c-1", "s-1"))).contains(found.get(0));
         assertThat(projection.handle(new FindSilenceProcedureQuery("c-2", "s-1"))).isEmpty();
+    }
+
+    @Test
+    void a_bracket_is_open_with_its_alternatives_labelled_and_each_supporter_counted_once() throws Exception {
+        events.deliver("c-1", BRACKETED);
+        events.deliver("c-1", new AlternativeSupportedEvent("c-1", "b-1", "alt-1", KENYA));
+        events.redeliver(events.position(), "c-1", new AlternativeSupportedEvent("c-1", "b-1", "alt-1", KENYA));
+        events.deliver("c-1", new AlternativeSupportedEvent("c-1", "b-1", "alt-1", NGO));
+        events.deliver("c-1", new AlternativeSupportedEvent("c-1", "b-1", "alt-2", FRANCE));
+        events.deliver("c-1", new AlternativeSupportWithdrawnEvent("c-1", "b-1", "alt-2", FRANCE));
+        // the bracketing handled again after a crash forgets none of the supporters since
+        events.redeliver(2, "c-1", BRACKETED);
+
+        BracketView found = projection.handle(new FindBracketQuery("c-1", "b-1")).orElseThrow();
+
+        assertThat(found.status()).isEqualTo("OPEN");
+        assertThat(found.resolution()).isNull();
+        assertThat(found.provisionId()).isEqualTo("p-1");
+        assertThat(List.of(found.version(), found.start(), found.end())).containsExactly(3, 7, 9);
+        assertThat(found.words()).isEqualTo("before 2030");
+        assertThat(found.note()).isEqualTo("in dispute");
+        assertThat(found.alternatives()).containsExactly(
+                new ProvisionView.AlternativeView("alt-1", "Alt 1", "before 2030", List.of("Kenya"),
+                        new ProvisionView.Supporters(2, Map.of("NGO", 1, "STATE", 1))),
+                new ProvisionView.AlternativeView("alt-2", "Alt 2", "by 2040", List.of(), new ProvisionView.Supporters(0, Map.of())));
+        assertThat(found.bracketedBy()).isEqualTo(new BracketView.Drafter("d-1", "Secretariat", StakeholderType.INTERNATIONAL_ORGANISATION));
+        assertThat(found.bracketedAt()).isEqualTo(events.at(2));
+        assertThat(projection.handle(new FindBracketQuery("c-2", "b-1"))).isEmpty();
+        assertThat(projection.handle(new FindBracketsQuery("c-2"))).isEmpty();
+    }
+
+    @Test
+    void a_resolved_bracket_stays_with_its_resolution_and_the_offsets_it_was_made_with() throws Exception {
+        events.deliver("c-1", BRACKETED);
+        events.deliver("c-1", new TextBracketedEvent("c-1", "b-2", "p-1", 3, 0, 1, "States", List.of(), null, CHAIR));
+        events.deliver("c-1", new BracketResolvedEvent("c-1", "b-2", "p-1", null, "All States", "broader", new TextChange(ChangeKind.REPLACE,
+                "p-1", null, null, "All States shall reduce plastic waste by half before 2030."), 4, CHAIR));
+        events.redeliver(events.position(), "c-1", new BracketResolvedEvent("c-1", "b-2", "p-1", null, "All States", "broader",
+                new TextChange(ChangeKind.REPLACE, "p-1", null, null, "All States shall reduce plastic waste by half before 2030."), 4, CHAIR));
+        events.deliver("c-1", new BracketResolvedEvent("c-1", "b-1", "p-1", "alt-2", "by 2040", "compromise", new TextChange(ChangeKind.REPLACE,
+                "p-1", null, null, "All States shall reduce plastic waste by half by 2040."), 5, CHAIR));
+
+        List<BracketView> found = projection.handle(new FindBracketsQuery("c-1"));
+
+        assertThat(found).extracting(BracketView::bracketId, BracketView::status, BracketView::start, BracketView::end)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("b-1", "RESOLVED", 7, 9),
+                        org.assertj.core.groups.Tuple.tuple("b-2", "RESOLVED", 0, 1));
+        assertThat(found.get(0).resolution()).isEqualTo(new BracketView.Resolution("alt-2", "by 2040", "compromise", 5,
+                new BracketView.Drafter("d-1", "Secretariat", StakeholderType.INTERNATIONAL_ORGANISATION), events.at(5)));
+        assertThat(found.get(1).resolution()).isEqualTo(new BracketView.Resolution(null, "All States", "broader", 4,
+                new BracketView.Drafter("d-1", "Secretariat", StakeholderType.INTERNATIONAL_ORGANISATION), events.at(4)));
+        assertThat(found.get(0).alternatives()).extracting(ProvisionView.AlternativeView::label).containsExactly("Alt 1", "Alt 2");
     }
 }

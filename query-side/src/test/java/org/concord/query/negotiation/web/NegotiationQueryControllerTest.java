@@ -3,7 +3,11 @@ package org.concord.query.negotiation.web;
 import org.concord.messages.consultation.Visibility;
 import org.concord.messages.participant.StakeholderType;
 import org.concord.query.access.ConsultationAccess;
+import org.concord.query.consultation.query.ProvisionView;
+import org.concord.query.negotiation.query.BracketView;
 import org.concord.query.negotiation.query.CompromiseView;
+import org.concord.query.negotiation.query.NegotiationQueries.FindBracketQuery;
+import org.concord.query.negotiation.query.NegotiationQueries.FindBracketsQuery;
 import org.concord.query.negotiation.query.NegotiationQueries.FindCompromiseQuery;
 import org.concord.query.negotiation.query.NegotiationQueries.FindCompromisesQuery;
 import org.concord.query.negotiation.query.NegotiationQueries.FindSilenceProcedureQuery;
@@ -24,6 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.concord.query.web.Problems.expectNotFound;
@@ -35,7 +40,7 @@ import static org.concord.query.web.ReadModelAnswers.consultation;
 import static org.concord.query.web.ReadModelAnswers.knownConsultation;
 import static org.concord.query.web.ReadModelAnswers.unknownConsultation;
 
-/** Reading a consultation's compromises and silence procedures: answers, 404s, and a RESTRICTED consultation's. */
+/** Reading a consultation's brackets, compromises and silence procedures: answers, 404s, and a RESTRICTED consultation's. */
 @WebFluxTest(NegotiationQueryController.class)
 @ContextConfiguration(classes = QueryWebSlice.class)
 @Import(ConsultationAccess.class)
@@ -50,6 +55,16 @@ class NegotiationQueryControllerTest {
             DEADLINE.minusSeconds(3600), "merging both");
     private static final SilenceView SILENCE = new SilenceView("s-1", null, 3, DEADLINE, "Europe/Paris", "2026-12-20T18:00",
             List.of(StakeholderType.STATE), "RUNNING", null, null, DEADLINE.minusSeconds(86_400), null);
+
+    private static final BracketView.Drafter CHAIR = new BracketView.Drafter("d-1", "Secretariat", StakeholderType.INTERNATIONAL_ORGANISATION);
+    private static final BracketView OPEN_BRACKET = new BracketView("b-1", "p-1", 3, 7, 9, "before 2030", "in dispute",
+            List.of(new ProvisionView.AlternativeView("alt-1", "Alt 1", "before 2030", List.of("Kenya"),
+                            new ProvisionView.Supporters(2, Map.of("NGO", 1, "STATE", 1))),
+                    new ProvisionView.AlternativeView("alt-2", "Alt 2", "by 2040", List.of(), new ProvisionView.Supporters(0, Map.of()))),
+            "OPEN", null, CHAIR, DEADLINE.minusSeconds(7200));
+    private static final BracketView RESOLVED_BRACKET = new BracketView("b-2", "p-1", 3, 0, 1, "States", null, List.of(), "RESOLVED",
+            new BracketView.Resolution(null, "All States", "broader", 4, CHAIR, DEADLINE.minusSeconds(600)), CHAIR,
+            DEADLINE.minusSeconds(3600));
 
     @Autowired
     WebTestClient web;
@@ -111,8 +126,55 @@ class NegotiationQueryControllerTest {
     }
 
     @Test
+    void anybody_reads_every_bracket_of_a_public_consultation_open_and_resolved() {
+        knownConsultation(queries, consultation("c-1", Visibility.PUBLIC));
+        answer(queries, new FindBracketsQuery("c-1"), List.of(OPEN_BRACKET, RESOLVED_BRACKET));
+
+        web.get().uri("/api/consultations/c-1/brackets").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].bracketId").isEqualTo("b-1")
+                .jsonPath("$[0].version").isEqualTo(3)
+                .jsonPath("$[0].start").isEqualTo(7)
+                .jsonPath("$[0].end").isEqualTo(9)
+                .jsonPath("$[0].words").isEqualTo("before 2030")
+                .jsonPath("$[0].alternatives[0].label").isEqualTo("Alt 1")
+                .jsonPath("$[0].alternatives[0].supporters.byStakeholderType.NGO").isEqualTo(1)
+                .jsonPath("$[0].status").isEqualTo("OPEN")
+                .jsonPath("$[0].resolution").doesNotExist()
+                .jsonPath("$[0].bracketedBy.organisation").isEqualTo("Secretariat")
+                .jsonPath("$[0].bracketedAt").isEqualTo("2026-12-20T15:00:00Z")
+                .jsonPath("$[1].status").isEqualTo("RESOLVED")
+                .jsonPath("$[1].resolution.alternativeId").doesNotExist()
+                .jsonPath("$[1].resolution.wording").isEqualTo("All States")
+                .jsonPath("$[1].resolution.reason").isEqualTo("broader")
+                .jsonPath("$[1].resolution.version").isEqualTo(4)
+                .jsonPath("$[1].resolution.by.participantId").isEqualTo("d-1")
+                .jsonPath("$[1].resolution.at").isEqualTo("2026-12-20T16:50:00Z");
+    }
+
+    @Test
+    void one_bracket_is_read_where_its_location_points_and_one_the_consultation_does_not_have_is_not_found() {
+        knownConsultation(queries, consultation("c-1", Visibility.PUBLIC));
+        answer(queries, new FindBracketQuery("c-1", "b-1"), Optional.of(OPEN_BRACKET));
+        answer(queries, new FindBracketQuery("c-1", "b-9"), Optional.empty());
+
+        web.get().uri("/api/consultations/c-1/brackets/b-1").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.bracketId").isEqualTo("b-1")
+                .jsonPath("$.note").isEqualTo("in dispute")
+                .jsonPath("$.alternatives[1].text").isEqualTo("by 2040");
+        expectNotFound(web.get().uri("/api/consultations/c-1/brackets/b-9").exchange(), "No bracket b-9 in this consultation.");
+    }
+
+    @Test
     void the_negotiation_of_a_restricted_consultation_does_not_exist_for_an_observer() {
         knownConsultation(queries, consultation("c-1", Visibility.RESTRICTED));
+
+        expectNotFound(as(PRESS, web.get().uri("/api/consultations/c-1/brackets")).exchange(), "No consultation c-1 exists.");
+        expectNotFound(as(PRESS, web.get().uri("/api/consultations/c-1/brackets/b-1")).exchange(), "No consultation c-1 exists.");
 
         expectNotFound(as(PRESS, web.get().uri("/api/consultations/c-1/compromises")).exchange(), "No consultation c-1 exists.");
         expectNotFound(as(PRESS, web.get().uri("/api/consultations/c-1/silence")).exchange(), "No consultation c-1 exists.");
