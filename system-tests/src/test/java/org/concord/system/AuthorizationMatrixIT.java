@@ -183,6 +183,8 @@ class AuthorizationMatrixIT {
                 // negotiating the text (issue #20): every write on a fresh consultation of the row's visibility
                 negotiation(Target.PUBLIC),
                 negotiation(Target.RESTRICTED),
+                read(c + "/brackets"),
+                read(c + "/brackets/{b}"),
                 read(c + "/compromises"),
                 read(c + "/compromises/{k}"),
                 read(c + "/silence"),
@@ -443,6 +445,10 @@ class AuthorizationMatrixIT {
                 "text", "A matrix compromise.", "amendmentIds", List.of(merged.get("a1"), merged.get("a2")), "deadline", inADay()),
                 vars.get("c")), 201);
         vars.put("k", proposed.get("compromiseId").asText());
+        // a bracket on the first word of the last provision, which no row changes, for the brackets' reads
+        String last = json(api.get(drafter, "/api/consultations/{c}", vars.get("c")), 200).at("/provisions/2/provisionId").asText();
+        vars.put("b", json(api.post(drafter, "/api/consultations/{c}/provisions/{p}/brackets", Map.of("version", 1, "start", 0, "end", 1),
+                vars.get("c"), last), 201).get("bracketId").asText());
         // a silence on the provision, broken at once so that it blocks none of the rows' decisions, for the silence's reads
         Map<String, Object> silence = new HashMap<>(silence());
         silence.put("provisionId", vars.get("p"));

@@ -57,6 +57,8 @@ class OpenApiIT {
             "POST /api/consultations/{id}/brackets/{bid}/alternatives/{alt}/support",
             "DELETE /api/consultations/{id}/brackets/{bid}/alternatives/{alt}/support",
             "POST /api/consultations/{id}/brackets/{bid}/resolve",
+            "GET /api/consultations/{id}/brackets",
+            "GET /api/consultations/{id}/brackets/{bid}",
             "POST /api/consultations/{id}/compromises",
             "GET /api/consultations/{id}/compromises",
             "GET /api/consultations/{id}/compromises/{kid}",
