@@ -12,14 +12,23 @@ import java.util.Map;
 /**
  * The sentence that tells a timeline entry in the page's language, built from its type and data (never
  * from the API's English {@code summary}): "France (State) proposed to replace provision 3 (amendment
- * d2e1fd6e)." The actor is named as the API names it: a masked Chatham House author stays masked.
+ * d2e1fd6e)." The actor is named as the API names it: a masked Chatham House author stays masked, and no
+ * sentence names anybody from the event's data instead (a delegation's {@code organisation} in an ad referendum
+ * or a compromise answer is the actor's, told through the actor).
  */
 final class TimelineSentences {
 
     /** Every event type a consultation's timeline holds (docs/api.md, Event types). */
     static final List<String> EVENT_TYPES = List.of("ConsultationCreated", "RoundOpened", "RoundClosed", "TextRevised",
             "ConsultationAdopted", "ConsultationEndorsed", "AmendmentProposed", "AmendmentSupported",
-            "AmendmentSupportWithdrawn", "AmendmentWithdrawn", "AmendmentAccepted", "AmendmentRejected", "CommentPosted");
+            "AmendmentSupportWithdrawn", "AmendmentWithdrawn", "AmendmentAccepted", "AmendmentRejected", "CommentPosted",
+            "ProvisionStatusChanged", "TextBracketed", "AlternativeSupported", "AlternativeSupportWithdrawn", "BracketResolved",
+            "CompromiseProposed", "CompromiseConsented", "CompromiseObjected", "CompromiseAccepted", "CompromiseWithdrawn",
+            "AdReferendumAgreed", "AdReferendumConfirmed", "AdReferendumWithdrawn", "SilenceProcedureStarted", "SilenceBroken",
+            "SilenceProcedureCompleted");
+
+    /** The provision statuses with a sentence of their own; another is named as the API names it. */
+    private static final List<String> PROVISION_STATUSES = List.of("OPEN", "BRACKETED", "AGREED_AD_REF", "AGREED");
 
     /** The longest quote shown, in characters; the rest is on the page of what it belongs to. */
     static final int QUOTE_LENGTH = 280;
@@ -108,6 +117,103 @@ final class TimelineSentences {
                     note = formats.message("timeline.note.chathamHouse");
                 }
             }
+            case "ProvisionStatusChanged" -> {
+                String to = string(data, "to");
+                provision(message, string(data, "provisionId"));
+                if (PROVISION_STATUSES.contains(to)) {
+                    code = code + "." + to;
+                } else {
+                    message.text(to);
+                }
+                quoteLabel = formats.message("timeline.quote.reason");
+                quote = string(data, "reason");
+            }
+            case "TextBracketed" -> {
+                int alternatives = list(data, "alternatives").size();
+                if (alternatives > 0) {
+                    code = code + ".alternatives";
+                }
+                message.text(shorten(string(data, "words")));
+                provision(message, string(data, "provisionId"));
+                message.value(alternatives);
+                quoteLabel = formats.message("timeline.quote.note");
+                quote = string(data, "note");
+            }
+            case "AlternativeSupported", "AlternativeSupportWithdrawn" ->
+                    message.text(shortId(string(data, "alternativeId"))).text(shortId(string(data, "bracketId")));
+            case "BracketResolved" -> {
+                String alternativeId = string(data, "alternativeId");
+                code = code + (alternativeId == null ? ".newWording" : ".alternative");
+                message.text(shortId(string(data, "bracketId")));
+                provision(message, string(data, "provisionId"));
+                message.text(shortId(alternativeId)).text(shorten(string(data, "wording")));
+                long version = number(data, "version", 0);
+                message.link(version(version), versionHref(version));
+                quoteLabel = formats.message("timeline.quote.reason");
+                quote = string(data, "reason");
+            }
+            case "CompromiseProposed" -> {
+                message.text(shortId(string(data, "compromiseId")));
+                provision(message, string(data, "provisionId"));
+                message.value(list(data, "amendmentIds").size()).text(formats.dateTime(instant(data, "deadline")));
+                quoteLabel = formats.message("timeline.quote.note");
+                quote = string(data, "note");
+            }
+            case "CompromiseConsented" -> message.text(shortId(string(data, "compromiseId")));
+            case "CompromiseObjected", "CompromiseWithdrawn" -> {
+                message.text(shortId(string(data, "compromiseId")));
+                quoteLabel = formats.message("timeline.quote.reason");
+                quote = string(data, "reason");
+            }
+            case "CompromiseAccepted" -> {
+                message.text(shortId(string(data, "compromiseId")));
+                provision(message, string(data, "provisionId"));
+                long version = number(data, "version", 0);
+                message.link(version(version), versionHref(version));
+                quoteLabel = formats.message("timeline.quote.reason");
+                quote = string(data, "reason");
+            }
+            case "AdReferendumAgreed" -> {
+                provision(message, string(data, "provisionId"));
+                quoteLabel = formats.message("timeline.quote.note");
+                quote = string(data, "note");
+            }
+            case "AdReferendumConfirmed" -> provision(message, string(data, "provisionId"));
+            case "AdReferendumWithdrawn" -> {
+                provision(message, string(data, "provisionId"));
+                quoteLabel = formats.message("timeline.quote.reason");
+                quote = string(data, "reason");
+            }
+            case "SilenceProcedureStarted" -> {
+                String provisionId = string(data, "provisionId");
+                if (provisionId != null) {
+                    code = code + ".provision";
+                    provision(message, provisionId);
+                }
+                long version = number(data, "version", 0);
+                message.link(version(version), versionHref(version)).text(formats.dateTime(instant(data, "deadline")))
+                        .text(String.join(", ", list(data, "breakableBy").stream()
+                                .map(type -> formats.message("stakeholder." + type)).toList()));
+            }
+            case "SilenceBroken" -> {
+                String provisionId = string(data, "provisionId");
+                if (provisionId != null) {
+                    code = code + ".provision";
+                    provision(message, provisionId);
+                }
+                quoteLabel = formats.message("timeline.quote.reason");
+                quote = string(data, "reason");
+            }
+            case "SilenceProcedureCompleted" -> {
+                String provisionId = string(data, "provisionId");
+                if (provisionId != null) {
+                    code = code + ".provision";
+                    provision(message, provisionId);
+                } else {
+                    long version = number(data, "version", 0);
+                    message.link(version(version), versionHref(version));
+                }
+            }
             default -> {
                 code = "timeline.event.other";
                 message.text(entry.type());
@@ -164,7 +270,7 @@ final class TimelineSentences {
     }
 
     static String shortId(String id) {
-        return id.length() <= 8 ? id : id.substring(0, 8);
+        return id == null ? null : id.length() <= 8 ? id : id.substring(0, 8);
     }
 
     /** At most {@link #QUOTE_LENGTH} characters, cut at a space and never inside a surrogate pair. */

@@ -62,6 +62,50 @@ class TimelineSentencesTest {
         samples.put("CommentPosted.provision", entry("CommentPosted", FRANCE, Map.of("provisionId", "p1", "body", "On 1.", "attribution", "ATTRIBUTED")));
         samples.put("CommentPosted.amendment", entry("CommentPosted", FRANCE, Map.of("amendmentId", "a1234567-aaaa", "body", "On it.", "attribution", "ATTRIBUTED")));
         samples.put("CommentPosted.reply", entry("CommentPosted", FRANCE, Map.of("replyTo", "c1", "provisionId", "p1", "body", "Agreed.", "attribution", "ATTRIBUTED")));
+        for (String to : List.of("OPEN", "BRACKETED", "AGREED_AD_REF", "AGREED")) {
+            samples.put("ProvisionStatusChanged." + to, entry("ProvisionStatusChanged", FRANCE, Map.of("provisionId", "p3",
+                    "from", "OPEN", "to", to, "reason", "Agreed in the room.")));
+        }
+        samples.put("TextBracketed", entry("TextBracketed", FRANCE, Map.of("bracketId", "b1234567-bbbb", "provisionId", "p1",
+                "version", 4, "start", 7, "end", 9, "words", "before 2030", "alternatives", List.of())));
+        samples.put("TextBracketed.alternatives", entry("TextBracketed", FRANCE, Map.of("bracketId", "b1234567-bbbb",
+                "provisionId", "p1", "version", 4, "start", 7, "end", 9, "words", "before 2030", "note", "In dispute.",
+                "alternatives", List.of(Map.of("alternativeId", "x1", "text", "before 2030"), Map.of("alternativeId", "x2", "text", "by 2040")))));
+        samples.put("AlternativeSupported", entry("AlternativeSupported", KENYA, Map.of("bracketId", "b1234567-bbbb",
+                "alternativeId", "x2345678-xxxx")));
+        samples.put("AlternativeSupportWithdrawn", entry("AlternativeSupportWithdrawn", KENYA, Map.of("bracketId", "b1234567-bbbb",
+                "alternativeId", "x2345678-xxxx")));
+        samples.put("BracketResolved.alternative", entry("BracketResolved", FRANCE, Map.of("bracketId", "b1234567-bbbb",
+                "provisionId", "p1", "alternativeId", "x2345678-xxxx", "wording", "by 2040", "reason", "Most support.", "version", 5)));
+        samples.put("BracketResolved.newWording", entry("BracketResolved", FRANCE, Map.of("bracketId", "b1234567-bbbb",
+                "provisionId", "p1", "wording", "by 2035", "reason", "Middle ground.", "version", 5)));
+        samples.put("CompromiseProposed", entry("CompromiseProposed", FRANCE, Map.of("compromiseId", "k1234567-kkkk",
+                "provisionId", "p3", "text", "Vendors must assess risks yearly.", "amendmentIds", List.of("a1", "a2"),
+                "parties", List.of("Kenya", "Access Now"), "deadline", "2026-12-09T23:00:00Z", "note", "Both merged.")));
+        samples.put("CompromiseConsented", entry("CompromiseConsented", KENYA, Map.of("compromiseId", "k1234567-kkkk",
+                "organisation", "Kenya")));
+        samples.put("CompromiseObjected", entry("CompromiseObjected", KENYA, Map.of("compromiseId", "k1234567-kkkk",
+                "organisation", "Kenya", "reason", "Too weak.")));
+        samples.put("CompromiseAccepted", entry("CompromiseAccepted", FRANCE, Map.of("compromiseId", "k1234567-kkkk",
+                "provisionId", "p3", "amendmentIds", List.of("a1", "a2"), "reason", "Consensus.", "version", 6)));
+        samples.put("CompromiseWithdrawn", entry("CompromiseWithdrawn", FRANCE, Map.of("compromiseId", "k1234567-kkkk",
+                "reason", "An objection.")));
+        samples.put("AdReferendumAgreed", entry("AdReferendumAgreed", KENYA, Map.of("provisionId", "p3", "organisation", "Kenya",
+                "note", "Nairobi to confirm.")));
+        samples.put("AdReferendumConfirmed", entry("AdReferendumConfirmed", KENYA, Map.of("provisionId", "p3", "organisation", "Kenya")));
+        samples.put("AdReferendumWithdrawn", entry("AdReferendumWithdrawn", KENYA, Map.of("provisionId", "p3", "organisation", "Kenya",
+                "reason", "Instructions.")));
+        samples.put("SilenceProcedureStarted", entry("SilenceProcedureStarted", FRANCE, Map.of("procedureId", "s1", "version", 6,
+                "deadline", "2026-12-20T17:00:00Z", "timeZone", "Europe/Paris", "breakableBy", List.of("STATE", "NGO"))));
+        samples.put("SilenceProcedureStarted.provision", entry("SilenceProcedureStarted", FRANCE, Map.of("procedureId", "s1",
+                "provisionId", "p3", "version", 6, "deadline", "2026-12-20T17:00:00Z", "timeZone", "Europe/Paris",
+                "breakableBy", List.of("STATE"))));
+        samples.put("SilenceBroken", entry("SilenceBroken", KENYA, Map.of("procedureId", "s1", "reason", "Instructions.")));
+        samples.put("SilenceBroken.provision", entry("SilenceBroken", KENYA, Map.of("procedureId", "s1", "provisionId", "p3",
+                "reason", "Instructions.")));
+        samples.put("SilenceProcedureCompleted", entry("SilenceProcedureCompleted", null, Map.of("procedureId", "s1", "version", 6)));
+        samples.put("SilenceProcedureCompleted.provision", entry("SilenceProcedureCompleted", null, Map.of("procedureId", "s1",
+                "provisionId", "p3", "version", 6)));
         return samples;
     }
 
@@ -94,7 +138,8 @@ class TimelineSentencesTest {
             assertFalse(sentence.contains(entry.type()), name + " shows its type: " + sentence);
             assertFalse(sentence.contains("summary"), name + " shows the API's summary");
             assertFalse(sentence.contains("{") || sentence.contains("\uE000"), name + " has a placeholder left: " + sentence);
-            assertTrue(sentence.startsWith(entry.actor().organisation()), name + ": " + sentence);
+            String actor = entry.actor() == null ? Bundles.formats(locale).message("timeline.actor.nobody") : entry.actor().organisation();
+            assertTrue(sentence.startsWith(actor), name + ": " + sentence);
         });
     }
 
@@ -138,6 +183,51 @@ class TimelineSentencesTest {
                 + "ce qui donne la version 2.", text(entry));
         assertEquals(List.of("la disposition 3", "a1234567", "version 2"),
                 entry.sentence().stream().filter(TimelinePage.Part::link).map(TimelinePage.Part::text).toList());
+    }
+
+    @Test
+    void aResolutionLinksToItsProvisionAndTheVersionItMade() {
+        TimelinePage.Entry entry = sentences(Locale.ENGLISH).entry(samples().get("BracketResolved.alternative"));
+        assertEquals("France (State) resolved bracket b1234567 in provision 1, keeping alternative x2345678 (“by 2040”), making version 5.",
+                text(entry));
+        assertEquals(List.of(new TimelinePage.Part("provision 1", "/consultations/c#p-p1", true),
+                        new TimelinePage.Part("version 5", "/consultations/c/versions/5", true)),
+                entry.sentence().stream().filter(TimelinePage.Part::link).toList());
+        assertEquals("Reason:", entry.quoteLabel());
+        assertEquals("Most support.", entry.quote());
+        assertEquals("France (State) resolved bracket b1234567 in provision 1 with a new wording (“by 2035”), making version 5.",
+                text(sentences(Locale.ENGLISH).entry(samples().get("BracketResolved.newWording"))));
+    }
+
+    @Test
+    void aSilenceProcedureNamesItsDeadlineAndWhoMayBreakIt() {
+        assertEquals("France (State) put provision 3, as it stands in version 6, under a silence procedure until "
+                        + Bundles.formats(Locale.ENGLISH).dateTime(Instant.parse("2026-12-20T17:00:00Z")) + "; silence may be broken by: State.",
+                text(sentences(Locale.ENGLISH).entry(samples().get("SilenceProcedureStarted.provision"))));
+        assertEquals("France (État) a soumis le texte, tel qu’il figure dans la version 6, à une procédure d’accord tacite jusqu’au "
+                        + Bundles.formats(Locale.FRENCH).dateTime(Instant.parse("2026-12-20T17:00:00Z"))
+                        + " ; le silence peut être rompu par : État, ONG.",
+                text(sentences(Locale.FRENCH).entry(samples().get("SilenceProcedureStarted"))));
+        assertEquals("Concord recorded that nobody broke silence: provision 3 is agreed.",
+                text(sentences(Locale.ENGLISH).entry(samples().get("SilenceProcedureCompleted.provision"))));
+    }
+
+    @Test
+    void aStatusTheSentencesDoNotKnowIsNamedAsTheApiNamesIt() {
+        assertEquals("France (State) set the status of provision 3 to SETTLED.", text(sentences(Locale.ENGLISH).entry(
+                entry("ProvisionStatusChanged", FRANCE, Map.of("provisionId", "p3", "to", "SETTLED", "reason", "r")))));
+    }
+
+    /** A delegation's act is told through its actor as the API shows it, never through the organisation in its data. */
+    @Test
+    void aMaskedActorOfANegotiatingActStaysMasked() {
+        ApiTimeline.Participant masked = new ApiTimeline.Participant(null, null, "STATE");
+        for (String type : List.of("AdReferendumAgreed", "CompromiseConsented", "CompromiseObjected")) {
+            Map<String, Object> data = new HashMap<>(samples().get(type).data());
+            TimelinePage.Entry entry = sentences(Locale.ENGLISH).entry(entry(type, masked, data));
+            assertTrue(text(entry).startsWith("A participant (State) "), text(entry));
+            assertFalse(text(entry).contains("Kenya"), text(entry));
+        }
     }
 
     @Test
