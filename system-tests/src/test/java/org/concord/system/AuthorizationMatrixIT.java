@@ -446,9 +446,9 @@ class AuthorizationMatrixIT {
                 vars.get("c")), 201);
         vars.put("k", proposed.get("compromiseId").asText());
         // a bracket on the first word of the last provision, which no row changes, for the brackets' reads
-        String last = json(api.get(drafter, "/api/consultations/{c}", vars.get("c")), 200).at("/provisions/2/provisionId").asText();
+        String untouched = json(api.get(drafter, "/api/consultations/{c}", vars.get("c")), 200).at("/provisions/2/provisionId").asText();
         vars.put("b", json(api.post(drafter, "/api/consultations/{c}/provisions/{p}/brackets", Map.of("version", 1, "start", 0, "end", 1),
-                vars.get("c"), last), 201).get("bracketId").asText());
+                vars.get("c"), untouched), 201).get("bracketId").asText());
         // a silence on the provision, broken at once so that it blocks none of the rows' decisions, for the silence's reads
         Map<String, Object> silence = new HashMap<>(silence());
         silence.put("provisionId", vars.get("p"));
