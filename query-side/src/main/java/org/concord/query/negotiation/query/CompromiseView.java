@@ -19,8 +19,15 @@ public record CompromiseView(String compromiseId, String provisionId, String tex
 
     /** An organisation whose amendment the compromise merges; {@code answer} null until it consents or objects. */
     @Schema(name = "CompromiseParty")
-    public record Party(String organisation, @Nullable @Schema(allowableValues = {"CONSENTED", "OBJECTED"}) String answer,
-                        @Nullable String reason, @Nullable Instant at) {
+    public record Party(String organisation, @Nullable Answer answer, @Nullable String reason, @Nullable Instant at) {
+    }
+
+    /**
+     * A party's answer. An enum rather than a string with allowed values: the document then says the answer may be
+     * null too (a string's allowed values would refuse the null of a party that has not answered).
+     */
+    public enum Answer {
+        CONSENTED, OBJECTED
     }
 
     /** The drafter who proposed it. */

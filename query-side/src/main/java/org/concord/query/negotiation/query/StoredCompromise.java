@@ -48,7 +48,8 @@ public record StoredCompromise(@BsonId String compromiseId,
 
     CompromiseView view() {
         return new CompromiseView(compromiseId, provisionId, text, amendmentIds, parties.stream()
-                .map(party -> new CompromiseView.Party(party.organisation(), party.answer(), party.reason(), party.at())).toList(),
+                .map(party -> new CompromiseView.Party(party.organisation(),
+                        party.answer() == null ? null : CompromiseView.Answer.valueOf(party.answer()), party.reason(), party.at())).toList(),
                 deadline, status, version, new CompromiseView.ProposedBy(proposedBy.participantId(), proposedBy.organisation(),
                 proposedBy.stakeholderType()), proposedAt, note);
     }

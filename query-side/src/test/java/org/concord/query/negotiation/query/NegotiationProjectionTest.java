@@ -96,8 +96,8 @@ class NegotiationProjectionTest {
         events.deliver("c-1", new CompromiseObjectedEvent("c-1", "k-1", "France", "too weak", FRANCE));
         events.redeliver(events.position(), "c-1", new CompromiseObjectedEvent("c-1", "k-1", "France", "too weak", FRANCE));
 
-        assertThat(compromise().parties()).containsExactly(new CompromiseView.Party("Kenya", "CONSENTED", null, events.at(2)),
-                new CompromiseView.Party("France", "OBJECTED", "too weak", events.at(3)));
+        assertThat(compromise().parties()).containsExactly(new CompromiseView.Party("Kenya", CompromiseView.Answer.CONSENTED, null, events.at(2)),
+                new CompromiseView.Party("France", CompromiseView.Answer.OBJECTED, "too weak", events.at(3)));
     }
 
     @Test

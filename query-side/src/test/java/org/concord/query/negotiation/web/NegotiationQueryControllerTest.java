@@ -49,7 +49,7 @@ class NegotiationQueryControllerTest {
 
     private static final Instant DEADLINE = Instant.parse("2026-12-20T17:00:00Z");
     private static final CompromiseView COMPROMISE = new CompromiseView("k-1", "p-1", "States shall act.", List.of("a-1", "a-2"),
-            List.of(new CompromiseView.Party("Kenya", "CONSENTED", null, DEADLINE.minusSeconds(60)),
+            List.of(new CompromiseView.Party("Kenya", CompromiseView.Answer.CONSENTED, null, DEADLINE.minusSeconds(60)),
                     new CompromiseView.Party("France", null, null, null)),
             DEADLINE, "PENDING", null, new CompromiseView.ProposedBy("d-1", "Secretariat", StakeholderType.INTERNATIONAL_ORGANISATION),
             DEADLINE.minusSeconds(3600), "merging both");
