@@ -159,7 +159,7 @@ final class AggregateStates implements AutoCloseable {
                         new SimpleResourceParameterResolverFactory(List.of(NO_DEADLINES))));
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
-            Object root = new GenericAggregateFactory<>(aggregateClass).createAggregateRoot(aggregateId, events.peek());
+            Object root = new GenericAggregateFactory<>(model).createAggregateRoot(aggregateId, events.peek());
             EventSourcedAggregate<Object> aggregate = EventSourcedAggregate.initialize(root, model, null,
                     NoSnapshotTriggerDefinition.TRIGGER);
             aggregate.initializeState(events);
