@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -12,6 +13,9 @@ import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.inspection.AggregateModel;
@@ -27,7 +31,9 @@ import org.concord.eventstore.SnapshotSerializer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,6 +53,15 @@ final class AggregateStates implements AutoCloseable {
             "Consultation", "org.concord.command.consultation.command.Consultation",
             "Comment", "org.concord.command.comment.command.Comment",
             "Participant", "org.concord.command.participant.command.Participant");
+
+    /** What the consultation's command handlers are given for the deadline manager: sourcing schedules nothing. */
+    private static final DeadlineManager NO_DEADLINES = (DeadlineManager) Proxy.newProxyInstance(DeadlineManager.class.getClassLoader(),
+            new Class<?>[]{DeadlineManager.class}, (proxy, method, arguments) -> switch (method.getName()) {
+                case "toString" -> "no deadlines";
+                case "hashCode" -> 0;
+                case "equals" -> proxy == arguments[0];
+                default -> throw new UnsupportedOperationException("an aggregate being sourced schedules no deadline");
+            });
 
     private final MongoClient client;
     private final SequencedMongoEventStorageEngine engine;
@@ -137,10 +152,14 @@ final class AggregateStates implements AutoCloseable {
         if (!events.hasNext()) {
             throw new AssertionError("No events for aggregate " + aggregateId);
         }
-        AggregateModel<Object> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(aggregateClass);
+        // the consultation's command handlers take the deadline manager (issue #20); sourcing only applies events, so a
+        // manager that schedules nothing lets the model be built as the command side builds it with its beans
+        AggregateModel<Object> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(aggregateClass,
+                MultiParameterResolverFactory.ordered(ClasspathParameterResolverFactory.forClass(aggregateClass),
+                        new SimpleResourceParameterResolverFactory(List.of(NO_DEADLINES))));
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
-            Object root = new GenericAggregateFactory<>(aggregateClass).createAggregateRoot(aggregateId, events.peek());
+            Object root = new GenericAggregateFactory<>(model).createAggregateRoot(aggregateId, events.peek());
             EventSourcedAggregate<Object> aggregate = EventSourcedAggregate.initialize(root, model, null,
                     NoSnapshotTriggerDefinition.TRIGGER);
             aggregate.initializeState(events);

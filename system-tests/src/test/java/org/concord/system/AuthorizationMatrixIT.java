@@ -18,6 +18,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -176,9 +180,20 @@ class AuthorizationMatrixIT {
                         row("POST", c + "/comments", target, 401, 403, 201, 201, 201, 403, 401)
                                 .body(vars -> Map.of("provisionId", vars.get("p"), "body", "Matrix comment", "attribution", "ATTRIBUTED"))),
                 read(c + "/comments"),
+                // negotiating the text (issue #20): every write on a fresh consultation of the row's visibility
+                negotiation(Target.PUBLIC),
+                negotiation(Target.RESTRICTED),
+                read(c + "/brackets"),
+                read(c + "/brackets/{b}"),
+                read(c + "/compromises"),
+                read(c + "/compromises/{k}"),
+                read(c + "/silence"),
+                read(c + "/silence/{s}"),
                 // history
                 read(c + "/versions"),
                 read(c + "/versions/1"),
+                read(c + "/versions/1?form=clean"),
+                read(c + "/versions/1?form=negotiation"),
                 read(c + "/text"),
                 read(c + "/diff?from=1&to=1"),
                 read(c + "/provisions/{p}/history"),
@@ -220,6 +235,54 @@ class AuthorizationMatrixIT {
                         row("GET", "/api/admin/audit?participantId={participant}", Target.NONE, 401, 403, 403, 403, 403, 200, 401)
                                 .disabledUnless("/api/admin/audit"))
         ).flatMap(Function.identity());
+    }
+
+    /**
+     * The negotiation's writes (issue #20) on a consultation of the target's visibility. Observers and the
+     * administrator hold no role that may make them, so they are refused (403) whatever the visibility, as for
+     * amendments; "another participant" is of another organisation, and of a stakeholder type (NGO) that may not
+     * break silence by default, while the participant is a STATE's delegate.
+     */
+    private static Stream<Row> negotiation(Target target) {
+        String c = "/api/consultations/{c}";
+        String visibility = target.name();
+        return Stream.of(
+                row("POST", c + "/provisions/{p}/status", target, 401, 403, 403, 403, 200, 403, 401)
+                        .fresh(vars -> draftOf(visibility)).body(vars -> Map.of("status", "AGREED", "reason", "Matrix agreement")),
+                row("POST", c + "/provisions/{p}/brackets", target, 401, 403, 403, 403, 201, 403, 401)
+                        .fresh(vars -> draftOf(visibility)).body(vars -> bracket()),
+                row("POST", c + "/brackets/{b}/alternatives/{alt}/support", target, 401, 403, 200, 200, 403, 403, 401)
+                        .fresh(vars -> bracketed(visibility)),
+                // supported by the other participant: the participant has nothing to withdraw
+                row("DELETE", c + "/brackets/{b}/alternatives/{alt}/support", target, 401, 403, 409, 200, 403, 403, 401)
+                        .fresh(vars -> alternativeSupported(bracketed(visibility))),
+                row("POST", c + "/brackets/{b}/resolve", target, 401, 403, 403, 403, 200, 403, 401)
+                        .fresh(vars -> bracketed(visibility)).body(vars -> Map.of("alternativeId", vars.get("alt"), "reason", "Matrix resolution")),
+                row("POST", c + "/compromises", target, 401, 403, 403, 403, 201, 403, 401)
+                        .fresh(vars -> twoAmendments(visibility, Caller.ANOTHER_PARTICIPANT))
+                        .body(vars -> Map.of("provisionId", vars.get("p"), "text", "A matrix compromise.",
+                                "amendmentIds", List.of(vars.get("a1"), vars.get("a2")), "deadline", inADay())),
+                // the participant's organisation is the only party: another organisation may not answer
+                row("POST", c + "/compromises/{k}/consent", target, 401, 403, 200, 403, 403, 403, 401)
+                        .fresh(vars -> compromise(visibility)),
+                row("POST", c + "/compromises/{k}/object", target, 401, 403, 200, 403, 403, 403, 401)
+                        .fresh(vars -> compromise(visibility)).body(vars -> Map.of("reason", "Matrix objection")),
+                row("POST", c + "/compromises/{k}/accept", target, 401, 403, 403, 403, 200, 403, 401)
+                        .fresh(vars -> consented(compromise(visibility))).body(vars -> Map.of("reason", "Matrix acceptance")),
+                row("POST", c + "/compromises/{k}/withdraw", target, 401, 403, 403, 403, 200, 403, 401)
+                        .fresh(vars -> compromise(visibility)).body(vars -> Map.of("reason", "Matrix withdrawal")),
+                row("POST", c + "/provisions/{p}/ad-referendum", target, 401, 403, 201, 201, 403, 403, 401)
+                        .fresh(vars -> draftOf(visibility)).body(vars -> Map.of("note", "Matrix capital")),
+                // the participant's organisation agreed ad referendum; the other has no record to confirm or withdraw
+                row("POST", c + "/provisions/{p}/ad-referendum/confirm", target, 401, 403, 200, 409, 403, 403, 401)
+                        .fresh(vars -> agreedAdReferendum(visibility)),
+                row("POST", c + "/provisions/{p}/ad-referendum/withdraw", target, 401, 403, 200, 409, 403, 403, 401)
+                        .fresh(vars -> agreedAdReferendum(visibility)).body(vars -> Map.of("reason", "Matrix capital says no")),
+                row("POST", c + "/silence", target, 401, 403, 403, 403, 201, 403, 401)
+                        .fresh(vars -> draftOf(visibility)).body(vars -> silence()),
+                // STATE may break silence by default: the participant is a state's delegate, the other an NGO's
+                row("POST", c + "/silence/current/break", target, 401, 403, 200, 403, 403, 403, 401)
+                        .fresh(vars -> underSilence(visibility)).body(vars -> Map.of("reason", "Matrix breaks silence")));
     }
 
     @BeforeAll
@@ -376,6 +439,23 @@ class AuthorizationMatrixIT {
         long last = json(api.post(tokens.get(Caller.PARTICIPANT), "/api/consultations/{c}/comments",
                 Map.of("body", "Matrix remark", "attribution", "ATTRIBUTED"), vars.get("c")), 201).get("position").asLong();
         json(api.get(drafter, "/api/consultations/{c}/comments?minPosition={p}", vars.get("c"), last), 200);
+        // a compromise of two more of the participant's amendments, for the compromises' reads
+        Map<String, String> merged = amendmentsOn(vars.get("c"), vars.get("p"), Caller.PARTICIPANT);
+        JsonNode proposed = json(api.post(drafter, "/api/consultations/{c}/compromises", Map.of("provisionId", vars.get("p"),
+                "text", "A matrix compromise.", "amendmentIds", List.of(merged.get("a1"), merged.get("a2")), "deadline", inADay()),
+                vars.get("c")), 201);
+        vars.put("k", proposed.get("compromiseId").asText());
+        // a bracket on the first word of the last provision, which no row changes, for the brackets' reads
+        String untouched = json(api.get(drafter, "/api/consultations/{c}", vars.get("c")), 200).at("/provisions/2/provisionId").asText();
+        vars.put("b", json(api.post(drafter, "/api/consultations/{c}/provisions/{p}/brackets", Map.of("version", 1, "start", 0, "end", 1),
+                vars.get("c"), untouched), 201).get("bracketId").asText());
+        // a silence on the provision, broken at once so that it blocks none of the rows' decisions, for the silence's reads
+        Map<String, Object> silence = new HashMap<>(silence());
+        silence.put("provisionId", vars.get("p"));
+        vars.put("s", json(api.post(drafter, "/api/consultations/{c}/silence", silence, vars.get("c")), 201).get("procedureId").asText());
+        long broken = json(api.post(tokens.get(Caller.PARTICIPANT), "/api/consultations/{c}/silence/current/break",
+                Map.of("reason", "Matrix objection"), vars.get("c")), 200).get("position").asLong();
+        json(api.get(drafter, "/api/consultations/{c}/silence/{s}?minPosition={p}", vars.get("c"), vars.get("s"), broken), 200);
         return vars;
     }
 
@@ -389,6 +469,88 @@ class AuthorizationMatrixIT {
         JsonNode created = json(api.createConsultation(tokens.get(Caller.DRAFTER), "Matrix draft", "PUBLIC"), 201);
         String consultation = created.get("consultationId").asText();
         return Map.of("c", consultation, "p", provision(consultation, created.get("position").asLong()));
+    }
+
+    /** A fresh DRAFT consultation of the given visibility by the drafter, with its first provision. */
+    private static Map<String, String> draftOf(String visibility) {
+        JsonNode created = json(api.createConsultation(tokens.get(Caller.DRAFTER), "Matrix negotiation", visibility), 201);
+        String consultation = created.get("consultationId").asText();
+        return Map.of("c", consultation, "p", provision(consultation, created.get("position").asLong()));
+    }
+
+    /** A fresh draft whose first provision has its first word bracketed with two alternatives. */
+    private static Map<String, String> bracketed(String visibility) {
+        Map<String, String> vars = new HashMap<>(draftOf(visibility));
+        JsonNode made = json(api.post(tokens.get(Caller.DRAFTER), "/api/consultations/{c}/provisions/{p}/brackets", bracket(),
+                vars.get("c"), vars.get("p")), 201);
+        vars.put("b", made.get("bracketId").asText());
+        vars.put("alt", made.at("/alternativeIds/0").asText());
+        return vars;
+    }
+
+    private static Map<String, String> alternativeSupported(Map<String, String> vars) {
+        json(api.post(tokens.get(Caller.ANOTHER_PARTICIPANT), "/api/consultations/{c}/brackets/{b}/alternatives/{alt}/support", null,
+                vars.get("c"), vars.get("b"), vars.get("alt")), 200);
+        return vars;
+    }
+
+    /** A fresh consultation of the given visibility with an open round and two amendments to its first provision: the participant's and {@code second}'s. */
+    private static Map<String, String> twoAmendments(String visibility, Caller second) {
+        Map<String, String> vars = new HashMap<>(draftOf(visibility));
+        json(api.post(tokens.get(Caller.DRAFTER), "/api/consultations/{c}/rounds", Map.of("deadline", inADay()), vars.get("c")), 201);
+        vars.put("a1", json(api.post(tokens.get(Caller.PARTICIPANT), "/api/consultations/{c}/amendments", replacement(vars.get("p")),
+                vars.get("c")), 201).get("amendmentId").asText());
+        vars.put("a2", json(api.post(tokens.get(second), "/api/consultations/{c}/amendments", replacement(vars.get("p")),
+                vars.get("c")), 201).get("amendmentId").asText());
+        return vars;
+    }
+
+    private static Map<String, String> amendmentsOn(String consultation, String provision, Caller author) {
+        Map<String, String> vars = new HashMap<>();
+        for (String name : List.of("a1", "a2")) {
+            vars.put(name, json(api.post(tokens.get(author), "/api/consultations/{c}/amendments", replacement(provision), consultation), 201)
+                    .get("amendmentId").asText());
+        }
+        return vars;
+    }
+
+    /** A pending compromise of two of the participant's amendments: the participant's organisation is its only party. */
+    private static Map<String, String> compromise(String visibility) {
+        Map<String, String> vars = new HashMap<>(twoAmendments(visibility, Caller.PARTICIPANT));
+        vars.put("k", json(api.post(tokens.get(Caller.DRAFTER), "/api/consultations/{c}/compromises", Map.of("provisionId", vars.get("p"),
+                "text", "A matrix compromise.", "amendmentIds", List.of(vars.get("a1"), vars.get("a2")), "deadline", inADay()),
+                vars.get("c")), 201).get("compromiseId").asText());
+        return vars;
+    }
+
+    private static Map<String, String> consented(Map<String, String> vars) {
+        json(api.post(tokens.get(Caller.PARTICIPANT), "/api/consultations/{c}/compromises/{k}/consent", null, vars.get("c"), vars.get("k")), 200);
+        return vars;
+    }
+
+    private static Map<String, String> agreedAdReferendum(String visibility) {
+        Map<String, String> vars = draftOf(visibility);
+        json(api.post(tokens.get(Caller.PARTICIPANT), "/api/consultations/{c}/provisions/{p}/ad-referendum", Map.of(),
+                vars.get("c"), vars.get("p")), 201);
+        return vars;
+    }
+
+    private static Map<String, String> underSilence(String visibility) {
+        Map<String, String> vars = draftOf(visibility);
+        json(api.post(tokens.get(Caller.DRAFTER), "/api/consultations/{c}/silence", silence(), vars.get("c")), 201);
+        return vars;
+    }
+
+    /** Words [0, 1) of the provision in version 1, with two alternatives. */
+    private static Map<String, Object> bracket() {
+        return Map.of("version", 1, "start", 0, "end", 1, "alternatives", List.of(
+                Map.of("text", "Matrix one", "sponsors", List.of("Matrix Delegation")), Map.of("text", "Matrix two", "sponsors", List.of())));
+    }
+
+    /** A silence on the whole text until this time tomorrow in Paris (the consultation is never adopted before the test ends). */
+    private static Map<String, Object> silence() {
+        return Map.of("deadline", LocalDateTime.now(ZoneId.of("Europe/Paris")).plusDays(1).truncatedTo(ChronoUnit.SECONDS)
+                .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME), "timeZone", "Europe/Paris");
     }
 
     private static Map<String, String> openRound(Map<String, String> vars) {

@@ -36,9 +36,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -79,6 +87,8 @@ class HostileInputIT {
     private static MongoDatabase database;
     private static final Map<String, String> tokens = new HashMap<>();
     private static final Map<String, String> fixture = new HashMap<>();
+    /** The body of the latest answer {@link #check} received: a refusal's problem. */
+    private static String lastProblem;
 
     /**
      * An endpoint: who calls it (one allowed to, so that what is tested is the body), what it needs made
@@ -163,6 +173,11 @@ class HostileInputIT {
         check(attempt);
     }
 
+    @Property(tries = 40, shrinking = ShrinkingMode.OFF)
+    void negotiation_writes_survive_hostile_bodies(@ForAll("negotiationAttempts") Attempt attempt) throws Exception {
+        check(attempt);
+    }
+
     /** These read no body: whatever is sent is ignored, and the answer is the endpoint's usual one. */
     @Property(tries = 12, shrinking = ShrinkingMode.OFF)
     void endpoints_without_a_body_survive_hostile_bodies(@ForAll("bodilessAttempts") Attempt attempt) throws Exception {
@@ -178,6 +193,178 @@ class HostileInputIT {
         int status = check(new Attempt(registration, raw("types holding null", "{\"url\":\"http://127.0.0.1:9/hostile-hook\","
                 + "\"secret\":\"hostile-secret-0123456789\",\"types\":[\"ConsultationAdopted\",null]}")));
         assertThat(status).isEqualTo(400);
+    }
+
+    // ---- the negotiation's hostile values (issue #20), one by one: refused with a 400 naming the field, nothing written ----
+
+    @Example
+    void hostile_word_offsets_of_a_bracket_are_refused_naming_them() throws Exception {
+        // "States should regulate the sale of intrusion tools." has 9 words
+        refused(bracketing(Map.of("version", 1, "start", -1, "end", 2)), 400, "start");
+        refused(bracketing(Map.of("version", 1, "start", 3, "end", 3)), 400, "end");
+        refused(bracketing(Map.of("version", 1, "start", 5, "end", 2)), 400, "end");
+        refused(bracketing(Map.of("version", 1, "start", 0, "end", 10)), 400, "end");
+        refused(bracketing(Map.of("version", 1, "start", 2147483647, "end", 2147483647)), 400, "start");
+        refused(bracketing(Map.of("version", 1, "start", "3", "end", "five")), 400, "end");
+        refused(bracketing(Map.of("version", 0, "start", 0, "end", 1)), 400, "version");
+        refused(bracketing(Map.of("version", 99, "start", 0, "end", 1)), 400, "version");
+    }
+
+    @Example
+    void hostile_alternatives_are_refused_naming_them() throws Exception {
+        refused(bracketing(Map.of("version", 1, "start", 0, "end", 1, "alternatives", List.of(alternative("Only one")))), 400, "alternatives");
+        refused(bracketing(Map.of("version", 1, "start", 0, "end", 1, "alternatives",
+                Collections.nCopies(6, alternative("One of six")))), 400, "alternatives");
+        refused(bracketing(Map.of("version", 1, "start", 0, "end", 1, "alternatives",
+                Collections.nCopies(10_000, Map.of("text", "a")))), 400, "alternatives");
+        // over the command side's 512 KB: refused before it is read
+        refused(bracketing(Map.of("version", 1, "start", 0, "end", 1, "alternatives",
+                Collections.nCopies(100_000, alternative("One of a hundred thousand")))), 413, "payload-too-large");
+        refused(bracketing(Map.of("version", 1, "start", 0, "end", 1, "alternatives",
+                List.of(alternative("x".repeat(20_001)), alternative("Two")))), 400, "alternatives");
+        refused(bracketing(Map.of("version", 1, "start", 0, "end", 1, "alternatives",
+                List.of(alternative("   "), alternative("Two")))), 400, "alternatives");
+        refused(bracketing(Map.of("version", 1, "start", 0, "end", 1, "alternatives",
+                List.of(Map.of("text", "One", "sponsors", Collections.nCopies(51, "A sponsor")), alternative("Two")))), 400, "sponsors");
+        refused(bracketing(Map.of("version", 1, "start", 0, "end", 1, "alternatives",
+                List.of(Map.of("text", "One", "sponsors", List.of("s".repeat(201))), alternative("Two")))), 400, "sponsors");
+        refused(bracketing(Map.of("version", 1, "start", 0, "end", 1, "note", "n".repeat(5_001))), 400, "note");
+    }
+
+    /** Text in any script is data: stored and answered exactly as sent. */
+    @Example
+    void multilingual_alternatives_are_kept_exactly() throws Exception {
+        List<String> wordings = List.of("تنظيم بيع أدوات التسلل", "侵入ツールの販売を規制する", "Регулировать продажу 👩🏽‍💻", "L’État\u00a0doit");
+        Endpoint bracketing = bracketing(Map.of("version", 1, "start", 0, "end", 2, "alternatives",
+                wordings.stream().map(HostileInputIT::alternative).toList(), "note", "Ελληνικά ✓ עִבְרִית"));
+        Map<String, String> vars = new HashMap<>(fixture);
+        vars.putAll(bracketing.stage().apply(vars));
+        JsonNode made = json(api.post(tokens.get("drafter"), "/api/consultations/{c}/provisions/{p}/brackets",
+                bracketing.validBody().apply(vars), vars.get("c"), vars.get("p")), 201);
+        JsonNode detail = json(api.get(tokens.get("drafter"), "/api/consultations/{c}?minPosition={at}", vars.get("c"),
+                made.get("position").asLong()), 200);
+        assertThat(detail.at("/provisions/0/brackets/0/alternatives").findValuesAsText("text")).containsExactlyElementsOf(wordings);
+        assertThat(detail.at("/provisions/0/brackets/0/note").asText()).isEqualTo("Ελληνικά ✓ עִבְרִית");
+    }
+
+    @Example
+    void a_provision_is_bracketed_only_through_its_brackets() throws Exception {
+        Endpoint status = new Endpoint("POST", "/api/consultations/{c}/provisions/{p}/status", "drafter", vars -> draftWithProvision(),
+                vars -> Map.of("status", "BRACKETED", "reason", "By hand"), List.of());
+        refused(status, 400, "status");
+        refused(withBody(status, Map.of("status", "SETTLED", "reason", "Unknown")), 400, "status");
+        refused(withBody(status, Map.of("status", "AGREED", "reason", " ")), 400, "reason");
+        refused(withBody(status, Map.of("status", "AGREED", "reason", "r".repeat(5_001))), 400, "reason");
+    }
+
+    @Example
+    void hostile_deadlines_and_time_zones_of_a_silence_are_refused_naming_them() throws Exception {
+        String tomorrow = localDeadline(Duration.ofDays(1));
+        refused(silencing(Map.of("deadline", tomorrow + "+01:00", "timeZone", "Europe/Paris")), 400, "deadline");
+        refused(silencing(Map.of("deadline", tomorrow + "Z", "timeZone", "Europe/Paris")), 400, "deadline");
+        refused(silencing(Map.of("deadline", Instant.now().plus(Duration.ofDays(1)).toString(), "timeZone", "Europe/Paris")), 400, "deadline");
+        refused(silencing(Map.of("deadline", "tomorrow at six", "timeZone", "Europe/Paris")), 400, "deadline");
+        refused(silencing(Map.of("deadline", "2027-02-30T18:00", "timeZone", "Europe/Paris")), 400, "deadline");
+        refused(silencing(Map.of("deadline", localDeadline(Duration.ofHours(-1)), "timeZone", "Europe/Paris")), 400, "deadline");
+        refused(silencing(Map.of("deadline", localDeadline(Duration.ofDays(367)), "timeZone", "Europe/Paris")), 400, "deadline");
+        refused(silencing(Map.of("deadline", tomorrow, "timeZone", "Mars/Olympus_Mons")), 400, "timeZone");
+        refused(silencing(Map.of("deadline", tomorrow, "timeZone", "")), 400, "timeZone");
+        refused(silencing(Map.of("deadline", tomorrow, "timeZone", "Europe/Paris\u0000")), 400, "timeZone");
+        refused(silencing(Map.of("deadline", tomorrow, "timeZone", "../../etc/passwd")), 400, "timeZone");
+        refused(silencing(Map.of("deadline", tomorrow, "timeZone", "+02:00")), 400, "timeZone");
+        refused(silencing(Map.of("deadline", tomorrow)), 400, "timeZone");
+        // 02:30 on the last Sunday of March does not exist in Paris: the clocks go from 02:00 to 03:00
+        refused(silencing(Map.of("deadline", dstGap(), "timeZone", "Europe/Paris")), 400, "deadline");
+        refused(silencing(Map.of("deadline", tomorrow, "timeZone", "Europe/Paris", "breakableBy", List.of())), 400, "breakableBy");
+        refused(silencing(Map.of("deadline", tomorrow, "timeZone", "Europe/Paris", "breakableBy", List.of("ALIENS"))), 400, "breakableBy");
+        refused(silencing(Map.of("deadline", tomorrow, "timeZone", "Europe/Paris",
+                "breakableBy", java.util.stream.IntStream.range(0, 10_000).mapToObj(i -> "TYPE_" + i).toList())), 400, "breakableBy");
+    }
+
+    @Example
+    void hostile_compromises_are_refused_naming_the_field() throws Exception {
+        Endpoint proposal = new Endpoint("POST", "/api/consultations/{c}/compromises", "drafter", vars -> twoAmendments(),
+                vars -> Map.of("provisionId", vars.get("p"), "text", "A compromise.", "amendmentIds", List.of(vars.get("a1")),
+                        "deadline", Instant.now().plus(Duration.ofDays(1)).toString()), List.of());
+        refused(proposal, 400, "amendmentIds");
+        refused(new Endpoint(proposal.method(), proposal.path(), proposal.caller(), proposal.stage(),
+                vars -> Map.of("provisionId", vars.get("p"), "text", "A compromise.", "amendmentIds", List.of(vars.get("a1"), vars.get("a1")),
+                        "deadline", Instant.now().plus(Duration.ofDays(1)).toString()), List.of()), 400, "amendmentIds");
+        refused(new Endpoint(proposal.method(), proposal.path(), proposal.caller(), proposal.stage(),
+                vars -> Map.of("provisionId", vars.get("p"), "text", "A compromise.",
+                        "amendmentIds", Collections.nCopies(10_000, vars.get("a1")),
+                        "deadline", Instant.now().plus(Duration.ofDays(1)).toString()), List.of()), 400, "amendmentIds");
+        refused(new Endpoint(proposal.method(), proposal.path(), proposal.caller(), proposal.stage(),
+                vars -> Map.of("provisionId", vars.get("p"), "text", "A compromise.", "amendmentIds", List.of(vars.get("a1"), vars.get("a2")),
+                        "deadline", Instant.now().minus(Duration.ofHours(1)).toString()), List.of()), 400, "deadline");
+        refused(new Endpoint(proposal.method(), proposal.path(), proposal.caller(), proposal.stage(),
+                vars -> Map.of("provisionId", vars.get("p"), "text", "x".repeat(20_001), "amendmentIds", List.of(vars.get("a1"), vars.get("a2")),
+                        "deadline", Instant.now().plus(Duration.ofDays(1)).toString()), List.of()), 400, "text");
+        refused(new Endpoint(proposal.method(), proposal.path(), proposal.caller(), proposal.stage(),
+                vars -> Map.of("provisionId", vars.get("p"), "text", "A compromise.", "amendmentIds", List.of(vars.get("a1"), vars.get("a2")),
+                        "deadline", "next week"), List.of()), 400, "deadline");
+    }
+
+    @Example
+    void a_resolution_names_one_wording() throws Exception {
+        Endpoint resolution = new Endpoint("POST", "/api/consultations/{c}/brackets/{b}/resolve", "drafter", vars -> bracketed(),
+                vars -> Map.of("alternativeId", vars.get("alt"), "text", "Both at once", "reason", "Why not"), List.of());
+        refused(resolution, 400, "alternativeId");
+        refused(withBody(resolution, Map.of("reason", "Neither")), 400, "alternativeId");
+        refused(withBody(resolution, Map.of("text", "w".repeat(20_001), "reason", "Too long")), 400, "text");
+    }
+
+    /** The bracketing of a fresh draft's first provision with {@code body}. */
+    private static Endpoint bracketing(Map<String, Object> body) {
+        return new Endpoint("POST", "/api/consultations/{c}/provisions/{p}/brackets", "drafter", vars -> draftWithProvision(),
+                vars -> body, List.of());
+    }
+
+    private static Endpoint silencing(Map<String, Object> body) {
+        return new Endpoint("POST", "/api/consultations/{c}/silence", "drafter", vars -> draftWithProvision(), vars -> body, List.of());
+    }
+
+    private static Endpoint withBody(Endpoint endpoint, Map<String, Object> body) {
+        return new Endpoint(endpoint.method(), endpoint.path(), endpoint.caller(), endpoint.stage(), vars -> body, List.of());
+    }
+
+    /** Sends the endpoint's body as it is: the answer must be {@code status}, a problem naming {@code field}, nothing written. */
+    private static void refused(Endpoint endpoint, int status, String field) throws Exception {
+        String[] answer = new String[1];
+        Mutation asGiven = new Mutation("the body as given", node -> {
+            byte[] bytes = bytes(node);
+            answer[0] = abbreviate(new String(bytes, StandardCharsets.UTF_8));
+            return bytes;
+        }, "application/json");
+        Attempt attempt = new Attempt(endpoint, asGiven);
+        int got = check(attempt);
+        assertThat(got).as(endpoint + " with " + answer[0]).isEqualTo(status);
+        assertThat(lastProblem).as(endpoint + " with " + answer[0] + ": the refusal names " + field).contains(field);
+    }
+
+    private static Map<String, Object> alternative(String text) {
+        return Map.of("text", text, "sponsors", List.of("Hostile Delegation"));
+    }
+
+    private static Map<String, Object> bracket() {
+        return Map.of("version", 1, "start", 0, "end", 2, "alternatives", List.of(alternative("Each State"),
+                Map.of("text", "All States", "sponsors", List.of())), "note", "Who is bound");
+    }
+
+    /** A local date-time in Paris, {@code ahead} from now, without an offset, as a silence's deadline is given. */
+    private static String localDeadline(Duration ahead) {
+        return LocalDateTime.now(ZoneId.of("Europe/Paris")).plus(ahead).truncatedTo(ChronoUnit.MINUTES)
+                .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+    }
+
+    /** 02:30 on the next last Sunday of March: a time that does not exist in Paris. */
+    private static String dstGap() {
+        LocalDate march = LocalDate.now(ZoneId.of("Europe/Paris")).withMonth(3).withDayOfMonth(31)
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
+        if (!march.atTime(2, 30).atZone(ZoneId.of("Europe/Paris")).toInstant().isAfter(Instant.now())) {
+            march = march.plusYears(1).withDayOfMonth(31).with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
+        }
+        return march.atTime(2, 30).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
     }
 
     /**
@@ -335,9 +522,55 @@ class HostileInputIT {
     }
 
     @Provide
+    Arbitrary<Attempt> negotiationAttempts() {
+        return attempts(negotiationEndpoints().toArray(Endpoint[]::new));
+    }
+
+    /** Every write of issue #20 that reads a body, each on state of its own (a fresh consultation, bracket, compromise...). */
+    private static List<Endpoint> negotiationEndpoints() {
+        String c = "/api/consultations/{c}";
+        String timeline = c + "/history";
+        return List.of(
+                new Endpoint("POST", c + "/provisions/{p}/status", "drafter", vars -> draftWithProvision(),
+                        vars -> Map.of("status", "AGREED", "reason", "Agreed in plenary"), List.of(timeline)),
+                new Endpoint("POST", c + "/provisions/{p}/brackets", "drafter", vars -> draftWithProvision(),
+                        vars -> bracket(), List.of(c, timeline)),
+                new Endpoint("POST", c + "/brackets/{b}/resolve", "drafter", vars -> bracketed(),
+                        vars -> Map.of("text", "A wording agreed in the corridor", "reason", "Agreed in the corridor"), List.of(c, timeline)),
+                new Endpoint("POST", c + "/compromises", "drafter", vars -> twoAmendments(),
+                        vars -> Map.of("provisionId", vars.get("p"), "text", "A compromise wording.", "amendmentIds",
+                                List.of(vars.get("a1"), vars.get("a2")), "deadline", Instant.now().plus(Duration.ofDays(1)).toString(),
+                                "note", "Bridging both"), List.of(c + "/compromises", timeline)),
+                new Endpoint("POST", c + "/compromises/{k}/object", "participant", vars -> compromise(),
+                        vars -> Map.of("reason", "Our capital objects"), List.of(c + "/compromises/{k}", timeline)),
+                new Endpoint("POST", c + "/compromises/{k}/accept", "drafter", vars -> consented(compromise()),
+                        vars -> Map.of("reason", "Consented by every party"), List.of(timeline)),
+                new Endpoint("POST", c + "/compromises/{k}/withdraw", "drafter", vars -> compromise(),
+                        vars -> Map.of("reason", "Overtaken by events"), List.of(timeline)),
+                new Endpoint("POST", c + "/provisions/{p}/ad-referendum", "participant", vars -> draftWithProvision(),
+                        vars -> Map.of("note", "Subject to confirmation by Lisbon"), List.of(timeline)),
+                new Endpoint("POST", c + "/provisions/{p}/ad-referendum/withdraw", "participant", vars -> agreedAdReferendum(),
+                        vars -> Map.of("reason", "Lisbon says no"), List.of(timeline)),
+                new Endpoint("POST", c + "/silence", "drafter", vars -> draftWithProvision(),
+                        vars -> Map.of("provisionId", vars.get("p"), "deadline", localDeadline(Duration.ofDays(2)), "timeZone", "Europe/Paris",
+                                "breakableBy", List.of("STATE", "NGO")), List.of(c + "/silence")),
+                new Endpoint("POST", c + "/silence/current/break", "participant", vars -> underSilence(),
+                        vars -> Map.of("reason", "Lisbon breaks silence"), List.of(c + "/silence", timeline)));
+    }
+
+    @Provide
     Arbitrary<Attempt> bodilessAttempts() {
         String amendment = "/api/consultations/{c}/amendments/{a}";
+        String negotiation = "/api/consultations/{c}";
         return attempts(
+                new Endpoint("POST", negotiation + "/brackets/{b}/alternatives/{alt}/support", "other", vars -> bracketed(),
+                        vars -> Map.of(), List.of()),
+                new Endpoint("DELETE", negotiation + "/brackets/{b}/alternatives/{alt}/support", "other",
+                        vars -> alternativeSupported(bracketed()), vars -> Map.of(), List.of()),
+                new Endpoint("POST", negotiation + "/compromises/{k}/consent", "participant", vars -> compromise(),
+                        vars -> Map.of(), List.of()),
+                new Endpoint("POST", negotiation + "/provisions/{p}/ad-referendum/confirm", "participant", vars -> agreedAdReferendum(),
+                        vars -> Map.of(), List.of()),
                 new Endpoint("POST", "/api/participants/{registered}/revoke", "admin",
                         vars -> Map.of("registered", api.register("Hostile Revocable " + UNIQUE.incrementAndGet(), "NGO", "BE",
                                 "PARTICIPANT").get("participantId").asText()),
@@ -581,6 +814,7 @@ class HostileInputIT {
                 .build();
         HttpResponse<String> response = checked(client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         String where = attempt + " → " + response.statusCode() + " " + response.body();
+        lastProblem = response.body();
 
         assertThat(response.statusCode()).as(where).isLessThan(500);
         List<String> sentTexts = textsIn(body);
@@ -749,6 +983,65 @@ class HostileInputIT {
         return Map.of("a", json(api.post(tokens.get("participant"), "/api/consultations/{c}/amendments",
                 Map.of("kind", "INSERT_AFTER", "provisionId", fixture.get("p"), "baseVersion", 1, "label", "i" + UNIQUE.incrementAndGet(),
                         "text", "An inserted provision.", "justification", "Because."), fixture.get("c")), 201).get("amendmentId").asText());
+    }
+
+    /** A fresh draft whose first provision's first two words are bracketed with two alternatives. */
+    private static Map<String, String> bracketed() {
+        Map<String, String> vars = new HashMap<>(draftWithProvision());
+        JsonNode made = json(api.post(tokens.get("drafter"), "/api/consultations/{c}/provisions/{p}/brackets", bracket(),
+                vars.get("c"), vars.get("p")), 201);
+        vars.put("b", made.get("bracketId").asText());
+        vars.put("alt", made.at("/alternativeIds/0").asText());
+        return vars;
+    }
+
+    private static Map<String, String> alternativeSupported(Map<String, String> vars) {
+        json(api.post(tokens.get("other"), "/api/consultations/{c}/brackets/{b}/alternatives/{alt}/support", null,
+                vars.get("c"), vars.get("b"), vars.get("alt")), 200);
+        return vars;
+    }
+
+    /** A fresh consultation with an open round and two amendments to its first provision, the participant's and the other's. */
+    private static Map<String, String> twoAmendments() {
+        Map<String, String> vars = new HashMap<>(draftWithProvision());
+        json(api.post(tokens.get("drafter"), "/api/consultations/{c}/rounds",
+                Map.of("deadline", Instant.now().plus(Duration.ofDays(1)).toString()), vars.get("c")), 201);
+        vars.put("a1", json(api.post(tokens.get("participant"), "/api/consultations/{c}/amendments", replacement(vars.get("p")),
+                vars.get("c")), 201).get("amendmentId").asText());
+        vars.put("a2", json(api.post(tokens.get("other"), "/api/consultations/{c}/amendments", replacement(vars.get("p")),
+                vars.get("c")), 201).get("amendmentId").asText());
+        return vars;
+    }
+
+    /** A pending compromise of two amendments by the participant and the other: both their organisations are parties. */
+    private static Map<String, String> compromise() {
+        Map<String, String> vars = new HashMap<>(twoAmendments());
+        vars.put("k", json(api.post(tokens.get("drafter"), "/api/consultations/{c}/compromises", Map.of("provisionId", vars.get("p"),
+                "text", "A compromise wording.", "amendmentIds", List.of(vars.get("a1"), vars.get("a2")),
+                "deadline", Instant.now().plus(Duration.ofDays(1)).toString()), vars.get("c")), 201).get("compromiseId").asText());
+        return vars;
+    }
+
+    private static Map<String, String> consented(Map<String, String> vars) {
+        for (String party : List.of("participant", "other")) {
+            json(api.post(tokens.get(party), "/api/consultations/{c}/compromises/{k}/consent", null, vars.get("c"), vars.get("k")), 200);
+        }
+        return vars;
+    }
+
+    private static Map<String, String> agreedAdReferendum() {
+        Map<String, String> vars = draftWithProvision();
+        json(api.post(tokens.get("participant"), "/api/consultations/{c}/provisions/{p}/ad-referendum", Map.of(),
+                vars.get("c"), vars.get("p")), 201);
+        return vars;
+    }
+
+    /** A fresh draft under a silence on its whole text, two days long, which the participant (a state's) may break. */
+    private static Map<String, String> underSilence() {
+        Map<String, String> vars = draftWithProvision();
+        json(api.post(tokens.get("drafter"), "/api/consultations/{c}/silence", Map.of("deadline", localDeadline(Duration.ofDays(2)),
+                "timeZone", "Europe/Paris"), vars.get("c")), 201);
+        return vars;
     }
 
     private static Map<String, String> supported(Map<String, String> amendment) {

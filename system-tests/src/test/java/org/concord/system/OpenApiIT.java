@@ -50,7 +50,29 @@ class OpenApiIT {
             "POST /api/consultations/{id}/amendments/{aid}/accept",
             "POST /api/consultations/{id}/amendments/{aid}/reject",
             "POST /api/consultations/{id}/comments",
-            "GET /api/consultations/{id}/comments");
+            "GET /api/consultations/{id}/comments",
+            // negotiating the text (issue #20)
+            "POST /api/consultations/{id}/provisions/{pid}/status",
+            "POST /api/consultations/{id}/provisions/{pid}/brackets",
+            "POST /api/consultations/{id}/brackets/{bid}/alternatives/{alt}/support",
+            "DELETE /api/consultations/{id}/brackets/{bid}/alternatives/{alt}/support",
+            "POST /api/consultations/{id}/brackets/{bid}/resolve",
+            "GET /api/consultations/{id}/brackets",
+            "GET /api/consultations/{id}/brackets/{bid}",
+            "POST /api/consultations/{id}/compromises",
+            "GET /api/consultations/{id}/compromises",
+            "GET /api/consultations/{id}/compromises/{kid}",
+            "POST /api/consultations/{id}/compromises/{kid}/consent",
+            "POST /api/consultations/{id}/compromises/{kid}/object",
+            "POST /api/consultations/{id}/compromises/{kid}/accept",
+            "POST /api/consultations/{id}/compromises/{kid}/withdraw",
+            "POST /api/consultations/{id}/provisions/{pid}/ad-referendum",
+            "POST /api/consultations/{id}/provisions/{pid}/ad-referendum/confirm",
+            "POST /api/consultations/{id}/provisions/{pid}/ad-referendum/withdraw",
+            "POST /api/consultations/{id}/silence",
+            "GET /api/consultations/{id}/silence",
+            "GET /api/consultations/{id}/silence/{sid}",
+            "POST /api/consultations/{id}/silence/current/break");
 
     /** The endpoints of {@link #BUILT} that take a JSON body. */
     private static final Set<String> WITH_BODY = Set.of(
@@ -61,7 +83,17 @@ class OpenApiIT {
             "POST /api/consultations/{}/amendments",
             "POST /api/consultations/{}/amendments/{}/accept",
             "POST /api/consultations/{}/amendments/{}/reject",
-            "POST /api/consultations/{}/comments");
+            "POST /api/consultations/{}/comments",
+            "POST /api/consultations/{}/provisions/{}/status",
+            "POST /api/consultations/{}/provisions/{}/brackets",
+            "POST /api/consultations/{}/brackets/{}/resolve",
+            "POST /api/consultations/{}/compromises",
+            "POST /api/consultations/{}/compromises/{}/object",
+            "POST /api/consultations/{}/compromises/{}/accept",
+            "POST /api/consultations/{}/compromises/{}/withdraw",
+            "POST /api/consultations/{}/provisions/{}/ad-referendum/withdraw",
+            "POST /api/consultations/{}/silence",
+            "POST /api/consultations/{}/silence/current/break");
 
     private static final List<String> METHODS = List.of("get", "head", "post", "put", "patch", "delete");
     /** An endpoint of docs/api.md: a table row whose first cell is {@code `METHOD /path`}. */

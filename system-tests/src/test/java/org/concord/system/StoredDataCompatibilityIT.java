@@ -73,7 +73,17 @@ class StoredDataCompatibilityIT {
      * compared strictly.
      */
     private static final Map<Pattern, List<String>> ADDED_SINCE = Map.of(
-            Pattern.compile("/api/consultations/[^/?]+"), List.of("position"),
+            // the consultation's detail; the negotiation's (issue #20): each provision's status, brackets, negotiation text
+            // and ad referendum agreements (the consultation's own status is recorded, so it is compared), and its silence
+            Pattern.compile("/api/consultations/[^/?]+"), List.of("position", "status", "brackets", "negotiationText", "adReferendum",
+                    "silence"),
+            // issue #20: a version's provisions as negotiated, and the causes of versions made by resolutions and compromises
+            Pattern.compile("/api/consultations/[^/?]+/(versions/[^/?]+|text)(\\?.*)?"), List.of("status", "negotiationText",
+                    "cleanText", "brackets"),
+            Pattern.compile("/api/consultations/[^/?]+/(versions|provisions/[^/?]+/history)(\\?.*)?"), List.of("bracketId",
+                    "compromiseId"),
+            Pattern.compile("/api/consultations/[^/?]+/statistics(\\?.*)?"), List.of("merged", "alternativeSupports",
+                    "adReferendumAgreements", "compromiseConsents", "compromiseObjections", "silenceBreaks"),
             Pattern.compile("/api/consultations(\\?.*)?"), List.of("deadline", "comments", "amendments"),
             // a comment's anchor, in the comments and in the CommentPosted data of the timeline and the audit trail
             Pattern.compile("/api/consultations/[^/?]+/(comments|history)(\\?.*)?"), List.of("anchor"),
