@@ -196,6 +196,23 @@ class OpenApiIT {
                 .isTrue();
     }
 
+    /**
+     * The gateway keeps the first of two schemas of one name (the command side's), so a name both services give to
+     * different shapes would document one service's answers with the other's (a request body named like an answer).
+     */
+    @Test
+    void no_schema_name_stands_for_two_shapes() {
+        JsonNode commands = ConcordApi.json(api.get(null, "/v3/api-docs/commands"), 200).path("components").path("schemas");
+        JsonNode queries = ConcordApi.json(api.get(null, "/v3/api-docs/queries"), 200).path("components").path("schemas");
+        List<String> clashes = new ArrayList<>();
+        queries.fieldNames().forEachRemaining(name -> {
+            if (commands.has(name) && !commands.get(name).equals(queries.get(name))) {
+                clashes.add(name);
+            }
+        });
+        assertThat(clashes).as("schemas named alike by both services but shaped differently").isEmpty();
+    }
+
     @Test
     void swagger_ui_is_served() throws IOException, InterruptedException {
         HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)

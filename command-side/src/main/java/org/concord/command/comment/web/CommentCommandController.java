@@ -69,7 +69,7 @@ class CommentCommandController {
     }
 
     /** Words [start, end) of the provision's wording in {@code version}, counted as docs/api.md says. */
-    @Schema(description = "The words commented on: words [start, end) of the provision's wording in version, "
+    @Schema(name = "AnchorRequest", description = "The words commented on: words [start, end) of the provision's wording in version, "
             + "counted from 0 as docs/api.md defines a word")
     record Anchor(@NotNull @Min(1) Integer version,
                   @NotNull @Min(0) Integer start,

@@ -27,7 +27,7 @@ final class NegotiationRequests {
     }
 
     /** {@code POST .../provisions/{pid}/brackets}: words [start, end) of the provision as worded in {@code version}. */
-    @Schema(example = """
+    @Schema(name = "BracketRequest", example = """
             {"version": 3, "start": 2, "end": 4, "note": "Scope still open",
              "alternatives": [{"text": "license", "sponsors": ["France"]}, {"text": "register", "sponsors": ["Japan"]}]}
             """)
