@@ -5,6 +5,7 @@ import org.springframework.context.MessageSource;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -44,6 +45,24 @@ public final class Formats {
     /** "4 December 2026, 10:00 UTC", "4 décembre 2026 à 10:00 UTC"; empty for no instant. */
     public String dateTime(Instant instant) {
         return instant == null ? "" : message("format.dateTime", date.format(instant), time.format(instant));
+    }
+
+    /**
+     * The instant as read in {@code zone}, for what was set in a time zone of its own (a silence procedure's deadline):
+     * "20 December 2026, 18:00 Europe/Paris"; the UTC form when the zone is unknown.
+     */
+    public String dateTimeIn(Instant instant, String zone) {
+        if (instant == null) {
+            return "";
+        }
+        ZoneId zoneId;
+        try {
+            zoneId = ZoneId.of(zone);
+        } catch (RuntimeException unknown) {
+            return dateTime(instant);
+        }
+        return message("format.dateTimeIn", date.withZone(zoneId).format(instant), time.withZone(zoneId).format(instant),
+                zoneId.getId());
     }
 
     /** The same to the second, where several moments fall in one minute: "4 December 2026, 10:00:07 UTC". */

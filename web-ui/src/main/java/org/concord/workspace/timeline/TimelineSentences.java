@@ -191,7 +191,12 @@ final class TimelineSentences {
                     provision(message, provisionId);
                 }
                 long version = number(data, "version", 0);
-                message.link(version(version), versionHref(version)).text(formats.dateTime(instant(data, "deadline")))
+                Instant deadline = instant(data, "deadline");
+                String zone = string(data, "timeZone");
+                // as set, in its zone, and in UTC like every other time of the page
+                String until = zone == null || zone.equals("UTC") ? formats.dateTime(deadline)
+                        : formats.dateTimeIn(deadline, zone) + " (" + formats.dateTime(deadline) + ")";
+                message.link(version(version), versionHref(version)).text(until)
                         .text(String.join(", ", list(data, "breakableBy").stream()
                                 .map(type -> formats.message("stakeholder." + type)).toList()));
             }

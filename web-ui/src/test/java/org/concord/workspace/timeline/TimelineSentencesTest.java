@@ -202,10 +202,10 @@ class TimelineSentencesTest {
     @Test
     void aSilenceProcedureNamesItsDeadlineAndWhoMayBreakIt() {
         assertEquals("France (State) put provision 3, as it stands in version 6, under a silence procedure until "
-                        + Bundles.formats(Locale.ENGLISH).dateTime(Instant.parse("2026-12-20T17:00:00Z")) + "; silence may be broken by: State.",
+                        + "20 December 2026, 18:00 Europe/Paris (20 December 2026, 17:00 UTC); silence may be broken by: State.",
                 text(sentences(Locale.ENGLISH).entry(samples().get("SilenceProcedureStarted.provision"))));
         assertEquals("France (État) a soumis le texte, tel qu’il figure dans la version 6, à une procédure d’accord tacite jusqu’au "
-                        + Bundles.formats(Locale.FRENCH).dateTime(Instant.parse("2026-12-20T17:00:00Z"))
+                        + "20 décembre 2026 à 18:00 Europe/Paris (20 décembre 2026 à 17:00 UTC)"
                         + " ; le silence peut être rompu par : État, ONG.",
                 text(sentences(Locale.FRENCH).entry(samples().get("SilenceProcedureStarted"))));
         assertEquals("Concord recorded that nobody broke silence: provision 3 is agreed.",
