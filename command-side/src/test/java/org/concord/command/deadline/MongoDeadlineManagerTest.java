@@ -31,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Deadlines kept in MongoDB: each fires once across command sides, after a restart too, and not once cancelled. */
 @ExtendWith(MongoDbExtension.class)
@@ -135,14 +136,12 @@ class MongoDeadlineManagerTest {
     }
 
     @Test
-    void a_started_manager_fires_a_due_deadline_on_its_own() throws InterruptedException {
+    void a_started_manager_fires_a_due_deadline_on_its_own() {
         MongoDeadlineManager deadlines = manager();
         deadlines.schedule(Instant.now().minusSeconds(1), "silenceProcedure", "proc-1", consultation("c-1"));
         deadlines.start();
         try {
-            for (int i = 0; i < 100 && fired.isEmpty(); i++) {
-                Thread.sleep(50);
-            }
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> !fired.isEmpty());
         } finally {
             deadlines.shutdown();
         }
