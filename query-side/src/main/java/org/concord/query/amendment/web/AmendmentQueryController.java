@@ -10,7 +10,6 @@ import org.concord.query.access.ConsultationAccess;
 import org.concord.query.amendment.query.AmendmentView;
 import org.concord.query.shared.QueryRunner;
 import org.concord.web.identity.CallerIdentity;
-import org.concord.web.problem.ProblemException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
+
+import static org.concord.query.shared.QueryRunner.found;
 
 /** Reads a consultation's amendments, with their supporters, staleness and decisions. */
 @Tag(name = "Amendments")
@@ -48,9 +49,7 @@ class AmendmentQueryController {
     @GetMapping("/{amendmentId}")
     Mono<AmendmentView> get(CallerIdentity caller, @PathVariable String consultationId, @PathVariable String amendmentId) {
         return access.visible(caller, consultationId)
-                .then(queries.query(new FindAmendmentQuery(consultationId, amendmentId),
-                        ResponseTypes.optionalInstanceOf(AmendmentView.class)))
-                .flatMap(Mono::justOrEmpty)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No amendment " + amendmentId + " in this consultation.")));
+                .then(found(queries.query(new FindAmendmentQuery(consultationId, amendmentId), ResponseTypes.optionalInstanceOf(AmendmentView.class)),
+                        "No amendment " + amendmentId + " in this consultation."));
     }
 }

@@ -36,7 +36,8 @@ import reactor.core.publisher.Mono;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Optional;
+
+import static org.concord.query.shared.QueryRunner.found;
 
 /**
  * How a consultation's text changed: its versions, the text at any version or instant, diffs, each
@@ -135,10 +136,6 @@ class HistoryQueryController {
     Mono<Participation> statistics(CallerIdentity caller, @PathVariable String consultationId) {
         return access.visible(caller, consultationId)
                 .then(queries.query(new FindParticipationQuery(consultationId), ResponseTypes.instanceOf(Participation.class)));
-    }
-
-    private static <T> Mono<T> found(Mono<Optional<T>> answer, String notFound) {
-        return answer.flatMap(Mono::justOrEmpty).switchIfEmpty(Mono.error(() -> ProblemException.notFound(notFound)));
     }
 
     /** {@code ?form=}: absent, the wording; "clean" or "negotiation" otherwise. */

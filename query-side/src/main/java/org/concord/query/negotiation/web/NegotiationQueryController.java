@@ -15,7 +15,6 @@ import org.concord.query.negotiation.query.NegotiationQueries.FindSilenceProcedu
 import org.concord.query.negotiation.query.SilenceView;
 import org.concord.query.shared.QueryRunner;
 import org.concord.web.identity.CallerIdentity;
-import org.concord.web.problem.ProblemException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
+
+import static org.concord.query.shared.QueryRunner.found;
 
 /**
  * Reads a consultation's brackets, compromises and silence procedures; whoever may see the consultation may read them
@@ -53,9 +54,8 @@ class NegotiationQueryController {
     @GetMapping("/brackets/{bracketId}")
     Mono<BracketView> bracket(CallerIdentity caller, @PathVariable String consultationId, @PathVariable String bracketId) {
         return access.visible(caller, consultationId)
-                .then(queries.query(new FindBracketQuery(consultationId, bracketId), ResponseTypes.optionalInstanceOf(BracketView.class)))
-                .flatMap(Mono::justOrEmpty)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No bracket " + bracketId + " in this consultation.")));
+                .then(found(queries.query(new FindBracketQuery(consultationId, bracketId), ResponseTypes.optionalInstanceOf(BracketView.class)),
+                        "No bracket " + bracketId + " in this consultation."));
     }
 
     @Operation(operationId = "listCompromises", summary = "The chair's compromises, oldest first, with each party's answer")
@@ -69,9 +69,8 @@ class NegotiationQueryController {
     @GetMapping("/compromises/{compromiseId}")
     Mono<CompromiseView> compromise(CallerIdentity caller, @PathVariable String consultationId, @PathVariable String compromiseId) {
         return access.visible(caller, consultationId)
-                .then(queries.query(new FindCompromiseQuery(consultationId, compromiseId), ResponseTypes.optionalInstanceOf(CompromiseView.class)))
-                .flatMap(Mono::justOrEmpty)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No compromise " + compromiseId + " in this consultation.")));
+                .then(found(queries.query(new FindCompromiseQuery(consultationId, compromiseId), ResponseTypes.optionalInstanceOf(CompromiseView.class)),
+                        "No compromise " + compromiseId + " in this consultation."));
     }
 
     @Operation(operationId = "listSilenceProcedures", summary = "The silence procedures, oldest first: running, broken or completed")
@@ -85,8 +84,7 @@ class NegotiationQueryController {
     @GetMapping("/silence/{procedureId}")
     Mono<SilenceView> silenceProcedure(CallerIdentity caller, @PathVariable String consultationId, @PathVariable String procedureId) {
         return access.visible(caller, consultationId)
-                .then(queries.query(new FindSilenceProcedureQuery(consultationId, procedureId), ResponseTypes.optionalInstanceOf(SilenceView.class)))
-                .flatMap(Mono::justOrEmpty)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No silence procedure " + procedureId + " in this consultation.")));
+                .then(found(queries.query(new FindSilenceProcedureQuery(consultationId, procedureId), ResponseTypes.optionalInstanceOf(SilenceView.class)),
+                        "No silence procedure " + procedureId + " in this consultation."));
     }
 }
