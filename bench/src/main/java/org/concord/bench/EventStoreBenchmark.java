@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.concord.embedded.ConcordH2Backend;
 import org.axonframework.common.IdentifierFactory;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -177,14 +178,19 @@ final class EventStoreBenchmark {
         return report.toString();
     }
 
-    /** A mongo-java-server in this JVM on a backend of its own (H2 on a fresh temp file), and a client of it. */
+    /**
+     * A mongo-java-server in this JVM on a backend of its own, and a client of it: {@code h2}, the embedded default's
+     * (Concord's H2 backend on a fresh temp file); {@code h2-plain}, mongo-java-server's H2 backend as it comes;
+     * {@code memory}.
+     */
     record EmbeddedServer(MongoServer server, Path file, MongoClient client) implements AutoCloseable {
 
         static EmbeddedServer start(String backend) throws IOException {
             Path file = Files.createTempFile("concord-bench-", ".mv");
             Files.delete(file);
             MongoBackend mongoBackend = switch (backend) {
-                case "h2" -> new H2Backend(file.toString());
+                case "h2" -> new ConcordH2Backend(file.toString());
+                case "h2-plain" -> new H2Backend(file.toString());
                 case "memory" -> new MemoryBackend();
                 default -> throw new IllegalArgumentException("unknown backend " + backend);
             };

@@ -70,7 +70,7 @@ public final class EmbeddedMongoLauncher {
             String password = HexFormat.of().formatHex(random);
             OwnerOnlyFiles.writeAtomically(settings.credentialFile().toAbsolutePath(), password + "\n");
             ScramSha256Server scram = new ScramSha256Server(EmbeddedMongoSettings.USER, password);
-            H2Backend h2 = new H2Backend(file.toString());
+            H2Backend h2 = new ConcordH2Backend(file.toString());
             OwnerOnlyFiles.restrict(file);
             MongoServer server = new MongoServer(new AuthenticatingBackend(h2, scram));
             server.bind(settings.host(), settings.port());

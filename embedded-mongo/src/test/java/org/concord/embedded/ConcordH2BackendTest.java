@@ -1,0 +1,99 @@
+package org.concord.embedded;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The embedded default's backend reads and writes the data files of mongo-java-server's own H2 backend, both ways:
+ * its unique indexes keep H2's order (a lookup walks the same B-tree), and they use {@link IndexKeyType}.
+ */
+class ConcordH2BackendTest {
+
+    private static final int EVENTS = 3_000;
+
+    @Test
+    void its_unique_indexes_compare_keys_with_the_index_key_type(@TempDir Path dir) {
+        ConcordH2Backend backend = new ConcordH2Backend(dir.resolve("concord.mv").toString());
+        withServer(backend, events -> {
+            events.createIndex(Indexes.ascending("aggregateSequence"), new IndexOptions().unique(true));
+            events.insertOne(event(1));
+            List<String> indexMaps = backend.getMvStore().getMapNames().stream().filter(name -> name.contains("._index_")).toList();
+            assertThat(indexMaps).contains("concord.events._index__id_", "concord.events._index_aggregateSequence_1");
+            for (String name : indexMaps) {
+                assertThat(backend.getMvStore().openMap(name).getKeyType()).as(name).isInstanceOf(IndexKeyType.class);
+            }
+        });
+    }
+
+    @Test
+    void reads_and_extends_a_file_written_by_h2s_own_backend_and_back(@TempDir Path dir) {
+        String file = dir.resolve("concord.mv").toString();
+        withServer(new H2Backend(file), events -> {
+            events.createIndex(Indexes.ascending("aggregateSequence"), new IndexOptions().unique(true));
+            events.insertMany(LongStream.rangeClosed(1, EVENTS).mapToObj(ConcordH2BackendTest::event).toList());
+        });
+        withServer(new ConcordH2Backend(file), events -> {
+            assertAllFound(events, EVENTS);
+            assertThatThrownBy(() -> events.insertOne(event(17))).isInstanceOf(MongoWriteException.class);
+            assertThatThrownBy(() -> events.insertOne(event(EVENTS + 1).append("aggregateSequence", sequenceOf(5))))
+                    .isInstanceOf(MongoWriteException.class);
+            events.insertMany(LongStream.rangeClosed(EVENTS + 1, 2L * EVENTS).mapToObj(ConcordH2BackendTest::event).toList());
+            assertAllFound(events, 2 * EVENTS);
+        });
+        withServer(new H2Backend(file), events -> {
+            assertAllFound(events, 2 * EVENTS);
+            assertThatThrownBy(() -> events.insertOne(event(2L * EVENTS - 3))).isInstanceOf(MongoWriteException.class);
+        });
+    }
+
+    private static void assertAllFound(MongoCollection<Document> events, int count) {
+        List<Long> positions = LongStream.rangeClosed(1, count).boxed().toList();
+        assertThat(events.find(Filters.in("_id", positions)).into(new java.util.ArrayList<>())).hasSize(count);
+        for (long position = 1; position <= count; position += 97) {
+            Document found = events.find(Filters.eq("aggregateSequence", sequenceOf(position))).first();
+            assertThat(found).as("position %d by its key", position).isNotNull();
+            assertThat(found.getLong("_id")).isEqualTo(position);
+        }
+        assertThat(events.find(Filters.eq("_id", count + 1L)).first()).isNull();
+    }
+
+    private static Document event(long position) {
+        return new Document("_id", position).append("aggregateSequence", sequenceOf(position)).append("payload", "p" + position);
+    }
+
+    /** Keys of varying length, as aggregate identifiers with sequence numbers are. */
+    private static String sequenceOf(long position) {
+        return "consultation-" + (position % 7) + ":" + position;
+    }
+
+    private static void withServer(MongoBackend backend, Consumer<MongoCollection<Document>> use) {
+        MongoServer server = new MongoServer(backend);
+        try {
+            String address = "mongodb://127.0.0.1:" + server.bind().getPort();
+            try (MongoClient client = MongoClients.create(address)) {
+                use.accept(client.getDatabase("concord").getCollection("events"));
+            }
+        } finally {
+            server.shutdown();
+        }
+    }
+}
