@@ -2,19 +2,28 @@ package org.concord.embedded;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 
 import java.util.List;
 
 /**
- * mongo-java-server's H2 backend, persisting to one file, whose unique indexes compare their keys with
- * {@link IndexKeyType}: in H2's order, without serialising both keys at every comparison (every lookup, uniqueness
- * check and insert walks an index's B-tree). The answers and the file format are unchanged.
+ * mongo-java-server's H2 backend, persisting to one file, with two costs of the embedded server's hot paths cut, the
+ * answers and the file format unchanged:
+ * <ul>
+ *   <li>its unique indexes compare their keys with {@link IndexKeyType}, in H2's order, without serialising both keys
+ *   at every comparison (every lookup, uniqueness check and insert walks an index's B-tree);</li>
+ *   <li>its collections match a {@code $in} of numbers, such as a read of event positions, with {@link NumbersIn}: a
+ *   set lookup a document instead of a comparison with every listed value.</li>
+ * </ul>
  */
 public final class ConcordH2Backend extends H2Backend {
 
@@ -44,12 +53,47 @@ public final class ConcordH2Backend extends H2Backend {
         }
 
         @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            // the maps as H2Database names them
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> documents = getMvStore().openMap("databases." + namespace);
+            MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
+            return new FasterMatchingCollection(this, collectionName, options, documents, meta);
+        }
+
+        @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
             // the map's name as H2Database names it (mapNameForIndex)
             getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
                     new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType(serialisations)));
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+    }
+
+    /** H2's collection, matching a {@code $in} of numbers with {@link NumbersIn}. */
+    private final class FasterMatchingCollection extends H2Collection {
+
+        /** The last query matched, made into a {@link NumbersIn} (null when it is not one) once for all its documents. */
+        private record Prepared(Document query, NumbersIn numbersIn) {
+        }
+
+        private volatile Prepared prepared = new Prepared(null, null);
+
+        FasterMatchingCollection(MongoDatabase database, String name, CollectionOptions options,
+                                 MVMap<Object, Document> documents, MVMap<String, Object> meta) {
+            super(database, name, options, documents, meta, ConcordH2Backend.this.getCursorRegistry());
+        }
+
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            Prepared current = prepared;
+            if (current.query() != query) {
+                current = new Prepared(query, NumbersIn.of(query));
+                prepared = current;
+            }
+            Boolean matches = current.numbersIn() == null ? null : current.numbersIn().matches(document);
+            return matches != null ? matches : super.documentMatchesQuery(document, query);
         }
     }
 }
