@@ -3,6 +3,7 @@ package org.concord.eventstore;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoServerException;
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -162,16 +163,29 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     @Override
     public long safePosition() {
         long stored = positions.storedSafe();
-        long safe = Math.max(knownSafePosition.get(), stored);
+        return remember(scanAbove(Math.max(knownSafePosition.get(), stored), Long.MAX_VALUE, false).safe(), stored);
+    }
+
+    /** What a scan for the safe position found: the position, and the documents it read on the way. */
+    private record Scan(long safe, List<Document> documents) {
+    }
+
+    /**
+     * Looks for the safe position above {@code safe}, no further than {@code limit}, as {@link #safePosition()}
+     * describes. The documents read are whole when {@code whole}, else only what decides their visibility.
+     */
+    private Scan scanAbove(long safe, long limit, boolean whole) {
         long headHint = positions.headHint();
         Instant giveUpBefore = clock.instant().minus(gapTimeout);
+        List<Document> read = new ArrayList<>();
         long firstMissing = 0;
         int window = wideScanDue() ? SCAN_CHUNK : FIRST_LOOK;
         scan:
-        for (long from = safe; ; from += window, window = Math.min(2 * window, SCAN_CHUNK)) {
-            long to = from + window;
-            Chunk chunk = settledIn(from + 1, to);
-            if (!chunk.anyDocument() && to >= headHint) {
+        for (long from = safe; from < limit; from += window, window = Math.min(2 * window, SCAN_CHUNK)) {
+            long to = Math.min(from + window, limit);
+            Chunk chunk = settledIn(from + 1, to, whole);
+            read.addAll(chunk.documents());
+            if (chunk.documents().isEmpty() && to >= headHint) {
                 break;
             }
             for (long position = from + 1; position <= to; position++) {
@@ -186,6 +200,11 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                 }
             }
         }
+        return new Scan(safe, read);
+    }
+
+    /** Keeps a safe position found, here and (when above what is stored) for every process; returns the highest known. */
+    private long remember(long safe, long stored) {
         long result = knownSafePosition.accumulateAndGet(safe, Math::max);
         if (result > stored) {
             positions.raiseSafe(result);
@@ -226,13 +245,8 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
 
     @Override
     public SafeEvents readSafeEvents(long afterPosition, int maxPositions) {
-        long to = Math.min(afterPosition + maxPositions, safePosition());
-        if (to <= afterPosition) {
-            return new SafeEvents(List.of(), afterPosition);
-        }
-        List<Document> found = documents(range(afterPosition + 1, to));
-        List<TrackedEventData<?>> data = found.stream()
-                .filter(visibleAmong(found))
+        SafePage page = safePage(afterPosition, maxPositions);
+        List<TrackedEventData<?>> data = page.events().stream()
                 .<TrackedEventData<?>>map(document -> new TrackedDomainEventData<>(
                         GapAwareTrackingToken.newInstance(EventDocuments.position(document), Set.of()),
                         EventDocuments.eventData(document)))
@@ -240,17 +254,54 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         List<TrackedEventMessage<?>> messages = EventUtils
                 .upcastAndDeserializeTrackedEvents(data.stream(), getEventSerializer(), upcasterChain)
                 .toList();
-        return new SafeEvents(messages, to);
+        return new SafeEvents(messages, page.lastPosition());
     }
 
     @Override
     public RawEvents readRawSafeEvents(long afterPosition, int maxPositions) {
-        long to = Math.min(afterPosition + maxPositions, safePosition());
-        if (to <= afterPosition) {
-            return new RawEvents(List.of(), afterPosition);
+        SafePage page = safePage(afterPosition, maxPositions);
+        return new RawEvents(page.events().stream().map(EventDocuments::storedEvent).toList(), page.lastPosition());
+    }
+
+    /** The visible event documents of a page below the safe position, in position order, and where the page ends. */
+    private record SafePage(List<Document> events, long lastPosition) {
+    }
+
+    /**
+     * The events after {@code afterPosition} up to the safe position, at most {@code maxPositions} positions, each
+     * position read once: the part below the safe position already known in one lookup, the rest while scanning
+     * for how far it is safe, whole documents at once (a reader that follows the head, such as the verifiable log's
+     * builder, would otherwise read each new position twice: to learn it is safe, then for its event).
+     */
+    private SafePage safePage(long afterPosition, int maxPositions) {
+        long limit = afterPosition + maxPositions;
+        long stored = positions.storedSafe();
+        long known = Math.max(knownSafePosition.get(), stored);
+        List<Document> found = new ArrayList<>();
+        long to;
+        if (known >= limit) {
+            to = limit;
+            found.addAll(documents(range(afterPosition + 1, to)));
+        } else if (known >= afterPosition) {
+            if (known > afterPosition) {
+                found.addAll(documents(range(afterPosition + 1, known)));
+            }
+            Scan scan = scanAbove(known, limit, true);
+            remember(scan.safe(), stored);
+            to = scan.safe();
+            scan.documents().stream().filter(document -> EventDocuments.position(document) <= to).forEach(found::add);
+        } else {
+            // asked from above the safe position known here: nothing is safe there unless a scan says so
+            to = Math.min(limit, safePosition());
+            if (to > afterPosition) {
+                found.addAll(documents(range(afterPosition + 1, to)));
+            }
         }
-        List<Document> found = documents(range(afterPosition + 1, to));
-        return new RawEvents(found.stream().filter(visibleAmong(found)).map(EventDocuments::storedEvent).toList(), to);
+        if (to <= afterPosition) {
+            return new SafePage(List.of(), afterPosition);
+        }
+        found.sort(Comparator.comparingLong(EventDocuments::position));
+        return new SafePage(found.stream().filter(visibleAmong(found)).toList(), to);
     }
 
     @Override
@@ -662,7 +713,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         List<Long> missing = new ArrayList<>();
         for (long from = safe; from < upTo; from += SCAN_CHUNK) {
             long to = Math.min(from + SCAN_CHUNK, upTo);
-            Map<Long, Instant> settled = settledIn(from + 1, to).settled();
+            Map<Long, Instant> settled = settledIn(from + 1, to, false).settled();
             for (long position = from + 1; position <= to; position++) {
                 if (settled.containsKey(position)) {
                     index = position;
@@ -694,13 +745,17 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                 .toList();
     }
 
-    private record Chunk(Map<Long, Instant> settled, boolean anyDocument) {
+    private record Chunk(Map<Long, Instant> settled, List<Document> documents) {
     }
 
-    /** When each settled position (a visible event or a tombstone) was appended. */
-    private Chunk settledIn(long from, long to) {
-        List<Document> found = events.find(Filters.in(POSITION, range(from, to)))
-                .projection(Projections.fields(VISIBILITY_FIELDS, Projections.include(APPENDED_AT))).into(new ArrayList<>());
+    /**
+     * When each settled position (a visible event or a tombstone) was appended, with the documents read: whole when
+     * {@code whole}, else only what decides their visibility.
+     */
+    private Chunk settledIn(long from, long to, boolean whole) {
+        FindIterable<Document> lookup = events.find(Filters.in(POSITION, range(from, to)));
+        List<Document> found = (whole ? lookup : lookup.projection(Projections.fields(VISIBILITY_FIELDS,
+                Projections.include(APPENDED_AT)))).into(new ArrayList<>());
         Predicate<Document> visible = visibleAmong(found);
         Map<Long, Instant> settled = new HashMap<>();
         for (Document document : found) {
@@ -708,7 +763,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                 settled.put(EventDocuments.position(document), EventDocuments.appendedAt(document));
             }
         }
-        return new Chunk(settled, !found.isEmpty());
+        return new Chunk(settled, found);
     }
 
     /**

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.concord.eventstore.TestEngine.event;
@@ -74,10 +77,41 @@ class LookupCostTest {
         }
     }
 
+    @Test
+    void aReaderFollowingTheHeadNamesEachNewPositionOnce(TestMongoDatabase database) {
+        PositionsNamed named = new PositionsNamed();
+        try (TestEngine store = TestEngine.open(database, new MovableClock(), TIMEOUT, named)) {
+            for (int i = 0; i < 100; i++) {
+                store.engine.appendEvents(event("a", i));
+            }
+            named.positions.clear();
+            assertThat(store.engine.readRawSafeEvents(0, 1000).events()).hasSize(100);
+            assertThat(named.timesNamed(1, 100)).as("times each of positions 1 to 100 was named").containsOnly(1L);
+
+            for (int i = 100; i < 150; i++) {
+                store.engine.appendEvents(event("a", i));
+            }
+            named.positions.clear();
+            RawEventLog.RawEvents page = store.engine.readRawSafeEvents(100, 1000);
+            assertThat(page.events()).hasSize(50);
+            assertThat(page.lastPosition()).isEqualTo(150);
+            assertThat(named.timesNamed(101, 150)).as("times each of positions 101 to 150 was named").containsOnly(1L);
+            assertThat(store.engine.readSafeEvents(100, 1000).events()).hasSize(50);
+        }
+    }
+
     /** Counts the positions named by {@code $in} in the finds on the events collection. */
     private static final class PositionsNamed implements CommandListener {
 
         final AtomicInteger count = new AtomicInteger();
+        final List<Long> positions = new CopyOnWriteArrayList<>();
+
+        /** How many times each position of {@code from} to {@code to} was named, in position order. */
+        List<Long> timesNamed(long from, long to) {
+            return LongStream.rangeClosed(from, to)
+                    .mapToObj(wanted -> positions.stream().filter(position -> position == wanted).count())
+                    .toList();
+        }
 
         @Override
         public void commandStarted(CommandStartedEvent event) {
@@ -89,6 +123,7 @@ class LookupCostTest {
             if (position != null && position.isArray("$in")) {
                 BsonArray positions = position.getArray("$in");
                 count.addAndGet(positions.size());
+                positions.forEach(named -> this.positions.add(named.asNumber().longValue()));
             }
         }
     }
