@@ -54,11 +54,12 @@ class AdminTokenIT {
     @Test
     void at_first_start_the_token_is_made_for_its_owner_alone_logged_nowhere_and_lets_the_administrator_in(
             @TempDir Path temporary) throws Exception {
-        List<Integer> ports = freePorts(5);
+        List<Integer> ports = freePorts(6);
         int gatewayPort = ports.get(0);
         int querySidePort = ports.get(2);
         Process querySide = launch("query-side", "query-side", Map.of(
                 "SERVER_PORT", Integer.toString(querySidePort),
+                "MANAGEMENT_SERVER_PORT", Integer.toString(ports.get(5)),
                 "CONCORD_MONGODB_URI", MongoDbExtension.newDatabase().uri(),
                 "CONCORD_INTERNAL_SECRET", ConcordProcesses.INTERNAL_SECRET,
                 "AXONIQ_UPDATE_CHECKER_DISABLED", "true"));
@@ -94,7 +95,7 @@ class AdminTokenIT {
     void a_configured_token_shorter_than_32_characters_stops_the_gateway_before_it_serves_and_is_not_printed(
             @TempDir Path temporary) throws Exception {
         String tooShort = "short-admin-token-7Qx";
-        Process gateway = launchGateway(temporary.resolve("data"), tooShort, "too-short", freePorts(5));
+        Process gateway = launchGateway(temporary.resolve("data"), tooShort, "too-short", freePorts(6));
         assertThat(gateway.waitFor(2, TimeUnit.MINUTES)).as("it stops by itself").isTrue();
         assertThat(gateway.exitValue()).isNotZero();
         assertThat(Files.readString(log("too-short")))
@@ -113,8 +114,10 @@ class AdminTokenIT {
 
     /**
      * The gateway with {@code CONCORD_ADMIN_TOKEN} set to {@code adminToken}, or unset if null, on the first two
-     * {@code ports} (public, management), with its query side on the third; on the last two (command side, web-ui)
-     * nothing listens.
+     * {@code ports} (public, management), with its query side on the third and the query side's actuator on the
+     * sixth; on the fourth and fifth (command side, web-ui, their actuators too) nothing listens. No port is a default
+     * one, so a Concord running beside the test ({@code ./concord up}: the query side's actuator on 9082) is neither
+     * in the way nor asked.
      */
     private Process launchGateway(Path data, String adminToken, String log, List<Integer> ports) throws IOException {
         Map<String, String> environment = new HashMap<>();
@@ -128,6 +131,9 @@ class AdminTokenIT {
         environment.put("CONCORD_GATEWAY_QUERY_SIDE_URI", "http://127.0.0.1:" + ports.get(2));
         environment.put("CONCORD_GATEWAY_COMMAND_SIDE_URI", "http://127.0.0.1:" + ports.get(3));
         environment.put("CONCORD_GATEWAY_WEB_UI_URI", "http://127.0.0.1:" + ports.get(4));
+        environment.put("CONCORD_GATEWAY_MANAGEMENT_COMMAND_SIDE_URI", "http://127.0.0.1:" + ports.get(3));
+        environment.put("CONCORD_GATEWAY_MANAGEMENT_QUERY_SIDE_URI", "http://127.0.0.1:" + ports.get(5));
+        environment.put("CONCORD_GATEWAY_MANAGEMENT_WEB_UI_URI", "http://127.0.0.1:" + ports.get(4));
         return launch("api-gateway", log, environment);
     }
 
