@@ -92,7 +92,7 @@ public final class LogEntries {
         if (author != null) {
             hidden.add(author);
         }
-        byte[] canonical = CanonicalJson.canonicalize(bytes(entry));
+        byte[] canonical = CanonicalJson.canonicalize(entry);
         return new LogEntry(event.position(), event.eventIdentifier(), canonical, Merkle.leafHash(canonical), List.copyOf(hidden));
     }
 
