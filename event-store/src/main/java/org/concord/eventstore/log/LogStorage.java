@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.LongStream;
 
@@ -89,6 +90,8 @@ public final class LogStorage {
     private long[] firstPositions = new long[64];
     private int indexedTiles;
     private volatile boolean servable;
+    /** The largest tree size {@link #state()} has read: the tree only grows. */
+    private final AtomicLong largestTreeSize = new AtomicLong();
 
     public LogStorage(MongoDatabase database) {
         this(database, CACHED_TILES);
@@ -128,9 +131,19 @@ public final class LogStorage {
             return State.NONE;
         }
         Date lease = found.getDate(LEASE_UNTIL);
+        largestTreeSize.accumulateAndGet(number(found, TREE_SIZE), Math::max);
         return new State(number(found, TREE_SIZE), number(found, COVERED_POSITION), number(found, CHECKPOINTS),
                 found.getString(OWNER), lease == null ? Instant.EPOCH : lease.toInstant(), TILES.equals(found.getString(FORMAT)),
                 found.getString(REFUSED));
+    }
+
+    /**
+     * The tree's size if it is at least {@code size}, without reading it when a size read before was: a proof or a
+     * page of entries within a tree already seen costs no read of the state. Otherwise the size read now.
+     */
+    public long treeSizeOfAtLeast(long size) {
+        long known = largestTreeSize.get();
+        return size <= known ? known : state().treeSize();
     }
 
     /** Takes the lease, or extends it, unless another owner holds it past {@code now}. */

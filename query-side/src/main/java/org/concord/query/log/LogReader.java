@@ -85,7 +85,7 @@ class LogReader {
             }
         } else {
             size = treeSize;
-            long current = storage.state().treeSize();
+            long current = storage.treeSizeOfAtLeast(size);
             if (size > current) {
                 throw ProblemException.invalid("treeSize", "must be at most the tree's size, " + current);
             }
@@ -99,7 +99,7 @@ class LogReader {
 
     LogViews.ConsistencyProof consistency(long from, long to) {
         requireTree();
-        long current = storage.state().treeSize();
+        long current = storage.treeSizeOfAtLeast(to);
         if (from <= 0) {
             throw ProblemException.invalid("from", "must be more than 0");
         }
@@ -115,7 +115,7 @@ class LogReader {
 
     LogViews.Entries entries(long from, long to, CallerIdentity caller) {
         requireTree();
-        long current = storage.state().treeSize();
+        long current = storage.treeSizeOfAtLeast(to + 1);
         if (from < 0) {
             throw ProblemException.invalid("from", "must be 0 or more");
         }

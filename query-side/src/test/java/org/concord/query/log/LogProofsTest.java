@@ -22,6 +22,7 @@ import org.concord.verifier.Merkle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,29 +39,22 @@ class LogProofsTest {
     @TempDir
     Path keys;
 
+    private final AtomicInteger finds = new AtomicInteger();
+    private final CommandListener counting = new CommandListener() {
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            if (event.getCommandName().equals("find")) {
+                finds.incrementAndGet();
+            }
+        }
+    };
+
     @Test
     void aProofReadsItsTilesInOneLookupAndThenFromMemory(TestMongoDatabase test) {
-        AtomicInteger finds = new AtomicInteger();
-        CommandListener counting = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                if (event.getCommandName().equals("find")) {
-                    finds.incrementAndGet();
-                }
-            }
-        };
-        try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(test.uri())).addCommandListener(counting).build())) {
+        try (MongoClient client = countedClient(test)) {
             MongoDatabase database = client.getDatabase(test.name());
-            SequencedMongoEventStorageEngine events = (SequencedMongoEventStorageEngine) SafeEventLog.reading(database);
-            List<EventMessage<?>> commit = new ArrayList<>();
-            for (int round = 0; round < 300; round++) {
-                commit.add(new GenericDomainEventMessage<>("Consultation", "c-1", round, new RoundClosedEvent("c-1", round, null)));
-            }
-            events.appendEvents(commit);
+            SequencedMongoEventStorageEngine events = loggedEvents(database);
             LogStorage storage = new LogStorage(database);
-            new LogBuilder(events, storage, LogKeys.open(keys.resolve("log")), new MovableClock(), "test", Duration.ofSeconds(10),
-                    Duration.ofSeconds(5), 1000).build();
             List<byte[]> leaves = new LogStorage(database).leaves(0, 299).stream().map(LogStorage.Leaf::hash).toList();
             LogProofs proofs = new LogProofs(storage);
 
@@ -83,5 +77,41 @@ class LogProofsTest {
             assertThat(finds.get()).as("tiles read before, as wide as stored").isZero();
             assertThat(Merkle.verifyConsistency(77, 300, Merkle.root(leaves.subList(0, 77)), Merkle.root(leaves), consistency)).isTrue();
         }
+    }
+
+    @Test
+    void aProofWithinATreeAlreadySeenReadsNothingOnceItsTilesAreInMemory(TestMongoDatabase test) {
+        try (MongoClient client = countedClient(test)) {
+            MongoDatabase database = client.getDatabase(test.name());
+            SequencedMongoEventStorageEngine events = loggedEvents(database);
+            LogStorage storage = new LogStorage(database);
+            LogReader reader = new LogReader(events, storage, LogKeys.open(keys.resolve("log")), new LogProofs(storage),
+                    JsonMapper.builder().build());
+            LogViews.InclusionProof first = reader.inclusion(10, 299L);
+
+            finds.set(0);
+            LogViews.InclusionProof second = reader.inclusion(20, 299L);
+            assertThat(finds.get()).as("the tile, the tree's size and the root are known").isZero();
+            assertThat(second.rootHash()).isEqualTo(first.rootHash());
+            assertThat(second.leafIndex()).isEqualTo(19);
+        }
+    }
+
+    private MongoClient countedClient(TestMongoDatabase test) {
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(test.uri())).addCommandListener(counting).build());
+    }
+
+    /** 300 events at positions 1 to 300, and the log's tree over them. */
+    private SequencedMongoEventStorageEngine loggedEvents(MongoDatabase database) {
+        SequencedMongoEventStorageEngine events = (SequencedMongoEventStorageEngine) SafeEventLog.reading(database);
+        List<EventMessage<?>> commit = new ArrayList<>();
+        for (int round = 0; round < 300; round++) {
+            commit.add(new GenericDomainEventMessage<>("Consultation", "c-1", round, new RoundClosedEvent("c-1", round, null)));
+        }
+        events.appendEvents(commit);
+        new LogBuilder(events, new LogStorage(database), LogKeys.open(keys.resolve("log")), new MovableClock(), "test",
+                Duration.ofSeconds(10), Duration.ofSeconds(5), 1000).build();
+        return events;
     }
 }
