@@ -94,7 +94,7 @@ final class LogBenchmark {
                     Long.parseLong(given.getOrDefault("events", "1000000")),
                     Long.parseLong(given.getOrDefault("export-events", "100000")),
                     Integer.parseInt(given.getOrDefault("proofs", "1000")),
-                    Integer.parseInt(given.getOrDefault("warm-up-proofs", "100")),
+                    Integer.parseInt(given.getOrDefault("warm-up-proofs", "5000")),
                     Long.parseLong(given.getOrDefault("seed", "19")),
                     Integer.parseInt(given.getOrDefault("append-threads", "4")),
                     Integer.parseInt(given.getOrDefault("commit-size", "1")),
