@@ -1,9 +1,7 @@
 package org.concord.verifier;
 
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -23,8 +21,6 @@ public final class Commitments {
     /** The one field of a placeholder. */
     public static final String FIELD = "committed";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private Commitments() {
     }
 
@@ -34,6 +30,15 @@ public final class Commitments {
 
     /** SHA-256(salt || JCS(value)), lowercase hex; value is JSON text. */
     public static String commit(byte[] salt, byte[] jsonValue) {
+        return digest(salt, CanonicalJson.canonicalize(jsonValue));
+    }
+
+    /** SHA-256(salt || JCS(value)), lowercase hex, the canonical form written straight from the tree. */
+    public static String commit(byte[] salt, JsonNode value) {
+        return digest(salt, CanonicalJson.canonicalize(value));
+    }
+
+    private static String digest(byte[] salt, byte[] canonical) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -41,7 +46,7 @@ public final class Commitments {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
         sha.update(salt);
-        sha.update(CanonicalJson.canonicalize(jsonValue));
+        sha.update(canonical);
         return Hex.of(sha.digest());
     }
 
@@ -103,8 +108,8 @@ public final class Commitments {
         }
         String expected;
         try {
-            expected = commit(salt, JSON.writeValueAsBytes(reveal.value()));
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+            expected = commit(salt, reveal.value());
+        } catch (IllegalArgumentException e) {
             return "the value is not JSON that can be canonicalized";
         }
         if (!expected.equalsIgnoreCase(placeholder.get(FIELD).asText())) {

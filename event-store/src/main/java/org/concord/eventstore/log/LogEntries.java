@@ -1,6 +1,5 @@
 package org.concord.eventstore.log;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -116,7 +115,7 @@ public final class LogEntries {
     }
 
     private ObjectNode placeholder(LogEntry.HiddenPart part) {
-        return JsonNodeFactory.instance.objectNode().put("committed", Commitments.commit(part.salt(), bytes(part.value())));
+        return JsonNodeFactory.instance.objectNode().put("committed", Commitments.commit(part.salt(), part.value()));
     }
 
     /** HMAC-SHA256(commitment secret, eventId + "\n" + path): 32 bytes no one can guess without the secret. */
@@ -141,13 +140,5 @@ public final class LogEntries {
             // falls through to the base64 form
         }
         return JsonNodeFactory.instance.textNode(Base64.getEncoder().encodeToString(payload));
-    }
-
-    private byte[] bytes(JsonNode node) {
-        try {
-            return json.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A JSON tree always writes", e);
-        }
     }
 }
