@@ -126,10 +126,10 @@ final class DeadlineDayBenchmark {
             // the services' JIT warms up on writes that are checked below but not timed, on both routes
             usage.phase("warm-up");
             if (!options.directOnly()) {
-                load("warm-up", viaGateway, target, delegates, drafter, phases).run(options.warmUp(), false);
+                load("warm-up", viaGateway, target, delegates, phases).run(options.warmUp(), false);
             }
             if (straight != null) {
-                load("warm-up", straight, target, delegates, drafter, phases).run(options.warmUp(), false);
+                load("warm-up", straight, target, delegates, phases).run(options.warmUp(), false);
             }
         }
         DeadlineDayLoad gateway = null;
@@ -137,13 +137,13 @@ final class DeadlineDayBenchmark {
             // the gateway's phase leaves work behind it (projections catching up) for the direct one: --direct-only
             // compares the command side alone between two runs
             usage.phase(GATEWAY_PHASE);
-            gateway = load("gateway", viaGateway, target, delegates, drafter, phases);
+            gateway = load("gateway", viaGateway, target, delegates, phases);
             gateway.run(options.duration(), options.faults());
             out.append(DeadlineDayReport.phase(gateway, options));
         }
         if (straight != null) {
             usage.phase(DIRECT_PHASE);
-            DeadlineDayLoad direct = load("direct", straight, target, delegates, drafter, phases);
+            DeadlineDayLoad direct = load("direct", straight, target, delegates, phases);
             direct.run(options.duration(), false);
             out.append(DeadlineDayReport.phase(direct, options));
             if (gateway != null) {
@@ -174,9 +174,9 @@ final class DeadlineDayBenchmark {
         return out.toString();
     }
 
-    private DeadlineDayLoad load(String name, Route route, Target target, List<Delegate> delegates, Delegate drafter,
+    private DeadlineDayLoad load(String name, Route route, Target target, List<Delegate> delegates,
                                  List<DeadlineDayLoad> phases) {
-        DeadlineDayLoad load = new DeadlineDayLoad(name, route, target, delegates, drafter, options, http);
+        DeadlineDayLoad load = new DeadlineDayLoad(name, route, target, delegates, options, http);
         phases.add(load);
         return load;
     }

@@ -78,7 +78,6 @@ final class DeadlineDayLoad {
     private final Route route;
     private final Target target;
     private final List<Delegate> delegates;
-    private final Delegate drafter;
     private final DeadlineDayBenchmark.Options options;
     private final HttpClient http;
     private final AtomicBoolean stop = new AtomicBoolean();
@@ -94,13 +93,12 @@ final class DeadlineDayLoad {
     final List<String> faults = new ArrayList<>();
     double seconds;
 
-    DeadlineDayLoad(String name, Route route, Target target, List<Delegate> delegates, Delegate drafter,
+    DeadlineDayLoad(String name, Route route, Target target, List<Delegate> delegates,
                     DeadlineDayBenchmark.Options options, HttpClient http) {
         this.name = name;
         this.route = route;
         this.target = target;
         this.delegates = delegates;
-        this.drafter = drafter;
         this.options = options;
         this.http = http;
     }
@@ -227,16 +225,22 @@ final class DeadlineDayLoad {
      * Projection lag: every {@value #LAG_SAMPLE_MILLIS} ms, the latest acknowledged write not sampled yet is read
      * back with {@code ?minPosition=} its position (the query side holds the read until it has projected it, up to a
      * few seconds; a read that answers before then is sent again); the lag is from that write's 2xx to the answer
-     * that says the read side caught up. Samples overlap, so a slow projection does not thin them out.
+     * that says the read side caught up. Samples overlap, so a slow projection does not thin them out. Each sample
+     * reads as the next delegate in turn: the query side holds at most a few waiting reads per participant and
+     * refuses more with 429, so samples read as one participant (the drafter, until 2026-12-06) were refused and
+     * sent again every 200 ms once the read side fell a few seconds behind, thousands of refusals a minute that
+     * took the CPU the projections needed to catch up (docs/benchmarks.md, issue #17).
      */
     private void sampleLag() {
         long sampled = -1;
+        int samples = 0;
         List<CompletableFuture<?>> pending = new ArrayList<>();
         while (!stop.get()) {
             long[] latest = latestAck.get();
             if (latest[0] > sampled) {
                 sampled = latest[0];
-                pending.add(readBack(latest[0], latest[1], System.nanoTime() + TimeUnit.SECONDS.toNanos(60)));
+                Delegate reader = delegates.get(samples++ % delegates.size());
+                pending.add(readBack(latest[0], latest[1], System.nanoTime() + TimeUnit.SECONDS.toNanos(60), reader));
             }
             Bench.sleep(LAG_SAMPLE_MILLIS);
         }
@@ -249,10 +253,10 @@ final class DeadlineDayLoad {
         });
     }
 
-    private CompletableFuture<Void> readBack(long position, long acknowledgedAt, long giveUp) {
+    private CompletableFuture<Void> readBack(long position, long acknowledgedAt, long giveUp, Delegate reader) {
         HttpRequest request = HttpRequest.newBuilder(options.gateway().resolve("/api/consultations/" + target.consultationId()
                         + "?minPosition=" + position))
-                .header("Authorization", "Bearer " + drafter.token()).timeout(options.timeout()).build();
+                .header("Authorization", "Bearer " + reader.token()).timeout(options.timeout()).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
             if (failure == null && response.statusCode() == 200
                     && response.headers().firstValue("X-Concord-Caught-Up").orElse("true").equals("true")) {
@@ -266,7 +270,7 @@ final class DeadlineDayLoad {
             if (failure != null || response.statusCode() != 200) {
                 Bench.sleep(200);
             }
-            return readBack(position, acknowledgedAt, giveUp);
+            return readBack(position, acknowledgedAt, giveUp, reader);
         }).thenCompose(next -> next);
     }
 
