@@ -2,16 +2,23 @@ package org.concord.query.readmodel;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.bson.codecs.pojo.annotations.BsonProperty;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Ordered logs of entries, one per key (a consultation's timeline, a participant's audit trail), each
@@ -52,21 +59,62 @@ public final class ChunkedEntries {
         this.span = span;
     }
 
-    /** Appends the entry unless an entry of its event's global position is there already. */
+    /**
+     * Appends the entry unless an entry of its event's global position is there already. While a processor handles a
+     * batch of events ({@link BatchedAppends}), the batch's entries are written together once its last event has been
+     * handled, before its progress is stored: a few lookups and writes a batch, where each entry took two or three.
+     */
     public void append(String key, StoredEntry entry) {
-        long position = entry.position();
-        long chunk = position / span;
-        String chunkId = chunkId(key, chunk);
-        Chunk stored = chunks.writing(Chunk.class).find(byId(chunkId))
-                .projection(Projections.include(ENTRIES + "." + StoredEntry.POSITION)).first();
-        boolean recorded = stored != null && stored.entries() != null
-                && stored.entries().stream().anyMatch(recordedEntry -> recordedEntry.position() == position);
-        if (!recorded) {
-            chunks.writing().updateOne(byId(chunkId), Updates.push(ENTRIES, entry), new UpdateOptions().upsert(true));
+        List<Pending> batch = BatchedAppends.pendingOf(this);
+        if (batch != null) {
+            batch.add(new Pending(key, entry));
+        } else {
+            write(List.of(new Pending(key, entry)));
         }
-        // a new chunk is listed; so is the chunk of an event delivered again, in case the crash came before its listing
-        if (stored == null || recorded) {
-            index.writing().updateOne(byId(key), Updates.addToSet(CHUNKS, chunk), new UpdateOptions().upsert(true));
+    }
+
+    /** An entry waiting for the end of its batch. */
+    record Pending(String key, StoredEntry entry) {
+    }
+
+    /**
+     * Writes the entries in their order, each unless its chunk holds an entry of its position already: one lookup of
+     * the chunks they go to, one write for the chunks, and one for the listings of the chunks that were new or
+     * (an event delivered again, in case the crash came before its listing) held some of the entries already.
+     */
+    void write(List<Pending> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Map<String, List<Pending>> byChunk = new LinkedHashMap<>();
+        for (Pending next : pending) {
+            byChunk.computeIfAbsent(chunkId(next.key(), next.entry().position() / span), id -> new ArrayList<>()).add(next);
+        }
+        Map<String, Set<Long>> recordedByChunk = new HashMap<>();
+        chunks.writing(Chunk.class).find(Filters.in(ID, List.copyOf(byChunk.keySet())))
+                .projection(Projections.include(ENTRIES + "." + StoredEntry.POSITION))
+                .forEach(chunk -> recordedByChunk.put(chunk.id(), chunk.entries() == null ? Set.of()
+                        : chunk.entries().stream().map(StoredEntry::position).collect(Collectors.toSet())));
+        List<WriteModel<Document>> pushes = new ArrayList<>();
+        List<WriteModel<Document>> listings = new ArrayList<>();
+        byChunk.forEach((chunkId, entries) -> {
+            Set<Long> recorded = recordedByChunk.get(chunkId);
+            Set<Long> positions = new HashSet<>(recorded == null ? Set.of() : recorded);
+            List<StoredEntry> fresh = entries.stream().map(Pending::entry).filter(entry -> positions.add(entry.position())).toList();
+            if (!fresh.isEmpty()) {
+                pushes.add(new UpdateOneModel<>(byId(chunkId), Updates.pushEach(ENTRIES, fresh), new UpdateOptions().upsert(true)));
+            }
+            if (recorded == null || fresh.size() < entries.size()) {
+                Pending first = entries.get(0);
+                listings.add(new UpdateOneModel<>(byId(first.key()), Updates.addToSet(CHUNKS, first.entry().position() / span),
+                        new UpdateOptions().upsert(true)));
+            }
+        });
+        if (!pushes.isEmpty()) {
+            chunks.writing().bulkWrite(pushes);
+        }
+        if (!listings.isEmpty()) {
+            index.writing().bulkWrite(listings);
         }
     }
 
