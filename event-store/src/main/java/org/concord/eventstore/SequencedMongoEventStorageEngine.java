@@ -85,7 +85,8 @@ import static org.concord.eventstore.EventDocuments.TIMESTAMP;
  * costliest part of an append on the embedded H2 backend unless new identifiers land at its end, as
  * Concord's do ({@link TimeOrderedIdentifierFactory}); the guarantee holds for any identifiers.
  */
-public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine implements SafeEventLog, RawEventLog, IdempotentCommitLookup {
+public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
+        implements SafeEventLog, RawEventLog, IdempotentCommitLookup, AggregateStreams {
 
     private static final int SCAN_CHUNK = 1000;
     /**
@@ -568,6 +569,12 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             }
         }
         return Optional.of(low);
+    }
+
+    @Override
+    public boolean holdsEventAfter(String aggregateIdentifier, long sequenceNumber) {
+        return events.find(Filters.eq(AGGREGATE_SEQUENCE, EventDocuments.aggregateKey(aggregateIdentifier, sequenceNumber + 1)))
+                .projection(Projections.include(POSITION)).first() != null;
     }
 
     private boolean hasVisibleEvent(String aggregateIdentifier, long sequenceNumber) {

@@ -34,6 +34,19 @@ class OptimisticLockTest {
     }
 
     @Test
+    void aCopyOfAnAggregateKnowsWhetherAnotherProcessChangedItSince(TestMongoDatabase database) {
+        try (TestEngine one = TestEngine.open(database); TestEngine other = TestEngine.open(database)) {
+            one.engine.appendEvents(event("a", 0), event("a", 1));
+            assertThat(one.engine.holdsEventAfter("a", 1)).isFalse();
+            assertThat(one.engine.holdsEventAfter("a", 0)).isTrue();
+
+            other.engine.appendEvents(event("a", 2));
+            assertThat(one.engine.holdsEventAfter("a", 1)).as("changed by the other process").isTrue();
+            assertThat(one.engine.holdsEventAfter("b", -1)).as("an aggregate never stored").isFalse();
+        }
+    }
+
+    @Test
     void creatingAnAggregateThatExistsIsAnAggregateStreamCreationException(TestMongoDatabase database) {
         try (TestEngine store = TestEngine.open(database)) {
             store.engine.appendEvents(event("a", 0));
