@@ -96,7 +96,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * ({@link SilenceProcedure}), whose deadline Axon's DeadlineManager keeps. Snapshots keep loading fast as
  * the history grows; their shape is {@link ConsultationSnapshots#REVISION}.
  */
-@Aggregate(snapshotTriggerDefinition = "consultationSnapshotTrigger")
+@Aggregate(repository = "consultationRepository")
 @Revision(ConsultationSnapshots.REVISION)
 class Consultation {
 
