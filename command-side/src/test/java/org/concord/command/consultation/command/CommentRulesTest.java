@@ -6,9 +6,11 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.Repository;
+import org.concord.command.domain.RuleViolationException;
 import org.concord.messages.consultation.ConsultationCreatedEvent;
 import org.concord.messages.consultation.ConsultationStatus;
 import org.concord.messages.consultation.Provision;
+import org.concord.messages.consultation.RoundClosedEvent;
 import org.concord.messages.consultation.RoundOpenedEvent;
 import org.concord.messages.consultation.Visibility;
 import org.concord.messages.participant.Actor;
@@ -77,6 +79,31 @@ class CommentRulesTest {
         release.countDown();
         command.get(5, TimeUnit.SECONDS);
         assertThat(secondCommand.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+    }
+
+    @Test
+    void each_comment_sees_the_events_stored_since_the_last_one() throws Exception {
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        publish(store, 0, new ConsultationCreatedEvent("c-1", "Code", "For states", Visibility.PUBLIC,
+                List.of(new Provision("prov-1", "1", "States should regulate.")), ConsultationStatus.DRAFT, DRAFTER, 1));
+        publish(store, 1, new RoundOpenedEvent("c-1", 1, Instant.parse("2100-01-01T00:00:00Z"), DRAFTER));
+        CommentRules rules = new CommentRules(store);
+
+        assertThat(inUnitOfWork(() -> rules.placeComment("c-1", "prov-1", null, null)).call().round()).isEqualTo(1);
+        assertThat(inUnitOfWork(() -> rules.placeComment("c-1", "prov-1", null, null)).call().round()).as("nothing new").isEqualTo(1);
+
+        publish(store, 2, new RoundClosedEvent("c-1", 1, DRAFTER));
+        assertThatThrownBy(() -> inUnitOfWork(() -> rules.placeComment("c-1", "prov-1", null, null)).call())
+                .as("the round closed since").isInstanceOf(RuleViolationException.class);
+
+        publish(store, 3, new RoundOpenedEvent("c-1", 2, Instant.parse("2100-02-01T00:00:00Z"), DRAFTER));
+        assertThat(inUnitOfWork(() -> rules.placeComment("c-1", "prov-1", null, null)).call().round()).isEqualTo(2);
+        assertThatThrownBy(() -> inUnitOfWork(() -> rules.placeComment("c-2", "prov-1", null, null)).call())
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("No consultation c-2");
+    }
+
+    private static void publish(EmbeddedEventStore store, long sequenceNumber, Object event) {
+        store.publish(new GenericDomainEventMessage<>("Consultation", "c-1", sequenceNumber, event));
     }
 
     private static <T> Callable<T> inUnitOfWork(Callable<T> work) {
