@@ -21,8 +21,8 @@ import org.springframework.context.annotation.Configuration;
  * The consultations' repository: Axon's event-sourcing repository with its snapshots, keeping up to
  * {@code concord.cache.consultations} consultations (default 100) in memory between commands, each checked for
  * changes made elsewhere when it is taken ({@link CachedConsultations}). A consultation with thousands of
- * amendments takes a few MB, so the bound is a count of consultations, kept small: a process negotiates few texts
- * at a time.
+ * amendments is a large object graph, so the bound is a count of consultations, kept small: a process
+ * negotiates few texts at a time.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsultationRepositoryConfiguration {
