@@ -60,11 +60,7 @@ class CachedConsultationsTest {
 
     @Test
     void aCopyOutOfDateIsALostRaceAndTheRetryReadsTheStoredConsultation() {
-        storedByAnotherCommandSide(0, CREATED);
-        storedByAnotherCommandSide(1, new RoundOpenedEvent("c-1", 1, Instant.parse("2100-01-01T00:00:00Z"), DRAFTER));
-        // handled here: the consultation is now in memory, at sequence number 2
-        thisCommandSide.sendAndWait(new ProposeAmendmentCommand("c-1", "a-2", ChangeKind.REPLACE, "prov-2", 1,
-                "Vendors shall assess risks.", null, "Stronger wording", NGO));
+        aConsultationInMemoryAtSequenceNumber2();
         // France's amendment a-1, handled by the other command side: unknown to the copy in memory
         storedByAnotherCommandSide(3, REPLACE_1);
 
@@ -77,14 +73,19 @@ class CachedConsultationsTest {
 
     @Test
     void aCopyUpToDateServesTheNextCommand() {
-        storedByAnotherCommandSide(0, CREATED);
-        storedByAnotherCommandSide(1, new RoundOpenedEvent("c-1", 1, Instant.parse("2100-01-01T00:00:00Z"), DRAFTER));
-        thisCommandSide.sendAndWait(new ProposeAmendmentCommand("c-1", "a-2", ChangeKind.REPLACE, "prov-2", 1,
-                "Vendors shall assess risks.", null, "Stronger wording", NGO));
+        aConsultationInMemoryAtSequenceNumber2();
 
         thisCommandSide.sendAndWait(new SupportAmendmentCommand("c-1", "a-2", JAPAN));
 
         assertThat(payloads()).hasSize(4).last().isEqualTo(new AmendmentSupportedEvent("c-1", "a-2", JAPAN));
+    }
+
+    /** Created and opened by the other command side, then an amendment handled here: the consultation is in memory. */
+    private void aConsultationInMemoryAtSequenceNumber2() {
+        storedByAnotherCommandSide(0, CREATED);
+        storedByAnotherCommandSide(1, new RoundOpenedEvent("c-1", 1, Instant.parse("2100-01-01T00:00:00Z"), DRAFTER));
+        thisCommandSide.sendAndWait(new ProposeAmendmentCommand("c-1", "a-2", ChangeKind.REPLACE, "prov-2", 1,
+                "Vendors shall assess risks.", null, "Stronger wording", NGO));
     }
 
     private CommandGateway commandSide() {
