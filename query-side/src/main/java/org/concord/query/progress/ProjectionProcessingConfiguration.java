@@ -1,7 +1,6 @@
 package org.concord.query.progress;
 
 import org.axonframework.config.ConfigurerModule;
-import org.concord.query.readmodel.BatchedAppends;
 import org.concord.query.scaling.QueryInstances;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +28,6 @@ class ProjectionProcessingConfiguration {
         long interval = properties.tokenStoreInterval().toMillis();
         AtomicReference<EventsNotice> notice = new AtomicReference<>();
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerDefaultHandlerInterceptor((configuration, processor) -> new BatchedAppends())
                 .registerPooledStreamingEventProcessorConfiguration((configuration, builder) -> builder
                         .messageSource(notice.updateAndGet(made -> made != null ? made : notice(configuration, head, properties)))
                         .claimExtensionThreshold(interval)
