@@ -63,8 +63,10 @@ class WorkspaceDelegateIT {
                         Map.of("label", "4", "text", "Buyers should keep records of their purchases."),
                         Map.of("label", "5", "text", "This annex is reviewed after two years.")))), 201)
                 .get("consultationId").asText();
-        json(api.post(drafter, "/api/consultations/{id}/rounds", Map.of("deadline", Instant.now().plus(Duration.ofDays(3)).toString()), id), 201);
-        JsonNode detail = json(api.get(null, "/api/consultations/{id}", id), 200);
+        long opened = json(api.post(drafter, "/api/consultations/{id}/rounds",
+                Map.of("deadline", Instant.now().plus(Duration.ofDays(3)).toString()), id), 201).get("position").asLong();
+        // read once the read side holds the round: a read that does not wait may come before the consultation's projection
+        JsonNode detail = json(api.get(null, "/api/consultations/{id}?minPosition={p}", id, opened), 200);
         provisions = detail.get("provisions").findValuesAsText("provisionId");
     }
 
