@@ -16,7 +16,7 @@ import java.util.Map;
  * Holds back the {@link ChunkedEntries} appends of a batch of events until the batch's last event has been handled,
  * then writes them together. A consultation's timeline and the audit trails are each kept by one thread (one
  * sequence), and with every append a lookup and a write or two to the store, under a deadline-day load that thread
- * fell tens of seconds behind while the CPU idled (issue #17).
+ * fell tens of seconds behind, waiting on the store (issue #17).
  * <p>
  * The entries are written inside the handling of the batch's last event, so before the processor stores the batch's
  * progress, which it does when the batch's unit of work commits: a crash between the two delivers the batch again,
