@@ -70,6 +70,7 @@ class ReadYourWritesWaitsIT {
         HttpResponse<String> one = refused.get(0);
         assertThat(one.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(JSON.readTree(one.body()).path("type").asText()).endsWith("too-many-waits");
+        assertThat(one.headers().firstValue("Retry-After")).as("Retry-After, through the gateway").hasValue("1");
         assertThat(otherClient.join().statusCode()).as("another participant's read, which waited").isEqualTo(200);
     }
 

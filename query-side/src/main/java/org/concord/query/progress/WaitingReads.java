@@ -2,11 +2,11 @@ package org.concord.query.progress;
 
 import org.concord.eventstore.SafeEventLog;
 import org.concord.web.problem.ProblemException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +19,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @Component
 public class WaitingReads {
+
+    /**
+     * What a refused read is told to wait ({@code Retry-After}): the reads it already has waiting are answered as
+     * soon as the read models catch up, within a second unless they lag. Without it a client that retries on a
+     * short timer turns a lagging read side into a storm of refusals (the deadline-day benchmark did, issue #17).
+     */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final ProjectionProgress progress;
     private final SafeEventLog eventStore;
@@ -53,8 +60,9 @@ public class WaitingReads {
     public Mono<Outcome> await(String client, long position) {
         return Mono.defer(() -> {
             if (!enter(client)) {
-                return Mono.error(new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-waits",
-                        "At most " + maxWaitsPerClient + " reads with minPosition may wait at once; wait for one to be answered."));
+                return Mono.error(ProblemException.tooManyRequests("too-many-waits",
+                        "At most " + maxWaitsPerClient + " reads with minPosition may wait at once; wait for one to be answered.",
+                        RETRY_AFTER));
             }
             return stored(position)
                     .flatMap(stored -> stored

@@ -81,6 +81,7 @@ class WaitingReadsTest {
                 .isInstanceOfSatisfying(ProblemException.class, refused -> {
                     assertThat(refused.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
                     assertThat(refused.type()).isEqualTo("too-many-waits");
+                    assertThat(refused.retryAfter()).as("Retry-After").hasValue(Duration.ofSeconds(1));
                 });
         Mono<Outcome> another = reads.await("address:192.0.2.7", 8).cache();
         another.subscribe();

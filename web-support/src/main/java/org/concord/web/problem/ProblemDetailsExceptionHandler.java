@@ -120,6 +120,9 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
         if (problem.status() == HttpStatus.UNAUTHORIZED) {
             response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
+        // whole seconds, rounded up: a client that waits what it is told never comes back too early
+        problem.retryAfter().ifPresent(wait -> response.getHeaders().set(HttpHeaders.RETRY_AFTER,
+                Long.toString(Math.max(1, wait.plusNanos(999_999_999).toSeconds()))));
         DataBuffer buffer = response.bufferFactory().wrap(bytes);
         return response.writeWith(Mono.just(buffer));
     }

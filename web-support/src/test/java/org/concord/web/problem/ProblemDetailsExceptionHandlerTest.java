@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +45,17 @@ class ProblemDetailsExceptionHandlerTest {
                 HttpMethod.POST, URI.create("http://127.0.0.1:8081/api/consultations"), new HttpHeaders()));
 
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    }
+
+    @Test
+    void a_refusal_that_names_when_to_try_again_says_it_in_whole_seconds_rounded_up() {
+        MockServerWebExchange exchange = handle(ProblemException.tooManyRequests("too-many-waits", "Wait.", Duration.ofMillis(1_200)));
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
+        assertThat(handle(ProblemException.tooManyRequests("too-many-waits", "Wait.", Duration.ZERO))
+                .getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).as("never 0: that invites a retry at once").isEqualTo("1");
+        assertThat(handle(ProblemException.conflict("Taken.")).getResponse().getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)).isFalse();
     }
 
     private MockServerWebExchange handle(Throwable error) {
