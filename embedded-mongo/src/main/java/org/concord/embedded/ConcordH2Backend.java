@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 
 import java.util.List;
@@ -24,6 +25,8 @@ import java.util.List;
  *   <li>its collections match a {@code $in} of numbers, such as a read of event positions, with {@link NumbersIn}: a
  *   set lookup a document instead of a comparison with every listed value.</li>
  * </ul>
+ * It also counts the operations it receives, reported by {@code serverStatus} in {@code opcounters} as MongoDB does
+ * ({@link OperationCounters}).
  */
 public final class ConcordH2Backend extends H2Backend {
 
@@ -31,9 +34,23 @@ public final class ConcordH2Backend extends H2Backend {
     private static final long KEPT_KEYS = 200_000;
 
     private final Cache<KeyValue, byte[]> serialisations = IndexKeyType.serialisations(KEPT_KEYS);
+    private final OperationCounters operations = new OperationCounters();
 
     public ConcordH2Backend(String fileName) {
         super(fileName);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        operations.count(command);
+        return super.handleCommand(channel, databaseName, command, query);
+    }
+
+    @Override
+    public Document getServerStatus() {
+        Document status = super.getServerStatus();
+        status.put("opcounters", operations.asDocument());
+        return status;
     }
 
     @Override

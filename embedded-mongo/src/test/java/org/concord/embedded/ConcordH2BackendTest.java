@@ -4,6 +4,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -65,6 +66,34 @@ class ConcordH2BackendTest {
         });
     }
 
+    @Test
+    void server_status_counts_each_operation_once_by_its_kind_as_mongodb_does(@TempDir Path dir) {
+        withDatabase(new ConcordH2Backend(dir.resolve("concord.mv").toString()), database -> {
+            MongoCollection<Document> events = database.getCollection("events");
+            Document before = opcounters(database);
+            events.insertMany(LongStream.rangeClosed(1, 250).mapToObj(ConcordH2BackendTest::event).toList());
+            events.insertOne(event(251));
+            events.find(Filters.gt("_id", 0L)).batchSize(100).into(new java.util.ArrayList<>());
+            events.updateOne(Filters.eq("_id", 1L), new Document("$set", new Document("payload", "changed")));
+            events.deleteMany(Filters.lt("_id", 10L));
+            events.countDocuments();
+            Document after = opcounters(database);
+
+            // one insert of 250 documents counts once, like one of 1; 251 found in batches of 100: a find, then 2 getMores
+            assertThat(after.getLong("insert") - before.getLong("insert")).as("insert").isEqualTo(2);
+            assertThat(after.getLong("query") - before.getLong("query")).as("query").isEqualTo(1);
+            assertThat(after.getLong("getmore") - before.getLong("getmore")).as("getmore").isEqualTo(2);
+            assertThat(after.getLong("update") - before.getLong("update")).as("update").isEqualTo(1);
+            assertThat(after.getLong("delete") - before.getLong("delete")).as("delete").isEqualTo(1);
+            // countDocuments is an aggregate; the first serverStatus is one too
+            assertThat(after.getLong("command") - before.getLong("command")).as("command").isEqualTo(2);
+        });
+    }
+
+    private static Document opcounters(MongoDatabase database) {
+        return database.runCommand(new Document("serverStatus", 1)).get("opcounters", Document.class);
+    }
+
     private static void assertAllFound(MongoCollection<Document> events, int count) {
         List<Long> positions = LongStream.rangeClosed(1, count).boxed().toList();
         assertThat(events.find(Filters.in("_id", positions)).into(new java.util.ArrayList<>())).hasSize(count);
@@ -86,11 +115,15 @@ class ConcordH2BackendTest {
     }
 
     private static void withServer(MongoBackend backend, Consumer<MongoCollection<Document>> use) {
+        withDatabase(backend, database -> use.accept(database.getCollection("events")));
+    }
+
+    private static void withDatabase(MongoBackend backend, Consumer<MongoDatabase> use) {
         MongoServer server = new MongoServer(backend);
         try {
             String address = "mongodb://127.0.0.1:" + server.bind().getPort();
             try (MongoClient client = MongoClients.create(address)) {
-                use.accept(client.getDatabase("concord").getCollection("events"));
+                use.accept(client.getDatabase("concord"));
             }
         } finally {
             server.shutdown();
