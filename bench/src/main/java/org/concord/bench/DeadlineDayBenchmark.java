@@ -60,8 +60,8 @@ final class DeadlineDayBenchmark {
 
     /** What to run against and how hard; see bench/README.md. */
     record Options(GatewayClient concord, URI gateway, URI commandSide, Path dataDir, String mongodbUri, Path script,
-                   int participants, Duration duration, Duration warmUp, Duration timeout, long thinkMillis, boolean direct,
-                   boolean directOnly, boolean faults, boolean replay) {
+                   int participants, Duration duration, Duration warmUp, Duration timeout, long thinkMillis, int readersPerWriter,
+                   int rawAppendThreads, boolean direct, boolean directOnly, boolean faults, boolean replay) {
 
         static Options parse(String... args) throws IOException {
             // --direct, --direct-only and --faults may be given bare
@@ -81,6 +81,8 @@ final class DeadlineDayBenchmark {
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("warm-up-seconds", "15"))),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("timeout-seconds", "15"))),
                     Long.parseLong(given.getOrDefault("think-ms", "0")),
+                    Integer.parseInt(given.getOrDefault("readers-per-writer", "0")),
+                    Integer.parseInt(given.getOrDefault("raw-append-threads", "4")),
                     Boolean.parseBoolean(given.getOrDefault("direct", "false")) || directOnly,
                     directOnly, faults,
                     Boolean.parseBoolean(given.getOrDefault("replay", Boolean.toString(faults))));
@@ -89,6 +91,7 @@ final class DeadlineDayBenchmark {
 
     String run() throws Exception {
         ServiceUsage usage = new ServiceUsage(options.dataDir());
+        StoreOperations operations = new StoreOperations(options.mongodbUri());
         String suffix = Long.toString(Instant.now().toEpochMilli());
         Delegate drafter = register("Deadline day secretariat " + suffix, "INTERNATIONAL_ORGANISATION", "DRAFTER");
         List<Delegate> delegates = registerDelegates(suffix);
@@ -109,8 +112,9 @@ final class DeadlineDayBenchmark {
 
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Deadline day: %d participants, %d s per phase after %d s of warm-up per route, closed loop "
-                        + "(think time %d ms), each write with an Idempotency-Key, a request timing out after %d s; load average before: %s.%n%n",
-                delegates.size(), options.duration().toSeconds(), options.warmUp().toSeconds(), options.thinkMillis(),
+                        + "(think time %d ms), %d readers per writer, each write with an Idempotency-Key, a request timing out after %d s; "
+                        + "load average before: %s.%n%n",
+                delegates.size(), options.duration().toSeconds(), options.warmUp().toSeconds(), options.thinkMillis(), options.readersPerWriter(),
                 options.timeout().toSeconds(), loadAverage()));
         Route viaGateway = (delegate, path, body) -> HttpRequest.newBuilder(options.gateway().resolve(path))
                 .header("Authorization", "Bearer " + delegate.token());
@@ -125,6 +129,7 @@ final class DeadlineDayBenchmark {
         if (!options.warmUp().isZero()) {
             // the services' JIT warms up on writes that are checked below but not timed, on both routes
             usage.phase("warm-up");
+            operations.phase("warm-up");
             if (!options.directOnly()) {
                 load("warm-up", viaGateway, target, delegates, phases).run(options.warmUp(), false);
             }
@@ -137,12 +142,14 @@ final class DeadlineDayBenchmark {
             // the gateway's phase leaves work behind it (projections catching up) for the direct one: --direct-only
             // compares the command side alone between two runs
             usage.phase(GATEWAY_PHASE);
+            operations.phase(GATEWAY_PHASE);
             gateway = load("gateway", viaGateway, target, delegates, phases);
             gateway.run(options.duration(), options.faults());
             out.append(DeadlineDayReport.phase(gateway, options));
         }
         if (straight != null) {
             usage.phase(DIRECT_PHASE);
+            operations.phase(DIRECT_PHASE);
             DeadlineDayLoad direct = load("direct", straight, target, delegates, phases);
             direct.run(options.duration(), false);
             out.append(DeadlineDayReport.phase(direct, options));
@@ -151,6 +158,7 @@ final class DeadlineDayBenchmark {
             }
         }
         usage.phase("checks");
+        operations.phase("checks");
         List<Write> all = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         for (DeadlineDayLoad phase : phases) {
@@ -158,6 +166,11 @@ final class DeadlineDayBenchmark {
             refused.addAll(phase.refused);
         }
         out.append(new DeadlineDayChecks(options, http, consultationId, all, refused).run());
+        if (options.rawAppendThreads() > 0) {
+            usage.phase("raw appends");
+            operations.phase("raw appends");
+            out.append(rawAppends(phases));
+        }
         usage.close();
         Map<String, Integer> writesByPhase = new LinkedHashMap<>();
         for (DeadlineDayLoad phase : phases) {
@@ -170,8 +183,30 @@ final class DeadlineDayBenchmark {
         }
         out.append("\nResident memory, peak per phase (MiB):\n\n").append(usage.table());
         out.append("\nCPU time per phase (user + system), and per acknowledged write:\n\n").append(usage.cpuTable(writesByPhase));
+        out.append("\nMongoDB operations per phase (the server's `serverStatus` opcounters, every client's), and per acknowledged write:\n\n")
+                .append(operations.table(writesByPhase));
+        operations.close();
         out.append("\nLoad average after: ").append(loadAverage()).append(".\n");
         return out.toString();
+    }
+
+    /**
+     * The store's own rate for the events of the first timed phase ({@link RawAppends}), and that phase's writes/s
+     * against it. Run after the checks, while the services are idle.
+     */
+    private String rawAppends(List<DeadlineDayLoad> phases) throws Exception {
+        DeadlineDayLoad timed = phases.stream().filter(phase -> !phase.name.equals("warm-up")).findFirst().orElse(null);
+        if (timed == null || timed.acknowledged.isEmpty()) {
+            return "";
+        }
+        List<Long> positions = timed.acknowledged.values().stream().map(Write::position).toList();
+        RawAppends.Result raw = RawAppends.run(options.mongodbUri(), positions, options.rawAppendThreads());
+        return String.format(Locale.ROOT, "%n### The store's own append rate for the same events%n%n"
+                        + "The %,d events of the %s phase's acknowledged writes, read back and appended again with the storage engine, "
+                        + "one commit each, into a scratch database on the same server (%d threads, an aggregate per thread): "
+                        + "%.1f s, **%,.0f events/s**. The phase's %.1f writes/s are **%.1f %%** of it.%n",
+                raw.events(), timed.name, raw.threads(), raw.seconds(), raw.perSecond(), timed.perSecond(),
+                100 * timed.perSecond() / raw.perSecond());
     }
 
     private DeadlineDayLoad load(String name, Route route, Target target, List<Delegate> delegates,

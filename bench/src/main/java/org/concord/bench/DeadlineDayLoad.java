@@ -91,6 +91,9 @@ final class DeadlineDayLoad {
     final List<Long> lags = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger lagsGivenUp = new AtomicInteger();
     final List<String> faults = new ArrayList<>();
+    /** The readers' reads (--readers-per-writer), by page: the consultation, its history. */
+    final Map<String, List<Long>> reads = new ConcurrentHashMap<>();
+    final Map<String, AtomicInteger> readFailures = new ConcurrentHashMap<>();
     double seconds;
 
     DeadlineDayLoad(String name, Route route, Target target, List<Delegate> delegates,
@@ -105,11 +108,14 @@ final class DeadlineDayLoad {
 
     /** Runs the load for {@code length}; with faults, until 5 s after the last service killed is back. */
     void run(Duration length, boolean withFaults) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(delegates.size() + 2);
+        ExecutorService pool = Executors.newFixedThreadPool(delegates.size() * (1 + options.readersPerWriter()) + 2);
         List<Future<?>> clients = new ArrayList<>();
         long start = System.nanoTime();
         for (Delegate delegate : delegates) {
             clients.add(pool.submit(() -> client(delegate)));
+            for (int i = 0; i < options.readersPerWriter(); i++) {
+                clients.add(pool.submit(() -> reader(delegate)));
+            }
         }
         Future<?> sampler = pool.submit(this::sampleLag);
         Future<List<String>> faulting = withFaults ? pool.submit(() -> new DeadlineDayFaults(options).run()) : null;
@@ -164,6 +170,41 @@ final class DeadlineDayLoad {
                 }
                 write(delegate, "comment", key, null, consultation + "/comments", comment);
             }
+            if (options.thinkMillis() > 0) {
+                Bench.sleep(options.thinkMillis());
+            }
+        }
+    }
+
+    /**
+     * A reader beside the writers (--readers-per-writer), with the token of the delegate it reads beside: through the
+     * gateway, in turn the consultation's page and the latest page of its history (50 entries), thinking
+     * {@code --think-ms} after each read. Reads are not retried; a failed one (an error, or an answer other than 200)
+     * is counted by cause.
+     */
+    private void reader(Delegate delegate) {
+        String consultation = "/api/consultations/" + target.consultationId();
+        boolean history = ThreadLocalRandom.current().nextBoolean();
+        while (!stop.get()) {
+            String path = history ? consultation + "/history?limit=50&after=" + Math.max(0, latestAck.get()[0] - 500) : consultation;
+            HttpRequest request = HttpRequest.newBuilder(options.gateway().resolve(path)).timeout(options.timeout())
+                    .header("Authorization", "Bearer " + delegate.token()).GET().build();
+            long begun = System.nanoTime();
+            try {
+                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    reads.computeIfAbsent(history ? "history" : "consultation", page -> Collections.synchronizedList(new ArrayList<>()))
+                            .add(System.nanoTime() - begun);
+                } else {
+                    readFailures.computeIfAbsent(Integer.toString(response.statusCode()), cause -> new AtomicInteger()).incrementAndGet();
+                }
+            } catch (IOException e) {
+                readFailures.computeIfAbsent(e.getClass().getSimpleName(), cause -> new AtomicInteger()).incrementAndGet();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            history = !history;
             if (options.thinkMillis() > 0) {
                 Bench.sleep(options.thinkMillis());
             }

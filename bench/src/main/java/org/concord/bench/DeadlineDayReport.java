@@ -37,6 +37,17 @@ final class DeadlineDayReport {
                     load.lags.size(), LAG_SAMPLE_MILLIS, load.lagsGivenUp.get(), Latencies.cell(lag.ms(0.5)),
                     Latencies.cell(lag.ms(0.95)), Latencies.cell(lag.ms(0.99)), Latencies.cell(lag.maxMs())));
         }
+        if (!load.reads.isEmpty() || !load.readFailures.isEmpty()) {
+            out.append("\n| readers' page (through the gateway) | reads | reads/s | p50 ms | p95 ms | p99 ms | max ms |\n")
+                    .append("|---|---:|---:|---:|---:|---:|---:|\n");
+            new TreeMap<>(load.reads).forEach((page, nanos) -> {
+                Latencies read = Latencies.of(nanos.stream().mapToLong(Long::longValue).toArray());
+                out.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %s | %s | %s | %s |%n", page, nanos.size(), nanos.size() / load.seconds,
+                        Latencies.cell(read.ms(0.5)), Latencies.cell(read.ms(0.95)), Latencies.cell(read.ms(0.99)), Latencies.cell(read.maxMs())));
+            });
+            out.append("\nReads failed, by cause: ").append(load.readFailures.isEmpty() ? "none" : new TreeMap<>(load.readFailures).toString())
+                    .append(".\n");
+        }
         if (!load.faults.isEmpty()) {
             out.append("\n| service killed (SIGKILL) | at | restarted (`./concord restart`) |\n|---|---:|---|\n");
             load.faults.forEach(line -> out.append(line).append('\n'));
