@@ -178,7 +178,8 @@ final class DeadlineDayLoad {
 
     /**
      * A reader beside the writers (--readers-per-writer), with the token of the delegate it reads beside: through the
-     * gateway, in turn the consultation's page and the latest page of its history (50 entries), thinking
+     * gateway, in turn the consultation's page and a page of 50 entries of its history, from 500 positions before the
+     * latest acknowledged write (what someone following the negotiation reads), thinking
      * {@code --think-ms} after each read. Reads are not retried; a failed one (an error, or an answer other than 200)
      * is counted by cause.
      */

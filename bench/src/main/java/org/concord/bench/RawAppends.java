@@ -13,6 +13,7 @@ import org.concord.eventstore.SequencedMongoEventStorageEngine;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,17 +65,19 @@ final class RawAppends {
             try {
                 SequencedMongoEventStorageEngine engine = StoreFill.engine(scratch);
                 ExecutorService pool = Executors.newFixedThreadPool(threads);
-                long start = System.nanoTime();
-                List<Future<?>> appending = new ArrayList<>();
-                for (List<GenericDomainEventMessage<?>> events : byThread) {
-                    appending.add(pool.submit(() -> events.forEach(event -> engine.appendEvents(List.of(event)))));
+                try {
+                    long start = System.nanoTime();
+                    List<Future<?>> appending = new ArrayList<>();
+                    for (List<GenericDomainEventMessage<?>> events : byThread) {
+                        appending.add(pool.submit(() -> events.forEach(event -> engine.appendEvents(List.of(event)))));
+                    }
+                    for (Future<?> done : appending) {
+                        done.get();
+                    }
+                    return new Result(stored.size(), (System.nanoTime() - start) / 1e9, threads);
+                } finally {
+                    pool.shutdownNow();
                 }
-                for (Future<?> done : appending) {
-                    done.get();
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                pool.shutdown();
-                return new Result(stored.size(), seconds, threads);
             } finally {
                 scratch.drop();
             }
@@ -87,7 +90,7 @@ final class RawAppends {
         List<StoredEvent> events = new ArrayList<>(sorted.size());
         for (int from = 0; from < sorted.size(); from += READ_PAGE) {
             List<StoredEvent> page = new ArrayList<>(engine.readRawEvents(sorted.subList(from, Math.min(sorted.size(), from + READ_PAGE))));
-            page.sort(java.util.Comparator.comparingLong(StoredEvent::position));
+            page.sort(Comparator.comparingLong(StoredEvent::position));
             events.addAll(page);
         }
         return events;
