@@ -150,6 +150,7 @@ final class DeadlineDayLoad {
     private void client(Delegate delegate) {
         String consultation = "/api/consultations/" + target.consultationId();
         List<String> provisionIds = target.provisionIds();
+        think(options.thinkMillis());
         while (!stop.get()) {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             int dice = random.nextInt(100);
@@ -170,9 +171,7 @@ final class DeadlineDayLoad {
                 }
                 write(delegate, "comment", key, null, consultation + "/comments", comment);
             }
-            if (options.thinkMillis() > 0) {
-                Bench.sleep(options.thinkMillis());
-            }
+            think(2 * options.thinkMillis());
         }
     }
 
@@ -186,6 +185,7 @@ final class DeadlineDayLoad {
     private void reader(Delegate delegate) {
         String consultation = "/api/consultations/" + target.consultationId();
         boolean history = ThreadLocalRandom.current().nextBoolean();
+        think(options.thinkMillis());
         while (!stop.get()) {
             String path = history ? consultation + "/history?limit=50&after=" + Math.max(0, latestAck.get()[0] - 500) : consultation;
             HttpRequest request = HttpRequest.newBuilder(options.gateway().resolve(path)).timeout(options.timeout())
@@ -206,9 +206,19 @@ final class DeadlineDayLoad {
                 return;
             }
             history = !history;
-            if (options.thinkMillis() > 0) {
-                Bench.sleep(options.thinkMillis());
-            }
+            think(2 * options.thinkMillis());
+        }
+    }
+
+    /**
+     * A pause drawn uniformly from 0 to {@code upToMillis}: between requests up to twice the think time, its mean,
+     * and once before a client's first request up to the think time. Clients that all paused exactly the think time,
+     * having started together, would keep sending in waves (200 requests at once every 5 s), and the last of each
+     * wave would wait for the rest of it on an otherwise idle machine.
+     */
+    private static void think(long upToMillis) {
+        if (upToMillis > 0) {
+            Bench.sleep(ThreadLocalRandom.current().nextLong(upToMillis + 1));
         }
     }
 
