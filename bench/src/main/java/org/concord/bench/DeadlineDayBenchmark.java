@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -200,7 +201,14 @@ final class DeadlineDayBenchmark {
             return "";
         }
         List<Long> positions = timed.acknowledged.values().stream().map(Write::position).toList();
-        RawAppends.Result raw = RawAppends.run(options.mongodbUri(), positions, options.rawAppendThreads());
+        RawAppends.Result raw;
+        try {
+            raw = RawAppends.run(options.mongodbUri(), positions, options.rawAppendThreads());
+        } catch (RuntimeException | ExecutionException failed) {
+            // a Concord whose MongoDB this machine cannot reach: the rest of the report stands
+            return String.format(Locale.ROOT, "%n### The store's own append rate for the same events%n%nNot measured: %s (%s).%n",
+                    failed.getClass().getSimpleName(), options.mongodbUri().replaceAll("//[^@/]*@", "//"));
+        }
         return String.format(Locale.ROOT, "%n### The store's own append rate for the same events%n%n"
                         + "The %,d events of the %s phase's acknowledged writes, read back and appended again with the storage engine, "
                         + "one commit each, into a scratch database on the same server (%d threads, an aggregate per thread): "

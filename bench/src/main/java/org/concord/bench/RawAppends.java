@@ -1,5 +1,7 @@
 package org.concord.bench;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -18,9 +20,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The store's own append rate for the events a load recorded (issue #17 compares writes/s with it, for the same mix,
@@ -44,9 +48,10 @@ final class RawAppends {
     private RawAppends() {
     }
 
-    static Result run(String mongodbUri, Collection<Long> positions, int threads) throws Exception {
+    static Result run(String mongodbUri, Collection<Long> positions, int threads) throws InterruptedException, ExecutionException {
         Serializer serializer = StoreFill.eventSerializer();
-        try (MongoClient client = MongoClients.create(mongodbUri)) {
+        try (MongoClient client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(mongodbUri))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(3, TimeUnit.SECONDS)).build())) {
             List<StoredEvent> stored = read(StoreFill.engine(client.getDatabase(StoreFill.databaseName(mongodbUri))), positions);
             List<List<GenericDomainEventMessage<?>>> byThread = new ArrayList<>();
             for (int i = 0; i < threads; i++) {

@@ -1,5 +1,7 @@
 package org.concord.bench;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.bson.Document;
@@ -9,12 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The operations the MongoDB server received in each phase of a benchmark, from every client: the difference of its
  * {@code serverStatus} {@code opcounters} (inserts, queries, updates, deletes, getMores, other commands) before and
  * after the phase. MongoDB counts a command once whatever the number of documents in it; so does the embedded default,
- * which keeps the same counters. A server that does not answer has no figures.
+ * which keeps the same counters. A server that does not answer within seconds (a Concord whose MongoDB this machine
+ * cannot reach) is not asked again, and the report says the operations were not counted.
  */
 final class StoreOperations implements AutoCloseable {
 
@@ -24,9 +28,11 @@ final class StoreOperations implements AutoCloseable {
     private final Map<String, Map<String, Long>> byPhase = new LinkedHashMap<>();
     private Map<String, Long> start;
     private String phase = "start";
+    private boolean unreachable;
 
     StoreOperations(String mongodbUri) {
-        this.client = MongoClients.create(mongodbUri);
+        this.client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(mongodbUri))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(3, TimeUnit.SECONDS)).build());
         this.start = counters();
     }
 
@@ -41,16 +47,19 @@ final class StoreOperations implements AutoCloseable {
         phase = name;
     }
 
-    /** The server's counters now; empty when it does not answer. */
+    /** The server's counters now; empty when it does not answer, or did not once. */
     private Map<String, Long> counters() {
         Map<String, Long> counters = new LinkedHashMap<>();
+        if (unreachable) {
+            return counters;
+        }
         try {
             Document opcounters = client.getDatabase("admin").runCommand(new Document("serverStatus", 1)).get("opcounters", Document.class);
             if (opcounters != null) {
                 KINDS.forEach(kind -> counters.put(kind, ((Number) opcounters.getOrDefault(kind, 0L)).longValue()));
             }
-        } catch (RuntimeException unreachable) {
-            // no figure now
+        } catch (RuntimeException notAnswered) {
+            unreachable = true;
         }
         return counters;
     }
