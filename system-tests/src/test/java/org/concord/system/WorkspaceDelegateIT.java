@@ -79,8 +79,10 @@ class WorkspaceDelegateIT {
 
         String attributed = comment(chileans, "provisionId=" + provisions.get(0), "Chile supports regulating every sale.", "ATTRIBUTED");
         String masked = comment(company, "provisionId=" + provisions.get(0), "Acme fears the cost of licences.", "CHATHAM_HOUSE");
-        WorkspaceVisitor.Page replyForm = chileans.get("/consultations/" + id + "/comments/new?replyTo=" + masked);
-        assertThat(replyForm.text()).contains("Reply to a comment").contains("Acme fears the cost of licences.");
+        // another participant's comment: Chile's reads do not wait for Acme's write, so the form may first find no such comment
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(chileans.get("/consultations/" + id + "/comments/new?replyTo=" + masked).text())
+                        .contains("Reply to a comment").contains("Acme fears the cost of licences."));
         String reply = comment(chileans, "replyTo=" + masked, "Licences can be free for small firms.", "ATTRIBUTED");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
