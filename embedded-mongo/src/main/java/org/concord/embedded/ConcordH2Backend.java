@@ -33,7 +33,12 @@ public final class ConcordH2Backend extends H2Backend {
     /** How many index keys keep their serialisation (some 150 bytes each): the hot pages of every index, and more. */
     private static final long KEPT_KEYS = 200_000;
 
-    private final Cache<KeyValue, byte[]> serialisations = IndexKeyType.serialisations(KEPT_KEYS);
+    /**
+     * Shared by the backends of a JVM, and static because H2's constructor opens a file's existing indexes before a
+     * field of this class is set (an instance field was still null there, and a second start on a file failed at its
+     * first key of two values). A key's serialisation is its own, whichever backend asks.
+     */
+    private static final Cache<KeyValue, byte[]> SERIALISATIONS = IndexKeyType.serialisations(KEPT_KEYS);
     private final OperationCounters operations = new OperationCounters();
 
     public ConcordH2Backend(String fileName) {
@@ -60,8 +65,8 @@ public final class ConcordH2Backend extends H2Backend {
 
     /**
      * H2's database, opening each unique index's map with {@link IndexKeyType} before H2 opens it by name (the store
-     * then hands H2 the map already open). An inner class: H2's constructor opens the existing indexes, before a
-     * field of a subclass could be set, and the backend is there already.
+     * then hands H2 the map already open). H2's constructor opens the existing indexes, before a field of a subclass
+     * could be set: what they need is the backend's, or static.
      */
     private final class Database extends H2Database {
 
@@ -83,7 +88,7 @@ public final class ConcordH2Backend extends H2Backend {
                                                         boolean sparse) {
             // the map's name as H2Database names it (mapNameForIndex)
             getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
-                    new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType(serialisations)));
+                    new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType(SERIALISATIONS)));
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
     }

@@ -66,6 +66,30 @@ class ConcordH2BackendTest {
         });
     }
 
+    /**
+     * A second start on the same file opens its indexes while the backend is being built: keys no shortcut orders
+     * (of two values, or not ASCII) must still be compared there, by the lookups and inserts after the start and by
+     * H2's background compaction, which would otherwise close the store.
+     */
+    @Test
+    void starts_again_on_its_own_file_and_compares_keys_of_several_values(@TempDir Path dir) {
+        String file = dir.resolve("concord.mv").toString();
+        withServer(new ConcordH2Backend(file), events -> {
+            events.createIndex(Indexes.ascending("aggregate", "sequence"), new IndexOptions().unique(true));
+            events.insertMany(LongStream.rangeClosed(1, EVENTS).mapToObj(ConcordH2BackendTest::keyedEvent).toList());
+        });
+        withServer(new ConcordH2Backend(file), events -> {
+            assertThatThrownBy(() -> events.insertOne(keyedEvent(17).append("_id", EVENTS + 1L))).isInstanceOf(MongoWriteException.class);
+            events.insertMany(LongStream.rangeClosed(EVENTS + 1, 2L * EVENTS).mapToObj(ConcordH2BackendTest::keyedEvent).toList());
+            for (long position = 1; position <= 2L * EVENTS; position += 97) {
+                Document found = events.find(Filters.and(Filters.eq("aggregate", aggregateOf(position)),
+                        Filters.eq("sequence", position))).first();
+                assertThat(found).as("position %d by its key", position).isNotNull();
+                assertThat(found.getLong("_id")).isEqualTo(position);
+            }
+        });
+    }
+
     @Test
     void server_status_counts_each_operation_once_by_its_kind_as_mongodb_does(@TempDir Path dir) {
         withDatabase(new ConcordH2Backend(dir.resolve("concord.mv").toString()), database -> {
@@ -107,6 +131,15 @@ class ConcordH2BackendTest {
 
     private static Document event(long position) {
         return new Document("_id", position).append("aggregateSequence", sequenceOf(position)).append("payload", "p" + position);
+    }
+
+    /** An event keyed by its aggregate, an identifier that is not ASCII, and its sequence, as the store's key is. */
+    private static Document keyedEvent(long position) {
+        return new Document("_id", position).append("aggregate", aggregateOf(position)).append("sequence", position);
+    }
+
+    private static String aggregateOf(long position) {
+        return "consultation-é-" + (position % 7);
     }
 
     /** Keys of varying length, as aggregate identifiers with sequence numbers are. */

@@ -103,6 +103,64 @@ class EmbeddedMongoIT {
         }
     }
 
+    /**
+     * What {@code ./concord down} then {@code ./concord up} does to the embedded server: a second start on the same data
+     * keeps what was recorded, and records more (an event's key in the store is of two values, which the server compares
+     * in its own way; a second start once failed there).
+     */
+    @Test
+    void a_second_start_on_the_same_data_keeps_what_was_recorded_and_records_more(@TempDir Path temporary) throws Exception {
+        Path own = temporary.resolve("data");
+        int ownPort = freePort();
+        String token;
+        String kept;
+        Process first = launch(own, ownPort, "embedded-mongo-first-start");
+        try {
+            awaitListening(first, ownPort);
+            try (ConcordProcesses concord = ConcordProcesses.start(database(own, ownPort), "embedded-mongo-first-start", Map.of())) {
+                ConcordApi api = new ConcordApi(concord);
+                token = api.registerToken("Second Start Institute", "NGO", "NO", "PARTICIPANT");
+                kept = ConcordApi.json(api.createConsultation(token, "Recorded before the restart", "PUBLIC"), 201)
+                        .get("consultationId").asText();
+            }
+        } finally {
+            first.destroy();
+            assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("the first start stops").isTrue();
+        }
+
+        Process second = launch(own, ownPort, "embedded-mongo-second-start");
+        try {
+            awaitListening(second, ownPort);
+            try (ConcordProcesses concord = ConcordProcesses.start(database(own, ownPort), "embedded-mongo-second-start", Map.of())) {
+                ConcordApi api = new ConcordApi(concord);
+                assertThat(ConcordApi.json(api.get(token, "/api/consultations/{id}", kept), 200).get("title").asText())
+                        .isEqualTo("Recorded before the restart");
+                String more = ConcordApi.json(api.createConsultation(token, "Recorded after the restart", "PUBLIC"), 201)
+                        .get("consultationId").asText();
+                assertThat(ConcordApi.json(api.post(token, "/api/consultations/{id}/comments", Map.of("body", "Still here",
+                        "attribution", "ATTRIBUTED"), kept), 409).get("type").asText()).as("the first one is not open: 409, not a 500")
+                        .endsWith("conflict");
+                assertThat(more).isNotEqualTo(kept);
+            }
+            assertThat(Files.readString(logs.resolve("embedded-mongo-second-start.log"))).doesNotContain("Exception");
+        } finally {
+            second.destroy();
+            second.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private TestMongoDatabase database(Path dataDirectory, int port) throws IOException {
+        String password = Files.readString(dataDirectory.resolve("mongo/credential")).trim();
+        return new TestMongoDatabase("mongodb://concord:" + password + "@127.0.0.1:" + port, "concord");
+    }
+
+    private void awaitListening(Process process, int port) {
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            assertThat(process.isAlive()).as("the embedded MongoDB runs; see " + logs).isTrue();
+            return listening(port);
+        });
+    }
+
     @Test
     void a_data_directory_other_users_can_read_is_refused_with_a_clear_error(@TempDir Path temporary) throws Exception {
         Path open = Files.createDirectory(temporary.resolve("open"));
