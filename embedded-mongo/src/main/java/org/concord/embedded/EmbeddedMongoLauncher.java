@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs Concord's embedded default MongoDB: mongo-java-server on its H2 backend, persisting to one
@@ -39,17 +41,40 @@ public final class EmbeddedMongoLauncher {
             mongo.close();
             stopped.countDown();
         }, "embedded-mongo-stop"));
-        stopped.await();
+        if (!runsUntilStopped(mongo, stopped, Duration.ofSeconds(1))) {
+            log.error("H2 closed the data file {} after an error (logged above): every request would now fail, so the embedded "
+                    + "MongoDB stops. Start Concord again (./concord up); the file keeps what H2 had written.", mongo.file());
+            System.exit(3);
+        }
+    }
+
+    /**
+     * Waits until {@code stopped}, looking every {@code every} whether H2 has closed the data file under the server, as
+     * it does after an error in its background writer: true once stopped, false when the file was closed. A process
+     * that stays up then answers every request with "This store is closed" while it looks alive to anyone who asks
+     * whether it runs; stopping it says plainly that it must be started again.
+     */
+    static boolean runsUntilStopped(EmbeddedMongo mongo, CountDownLatch stopped, Duration every) throws InterruptedException {
+        while (!stopped.await(every.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (mongo.dataFileClosed()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A running embedded server; closing it flushes and closes the data file. */
     public static final class EmbeddedMongo implements AutoCloseable {
         private final MongoServer server;
+        private final H2Backend h2;
+        private final Path file;
         private final InetSocketAddress address;
         private final String password;
 
-        private EmbeddedMongo(MongoServer server, InetSocketAddress address, String password) {
+        private EmbeddedMongo(MongoServer server, H2Backend h2, Path file, InetSocketAddress address, String password) {
             this.server = server;
+            this.h2 = h2;
+            this.file = file;
             this.address = address;
             this.password = password;
         }
@@ -79,11 +104,25 @@ public final class EmbeddedMongoLauncher {
             log.info("Embedded MongoDB listening on {}:{} with data in {}; user {}, this start's password in {}",
                     address.getHostString(), address.getPort(), file, EmbeddedMongoSettings.USER,
                     settings.credentialFile().toAbsolutePath());
-            return new EmbeddedMongo(server, address, password);
+            return new EmbeddedMongo(server, h2, file, address, password);
         }
 
         public int port() {
             return address.getPort();
+        }
+
+        Path file() {
+            return file;
+        }
+
+        /** Whether H2 has closed the data file: on {@link #close}, or by itself after an error it could not recover from. */
+        boolean dataFileClosed() {
+            return h2.getMvStore().isClosed();
+        }
+
+        /** What H2 does to the file after such an error, for tests. */
+        void closeDataFileAsAfterAnError() {
+            h2.getMvStore().closeImmediately();
         }
 
         /** The connection string to this server with this start's credential, naming no database. */

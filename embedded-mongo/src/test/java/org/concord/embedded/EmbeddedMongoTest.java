@@ -17,7 +17,11 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,6 +40,34 @@ class EmbeddedMongoTest {
             Document kept = client.getDatabase("concord").getCollection("kept").find().first();
             assertThat(kept).isNotNull();
             assertThat(kept.getInteger("n")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void stops_when_h2_closes_the_data_file_under_it_and_not_before(@TempDir Path dir) throws Exception {
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(settingsIn(dir))) {
+            CountDownLatch stopped = new CountDownLatch(1);
+            CompletableFuture<Boolean> running = CompletableFuture.supplyAsync(() -> runsUntilStopped(mongo, stopped));
+            Thread.sleep(300);
+            assertThat(running).as("still running while the file is open").isNotDone();
+
+            mongo.closeDataFileAsAfterAnError();
+            assertThat(running.get(5, TimeUnit.SECONDS)).as("told that the file was closed").isFalse();
+        }
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(settingsIn(dir))) {
+            CountDownLatch stopped = new CountDownLatch(1);
+            CompletableFuture<Boolean> running = CompletableFuture.supplyAsync(() -> runsUntilStopped(mongo, stopped));
+            stopped.countDown();
+            assertThat(running.get(5, TimeUnit.SECONDS)).as("an ordinary stop").isTrue();
+        }
+    }
+
+    private static boolean runsUntilStopped(EmbeddedMongo mongo, CountDownLatch stopped) {
+        try {
+            return EmbeddedMongoLauncher.runsUntilStopped(mongo, stopped, Duration.ofMillis(20));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
