@@ -26,7 +26,7 @@ import java.util.List;
  *   set lookup a document instead of a comparison with every listed value.</li>
  * </ul>
  * It also counts the operations it receives, reported by {@code serverStatus} in {@code opcounters} as MongoDB does
- * ({@link OperationCounters}).
+ * ({@link OperationCounters}), and answers a write only once it is in the file ({@link DurableWrites}).
  */
 public final class ConcordH2Backend extends H2Backend {
 
@@ -40,15 +40,24 @@ public final class ConcordH2Backend extends H2Backend {
      */
     private static final Cache<KeyValue, byte[]> SERIALISATIONS = IndexKeyType.serialisations(KEPT_KEYS);
     private final OperationCounters operations = new OperationCounters();
+    private final DurableWrites durableWrites;
 
     public ConcordH2Backend(String fileName) {
         super(fileName);
+        durableWrites = new DurableWrites(getMvStore());
     }
 
+    /** Counts the command and, when it may have written, answers only once what it wrote is in the file (even if it failed part way). */
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         operations.count(command);
-        return super.handleCommand(channel, databaseName, command, query);
+        try {
+            return super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            if (DurableWrites.writes(command)) {
+                durableWrites.store();
+            }
+        }
     }
 
     @Override

@@ -90,6 +90,32 @@ class ConcordH2BackendTest {
         });
     }
 
+    /**
+     * A server that dies (kill -9) has written nothing more to its file: H2's {@code closeImmediately} does just that.
+     * Every write it acknowledged before must be found by the next start.
+     */
+    @Test
+    void every_write_it_acknowledged_survives_the_process_dying(@TempDir Path dir) {
+        String file = dir.resolve("concord.mv").toString();
+        ConcordH2Backend dying = new ConcordH2Backend(file);
+        withServer(dying, events -> {
+            events.createIndex(Indexes.ascending("aggregate", "sequence"), new IndexOptions().unique(true));
+            for (long position = 1; position <= 500; position++) {
+                events.insertOne(keyedEvent(position));
+            }
+            events.updateOne(Filters.eq("_id", 7L), new Document("$set", new Document("payload", "changed")));
+            events.deleteOne(Filters.eq("_id", 9L));
+            dying.getMvStore().closeImmediately();
+        });
+        withServer(new ConcordH2Backend(file), events -> {
+            assertThat(events.countDocuments()).isEqualTo(499);
+            assertThat(events.find(Filters.eq("_id", 500L)).first()).as("the last write acknowledged").isNotNull();
+            assertThat(events.find(Filters.eq("_id", 7L)).first().getString("payload")).isEqualTo("changed");
+            assertThat(events.find(Filters.eq("_id", 9L)).first()).isNull();
+            assertThatThrownBy(() -> events.insertOne(keyedEvent(17).append("_id", 501L))).isInstanceOf(MongoWriteException.class);
+        });
+    }
+
     @Test
     void server_status_counts_each_operation_once_by_its_kind_as_mongodb_does(@TempDir Path dir) {
         withDatabase(new ConcordH2Backend(dir.resolve("concord.mv").toString()), database -> {
