@@ -48,10 +48,7 @@ class EmbeddedMongoIT {
         data = temporary.resolve("data");
         port = freePort();
         mongo = launch(data, port, "embedded-mongo");
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            assertThat(mongo.isAlive()).as("the embedded MongoDB runs; see " + logs).isTrue();
-            return listening(port);
-        });
+        awaitListening(mongo, port);
     }
 
     @AfterAll
@@ -89,64 +86,41 @@ class EmbeddedMongoIT {
                 .doesNotContain(password());
     }
 
+    /**
+     * Concord runs on it with this start's password; then what {@code ./concord down} then {@code ./concord up} does:
+     * a second start on the same data keeps what was recorded and records more (an event's key in the store is of two
+     * values, which the server compares in its own way; a second start once failed there).
+     */
     @Test
-    void concord_runs_on_it_with_the_password() throws Exception {
-        String server = "mongodb://concord:" + password() + "@127.0.0.1:" + port;
-        try (ConcordProcesses concord = ConcordProcesses.start(new TestMongoDatabase(server, "concord"),
-                "embedded-mongo-it", Map.of())) {
+    void concord_runs_on_it_with_the_password_and_again_after_a_second_start() throws Exception {
+        String token;
+        String kept;
+        try (ConcordProcesses concord = ConcordProcesses.start(database(data, port), "embedded-mongo-it", Map.of())) {
             ConcordApi api = new ConcordApi(concord);
-            String token = api.registerToken("Embedded Mongo Institute", "NGO", "NO", "PARTICIPANT");
+            token = api.registerToken("Embedded Mongo Institute", "NGO", "NO", "PARTICIPANT");
             JsonNode me = api.http.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                     .exchange().expectStatus().isOk()
                     .expectBody(JsonNode.class).returnResult().getResponseBody();
             assertThat(me.toString()).contains("Embedded Mongo Institute");
-        }
-    }
-
-    /**
-     * What {@code ./concord down} then {@code ./concord up} does to the embedded server: a second start on the same data
-     * keeps what was recorded, and records more (an event's key in the store is of two values, which the server compares
-     * in its own way; a second start once failed there).
-     */
-    @Test
-    void a_second_start_on_the_same_data_keeps_what_was_recorded_and_records_more(@TempDir Path temporary) throws Exception {
-        Path own = temporary.resolve("data");
-        int ownPort = freePort();
-        String token;
-        String kept;
-        Process first = launch(own, ownPort, "embedded-mongo-first-start");
-        try {
-            awaitListening(first, ownPort);
-            try (ConcordProcesses concord = ConcordProcesses.start(database(own, ownPort), "embedded-mongo-first-start", Map.of())) {
-                ConcordApi api = new ConcordApi(concord);
-                token = api.registerToken("Second Start Institute", "NGO", "NO", "PARTICIPANT");
-                kept = ConcordApi.json(api.createConsultation(token, "Recorded before the restart", "PUBLIC"), 201)
-                        .get("consultationId").asText();
-            }
-        } finally {
-            first.destroy();
-            assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("the first start stops").isTrue();
+            kept = ConcordApi.json(api.createConsultation(token, "Recorded before the restart", "PUBLIC"), 201)
+                    .get("consultationId").asText();
         }
 
-        Process second = launch(own, ownPort, "embedded-mongo-second-start");
-        try {
-            awaitListening(second, ownPort);
-            try (ConcordProcesses concord = ConcordProcesses.start(database(own, ownPort), "embedded-mongo-second-start", Map.of())) {
-                ConcordApi api = new ConcordApi(concord);
-                assertThat(ConcordApi.json(api.get(token, "/api/consultations/{id}", kept), 200).get("title").asText())
-                        .isEqualTo("Recorded before the restart");
-                String more = ConcordApi.json(api.createConsultation(token, "Recorded after the restart", "PUBLIC"), 201)
-                        .get("consultationId").asText();
-                assertThat(ConcordApi.json(api.post(token, "/api/consultations/{id}/comments", Map.of("body", "Still here",
-                        "attribution", "ATTRIBUTED"), kept), 409).get("type").asText()).as("the first one is not open: 409, not a 500")
-                        .endsWith("conflict");
-                assertThat(more).isNotEqualTo(kept);
-            }
-            assertThat(Files.readString(logs.resolve("embedded-mongo-second-start.log"))).doesNotContain("Exception");
-        } finally {
-            second.destroy();
-            second.waitFor(30, TimeUnit.SECONDS);
+        stop();
+        mongo = launch(data, port, "embedded-mongo-second-start");
+        awaitListening(mongo, port);
+        try (ConcordProcesses concord = ConcordProcesses.start(database(data, port), "embedded-mongo-second-start", Map.of())) {
+            ConcordApi api = new ConcordApi(concord);
+            assertThat(ConcordApi.json(api.get(token, "/api/consultations/{id}", kept), 200).get("title").asText())
+                    .isEqualTo("Recorded before the restart");
+            String more = ConcordApi.json(api.createConsultation(token, "Recorded after the restart", "PUBLIC"), 201)
+                    .get("consultationId").asText();
+            assertThat(more).isNotEqualTo(kept);
+            assertThat(ConcordApi.json(api.post(token, "/api/consultations/{id}/comments", Map.of("body", "Still here",
+                    "attribution", "ATTRIBUTED"), kept), 409).get("type").asText()).as("not open: 409, not a 500")
+                    .endsWith("conflict");
         }
+        assertThat(Files.readString(logs.resolve("embedded-mongo-second-start.log"))).doesNotContain("Exception");
     }
 
     private TestMongoDatabase database(Path dataDirectory, int port) throws IOException {
