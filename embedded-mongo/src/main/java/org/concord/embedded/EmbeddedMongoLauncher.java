@@ -36,12 +36,13 @@ public final class EmbeddedMongoLauncher {
             System.exit(2);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch stopping = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // before the file is closed, so that the close is not taken for H2's
+            stopping.countDown();
             mongo.close();
-            stopped.countDown();
         }, "embedded-mongo-stop"));
-        if (!runsUntilStopped(mongo, stopped, Duration.ofSeconds(1))) {
+        if (!runsUntilStopped(mongo, stopping, Duration.ofSeconds(1))) {
             log.error("H2 closed the data file {} after an error (logged above): every request would now fail, so the embedded "
                     + "MongoDB stops. Start Concord again (./concord up); the file keeps what H2 had written.", mongo.file());
             System.exit(3);
@@ -49,14 +50,15 @@ public final class EmbeddedMongoLauncher {
     }
 
     /**
-     * Waits until {@code stopped}, looking every {@code every} whether H2 has closed the data file under the server, as
-     * it does after an error in its background writer: true once stopped, false when the file was closed. A process
-     * that stays up then answers every request with "This store is closed" while it looks alive to anyone who asks
-     * whether it runs; stopping it says plainly that it must be started again.
+     * Waits until {@code stopping} (counted down before the server is closed), looking every {@code every} whether H2
+     * has closed the data file under the server, as it does after an error in its background writer: true once
+     * stopping, false when the file was closed otherwise. A process that stays up then answers every request with
+     * "This store is closed" while it looks alive to anyone who asks whether it runs; stopping it says plainly that it
+     * must be started again.
      */
-    static boolean runsUntilStopped(EmbeddedMongo mongo, CountDownLatch stopped, Duration every) throws InterruptedException {
-        while (!stopped.await(every.toMillis(), TimeUnit.MILLISECONDS)) {
-            if (mongo.dataFileClosed()) {
+    static boolean runsUntilStopped(EmbeddedMongo mongo, CountDownLatch stopping, Duration every) throws InterruptedException {
+        while (!stopping.await(every.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (mongo.dataFileClosed() && stopping.getCount() > 0) {
                 return false;
             }
         }

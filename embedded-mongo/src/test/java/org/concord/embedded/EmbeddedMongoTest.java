@@ -54,12 +54,12 @@ class EmbeddedMongoTest {
             mongo.closeDataFileAsAfterAnError();
             assertThat(running.get(5, TimeUnit.SECONDS)).as("told that the file was closed").isFalse();
         }
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(settingsIn(dir))) {
-            CountDownLatch stopped = new CountDownLatch(1);
-            CompletableFuture<Boolean> running = CompletableFuture.supplyAsync(() -> runsUntilStopped(mongo, stopped));
-            stopped.countDown();
-            assertThat(running.get(5, TimeUnit.SECONDS)).as("an ordinary stop").isTrue();
-        }
+        EmbeddedMongo stoppedAsUsual = EmbeddedMongo.start(settingsIn(dir));
+        CountDownLatch stopping = new CountDownLatch(1);
+        CompletableFuture<Boolean> running = CompletableFuture.supplyAsync(() -> runsUntilStopped(stoppedAsUsual, stopping));
+        stopping.countDown();
+        stoppedAsUsual.close();
+        assertThat(running.get(5, TimeUnit.SECONDS)).as("an ordinary stop, the file closed by it").isTrue();
     }
 
     private static boolean runsUntilStopped(EmbeddedMongo mongo, CountDownLatch stopped) {
