@@ -1,9 +1,6 @@
 package org.concord.bench;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -24,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The store's own append rate for the events a load recorded (issue #17 compares writes/s with it, for the same mix,
@@ -50,8 +46,7 @@ final class RawAppends {
 
     static Result run(String mongodbUri, Collection<Long> positions, int threads) throws InterruptedException, ExecutionException {
         Serializer serializer = StoreFill.eventSerializer();
-        try (MongoClient client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(mongodbUri))
-                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(3, TimeUnit.SECONDS)).build())) {
+        try (MongoClient client = StoreFill.quickClient(mongodbUri)) {
             List<StoredEvent> stored = read(StoreFill.engine(client.getDatabase(StoreFill.databaseName(mongodbUri))), positions);
             List<List<GenericDomainEventMessage<?>>> byThread = new ArrayList<>();
             for (int i = 0; i < threads; i++) {

@@ -1,9 +1,6 @@
 package org.concord.bench;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -11,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The operations the MongoDB server received in each phase of a benchmark, from every client: the difference of its
@@ -31,8 +27,7 @@ final class StoreOperations implements AutoCloseable {
     private boolean unreachable;
 
     StoreOperations(String mongodbUri) {
-        this.client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(mongodbUri))
-                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(3, TimeUnit.SECONDS)).build());
+        this.client = StoreFill.quickClient(mongodbUri);
         this.start = counters();
     }
 
