@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class EmbeddedMongoTest {
 
@@ -48,8 +49,8 @@ class EmbeddedMongoTest {
         try (EmbeddedMongo mongo = EmbeddedMongo.start(settingsIn(dir))) {
             CountDownLatch stopped = new CountDownLatch(1);
             CompletableFuture<Boolean> running = CompletableFuture.supplyAsync(() -> runsUntilStopped(mongo, stopped));
-            Thread.sleep(300);
-            assertThat(running).as("still running while the file is open").isNotDone();
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                    .untilAsserted(() -> assertThat(running).as("still running while the file is open").isNotDone());
 
             mongo.closeDataFileAsAfterAnError();
             assertThat(running.get(5, TimeUnit.SECONDS)).as("told that the file was closed").isFalse();
