@@ -95,7 +95,7 @@ class EmbeddedMongoIT {
     void concord_runs_on_it_with_the_password_and_again_after_a_second_start() throws Exception {
         String token;
         String kept;
-        try (ConcordProcesses concord = ConcordProcesses.start(database(data, port), "embedded-mongo-it", Map.of())) {
+        try (ConcordProcesses concord = ConcordProcesses.start(database(), "embedded-mongo-it", Map.of())) {
             ConcordApi api = new ConcordApi(concord);
             token = api.registerToken("Embedded Mongo Institute", "NGO", "NO", "PARTICIPANT");
             JsonNode me = api.http.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
@@ -109,7 +109,7 @@ class EmbeddedMongoIT {
         stop();
         mongo = launch(data, port, "embedded-mongo-second-start");
         awaitListening(mongo, port);
-        try (ConcordProcesses concord = ConcordProcesses.start(database(data, port), "embedded-mongo-second-start", Map.of())) {
+        try (ConcordProcesses concord = ConcordProcesses.start(database(), "embedded-mongo-second-start", Map.of())) {
             ConcordApi api = new ConcordApi(concord);
             assertThat(ConcordApi.json(api.get(token, "/api/consultations/{id}", kept), 200).get("title").asText())
                     .isEqualTo("Recorded before the restart");
@@ -123,9 +123,9 @@ class EmbeddedMongoIT {
         assertThat(Files.readString(logs.resolve("embedded-mongo-second-start.log"))).doesNotContain("Exception");
     }
 
-    private TestMongoDatabase database(Path dataDirectory, int port) throws IOException {
-        String password = Files.readString(dataDirectory.resolve("mongo/credential")).trim();
-        return new TestMongoDatabase("mongodb://concord:" + password + "@127.0.0.1:" + port, "concord");
+    /** The running server's database, with the password of its current start. */
+    private TestMongoDatabase database() throws IOException {
+        return new TestMongoDatabase("mongodb://concord:" + password() + "@127.0.0.1:" + port, "concord");
     }
 
     private void awaitListening(Process process, int port) {
