@@ -3,6 +3,7 @@ package org.concord.embedded;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
@@ -15,8 +16,12 @@ import org.h2.mvstore.type.ObjectDataType;
  * number or one short ASCII string, nearly all of Concord's, straight from their values, and otherwise makes a key's
  * serialisation once and keeps it while the key lives, keyed by identity (the keys of H2's cached pages are compared
  * again and again). The order is H2's own ({@link ObjectDataType#compareNotNull} of {@link ObjectDataType#serialize};
- * {@code IndexKeyTypeTest} checks it against H2's), so the indexes of a data file written before read the same; how
- * keys are written and read is untouched.
+ * {@code IndexKeyTypeTest} checks it against H2's), so the indexes of a data file written before read the same.
+ * <p>
+ * A key is written to the file as H2 writes it, byte for byte, from the same kept serialisation. H2 writes a page
+ * whole each time one of its keys changes, so every commit that adds a key to an index wrote every other key of that
+ * page again, each serialised afresh: with each write stored at once ({@link DurableWrites}) that was the larger
+ * part of the embedded server's CPU (docs/benchmarks.md). How keys are read is untouched.
  */
 final class IndexKeyType extends ObjectDataType {
 
@@ -44,6 +49,23 @@ final class IndexKeyType extends ObjectDataType {
         }
         return super.compare(a, b);
     }
+
+    /**
+     * Writes a key as H2's {@link ObjectDataType} writes a serialised object: its type (19), the length, the
+     * serialisation; {@code IndexKeyTypeTest} checks the bytes against H2's.
+     */
+    @Override
+    public void write(WriteBuffer buffer, Object value) {
+        if (value instanceof KeyValue key) {
+            byte[] serialisation = serialisationOf(key);
+            buffer.put(SERIALIZED_OBJECT).putVarInt(serialisation.length).put(serialisation);
+        } else {
+            super.write(buffer, value);
+        }
+    }
+
+    /** H2's type byte for a Java-serialised object ({@code ObjectDataType.TYPE_SERIALIZED_OBJECT}, not public). */
+    private static final byte SERIALIZED_OBJECT = 19;
 
     private static final int UNDECIDED = Integer.MIN_VALUE;
 

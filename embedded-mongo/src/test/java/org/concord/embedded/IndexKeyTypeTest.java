@@ -7,8 +7,10 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +34,24 @@ class IndexKeyTypeTest {
     @Property(tries = 1_000)
     void orders_keys_of_one_kind_as_h2_does(@ForAll("sameKind") KeyValue[] pair) {
         assertThat(Integer.signum(ours.compare(pair[0], pair[1]))).isEqualTo(Integer.signum(h2.compare(pair[0], pair[1])));
+    }
+
+    @Property(tries = 2_000)
+    void writes_a_key_as_h2_does_each_time(@ForAll("keys") KeyValue key) {
+        byte[] h2s = written(h2, key);
+        assertThat(written(ours, key)).isEqualTo(h2s);
+        // again, from the kept serialisation, and read back by H2 as the same key
+        assertThat(written(ours, key)).isEqualTo(h2s);
+        assertThat(h2.read(ByteBuffer.wrap(h2s))).isEqualTo(key);
+    }
+
+    private static byte[] written(ObjectDataType type, KeyValue key) {
+        WriteBuffer buffer = new WriteBuffer();
+        type.write(buffer, key);
+        ByteBuffer bytes = buffer.getBuffer().flip();
+        byte[] written = new byte[bytes.remaining()];
+        bytes.get(written);
+        return written;
     }
 
     @Example
