@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
+import java.time.Duration;
+
 /**
  * All of Axon's storage wiring in one place: the event storage engine and the token store, both on
  * the service's MongoDB database. Swapping the storage engine touches only this class.
@@ -85,7 +87,7 @@ public class EventStoreConfiguration {
     @Bean
     public TokenStore tokenStore(MongoTemplate axonMongoTemplate, @Qualifier("serializer") Serializer serializer,
                                  EventStoreProperties properties) {
-        return buildTokenStore(tokenStoreBuilder(axonMongoTemplate, serializer, properties));
+        return buildTokenStore(tokenStoreBuilder(axonMongoTemplate, serializer, properties), properties.tokenClaimTimeout());
     }
 
     /** The projections' progress as stored, read without claiming a segment. */
@@ -107,7 +109,7 @@ public class EventStoreConfiguration {
     }
 
     /** The token store every service uses: the one {@code mongoTokenStore} builds, refusing stale segment claims. */
-    static TokenStore buildTokenStore(MongoTokenStore.Builder mongoTokenStore) {
-        return new SegmentCheckingTokenStore(mongoTokenStore.build());
+    static TokenStore buildTokenStore(MongoTokenStore.Builder mongoTokenStore, Duration claimTimeout) {
+        return new SegmentCheckingTokenStore(mongoTokenStore.build(), claimTimeout);
     }
 }

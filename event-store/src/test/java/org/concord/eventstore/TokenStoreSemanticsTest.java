@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventhandling.tokenstore.UnableToInitializeTokenException;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
+import org.bson.Document;
 import org.concord.testing.MongoDbExtension;
 import org.concord.testing.TestMongoDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -181,6 +183,44 @@ class TokenStoreSemanticsTest {
                 .hasMessageContaining("'consultations[0]'");
         assertThat(claims(a, 0)).isFalse();
         assertThat(b.fetchToken(PROCESSOR, 0)).as("A's late store changed nothing").isEqualTo(TEN);
+    }
+
+    /**
+     * An idle segment's processor extends its claim every 50 ms; the claim is written again only once a fifth of the
+     * timeout has passed since this store last wrote it, and a moved token is always stored.
+     */
+    @Test
+    void anUnchangedClaimIsWrittenAgainOnlyOnceAFifthOfTheTimeoutHasPassed() {
+        AtomicLong nanos = new AtomicLong();
+        EventStoreProperties properties = new EventStoreProperties(Duration.ofSeconds(10), 100, PRODUCTION_CLAIM_TIMEOUT,
+                Duration.ofMillis(25));
+        TokenStore a = new SegmentCheckingTokenStore(
+                EventStoreConfiguration.tokenStoreBuilder(template, SERIALIZER, properties).nodeId("A").build(),
+                PRODUCTION_CLAIM_TIMEOUT, nanos::get);
+        TokenStore b = store("B", PRODUCTION_CLAIM_TIMEOUT);
+        a.initializeTokenSegments(PROCESSOR, 1);
+        a.fetchToken(PROCESSOR, 0);
+        Object claimedAt = claimTimestamp();
+        // a claim written now would carry a later timestamp
+        await().atMost(Duration.ofSeconds(1)).until(() -> System.currentTimeMillis() > ((Number) claimedAt).longValue() + 2);
+
+        nanos.addAndGet(Duration.ofMillis(1_900).toNanos());
+        a.extendClaim(PROCESSOR, 0);
+        assertThat(claimTimestamp()).as("extended within 2 s of the claim: not written").isEqualTo(claimedAt);
+        assertThat(claims(b, 0)).as("the claim still holds for B").isFalse();
+
+        nanos.addAndGet(Duration.ofMillis(200).toNanos());
+        a.extendClaim(PROCESSOR, 0);
+        Object extendedAt = claimTimestamp();
+        assertThat(extendedAt).as("2.1 s after the claim: written").isNotEqualTo(claimedAt);
+
+        await().atMost(Duration.ofSeconds(1)).until(() -> System.currentTimeMillis() > ((Number) extendedAt).longValue() + 2);
+        a.storeToken(TEN, PROCESSOR, 0);
+        assertThat(claimTimestamp()).as("a moved token is stored at once").isNotEqualTo(extendedAt);
+    }
+
+    private Object claimTimestamp() {
+        return template.trackingTokensCollection().find(new Document("processorName", PROCESSOR)).first().get("timestamp");
     }
 
     @Test
@@ -434,7 +474,7 @@ class TokenStoreSemanticsTest {
     private static TokenStore storeOn(MongoTemplate template, String owner, Duration claimTimeout) {
         EventStoreProperties properties = new EventStoreProperties(Duration.ofSeconds(10), 100, claimTimeout, Duration.ofMillis(25));
         return EventStoreConfiguration.buildTokenStore(
-                EventStoreConfiguration.tokenStoreBuilder(template, SERIALIZER, properties).nodeId(owner));
+                EventStoreConfiguration.tokenStoreBuilder(template, SERIALIZER, properties).nodeId(owner), claimTimeout);
     }
 
     /** Splits {@code segment} as a pooled streaming processor does: the new half starts from the split one's token. */
