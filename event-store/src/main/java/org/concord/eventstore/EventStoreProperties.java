@@ -14,7 +14,8 @@ import java.time.Duration;
  *                   load, asks for at once. Default {@code 100}.
  * @param tokenClaimTimeout how long a processor segment's claim in the token store holds without being
  *                   extended: once it has passed, another query-side process may take the segment over,
- *                   so it is how long the segments of a process that died stay unprocessed. Default {@code 10s}.
+ *                   so it is how long the segments of a process that died stay unprocessed; a claim that holds is
+ *                   written again every fifth of it ({@code SegmentCheckingTokenStore}). Default {@code 10s}.
  * @param fetchDelay how long a processor that has read every event waits before it looks in the storage for new
  *                   ones (Axon's {@code EmbeddedEventStore} fetch delay; Axon's default is 1 s). Default {@code 25ms}.
  */
