@@ -1,5 +1,8 @@
 package org.concord.web.problem;
 
+import com.mongodb.MongoInterruptedException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
 import org.concord.web.json.InvalidTextException;
@@ -159,6 +162,14 @@ public class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler 
         if (causedBy(error, DataBufferLimitException.class)) {
             return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
                     "The request body is larger than this endpoint accepts.");
+        }
+        if (causedBy(error, MongoTimeoutException.class) || causedBy(error, MongoSocketException.class)
+                || causedBy(error, MongoInterruptedException.class)) {
+            // no MongoDB server to be found within the driver's server selection timeout, its connection lost, or
+            // the wait for it given up (the request cancelled, as the gateway's revocation polls are while it is down)
+            return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                    "Concord's database is not reachable; try again shortly"
+                            + " (a write with the same Idempotency-Key is not carried out twice).");
         }
         if (connectionLost(error)) {
             return new ProblemException(HttpStatus.BAD_GATEWAY, "bad-gateway",

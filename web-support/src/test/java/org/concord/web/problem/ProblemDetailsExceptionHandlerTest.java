@@ -1,5 +1,9 @@
 package org.concord.web.problem;
 
+import com.mongodb.MongoInterruptedException;
+import com.mongodb.MongoSocketReadException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.ServerAddress;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -45,6 +49,23 @@ class ProblemDetailsExceptionHandlerTest {
                 HttpMethod.POST, URI.create("http://127.0.0.1:8081/api/consultations"), new HttpHeaders()));
 
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    }
+
+    /** The driver's own exceptions when the database is down (the embedded MongoDB killed, a replica set with no member up). */
+    @Test
+    void a_database_that_cannot_be_reached_is_a_503_not_a_defect() {
+        MockServerWebExchange timedOut = handle(new IllegalStateException("command failed", new MongoTimeoutException(
+                "Timed out while waiting for a server that matches ReadPreferenceServerSelector{readPreference=primary}")));
+        assertThat(timedOut.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(timedOut.getResponse().getBodyAsString().block()).contains("urn:concord:problem:service-unavailable")
+                .contains("database is not reachable").doesNotContain("ReadPreference");
+
+        MockServerWebExchange lost = handle(new MongoSocketReadException("Prematurely reached end of stream",
+                new ServerAddress("127.0.0.1", 27017)));
+        assertThat(lost.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+
+        MockServerWebExchange givenUp = handle(new MongoInterruptedException("Interrupted waiting for lock", null));
+        assertThat(givenUp.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
     }
 
     @Test
