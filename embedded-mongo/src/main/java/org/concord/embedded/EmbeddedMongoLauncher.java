@@ -7,10 +7,12 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -30,7 +32,7 @@ public final class EmbeddedMongoLauncher {
         EmbeddedMongoSettings settings = EmbeddedMongoSettings.fromEnvironment(System.getenv(), args);
         EmbeddedMongo mongo;
         try {
-            mongo = EmbeddedMongo.start(settings);
+            mongo = EmbeddedMongo.start(settings, keepsPassword(System.getenv()));
         } catch (IllegalStateException refused) {
             log.error(refused.getMessage());
             System.exit(2);
@@ -44,9 +46,25 @@ public final class EmbeddedMongoLauncher {
         }, "embedded-mongo-stop"));
         if (!runsUntilStopped(mongo, stopping, Duration.ofSeconds(1))) {
             log.error("H2 closed the data file {} after an error (logged above): every request would now fail, so the embedded "
-                    + "MongoDB stops. Start Concord again (./concord up); the file keeps what H2 had written.", mongo.file());
+                    + "MongoDB stops. Start it again (./concord restart embedded-mongo, or ./concord down and up); the file keeps "
+                    + "what H2 had written.", mongo.file());
             System.exit(3);
         }
+    }
+
+    /**
+     * Whether this start keeps the password of the last one ({@code CONCORD_EMBEDDED_MONGO_KEEP_PASSWORD=true}, as
+     * {@code ./concord restart embedded-mongo} starts it): the services still running have it in their connection
+     * string and reconnect by themselves. Otherwise every start makes a new one.
+     */
+    static boolean keepsPassword(Map<String, String> env) {
+        String keep = env.getOrDefault("CONCORD_EMBEDDED_MONGO_KEEP_PASSWORD", "false").strip();
+        return switch (keep) {
+            case "true" -> true;
+            case "false", "" -> false;
+            default -> throw new IllegalStateException(
+                    "CONCORD_EMBEDDED_MONGO_KEEP_PASSWORD must be true or false, not '" + keep + "'");
+        };
     }
 
     /**
@@ -86,16 +104,30 @@ public final class EmbeddedMongoLauncher {
          * the port opens: whoever sees the port open finds this start's password there.
          */
         public static EmbeddedMongo start(EmbeddedMongoSettings settings) throws IOException {
+            return start(settings, false);
+        }
+
+        /**
+         * Starts the server as {@link #start(EmbeddedMongoSettings)} does, but with {@code keepPassword} on the
+         * password the credential file holds from the last start, when it holds one (else a new one, as without).
+         */
+        public static EmbeddedMongo start(EmbeddedMongoSettings settings, boolean keepPassword) throws IOException {
             Path file = settings.file().toAbsolutePath();
             Path dataDirectory = settings.dataDirectory().toAbsolutePath();
             if (file.startsWith(dataDirectory)) {
                 OwnerOnlyFiles.prepareDirectory(dataDirectory);
             }
             OwnerOnlyFiles.prepareDirectory(file.getParent());
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            String password = HexFormat.of().formatHex(random);
-            OwnerOnlyFiles.writeAtomically(settings.credentialFile().toAbsolutePath(), password + "\n");
+            Path credential = settings.credentialFile().toAbsolutePath();
+            String password = keepPassword ? lastPassword(credential) : null;
+            if (password == null) {
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                password = HexFormat.of().formatHex(random);
+            } else {
+                log.info("Keeping the password of the last start, in {}", credential);
+            }
+            OwnerOnlyFiles.writeAtomically(credential, password + "\n");
             ScramSha256Server scram = new ScramSha256Server(EmbeddedMongoSettings.USER, password);
             H2Backend h2 = new ConcordH2Backend(file.toString());
             OwnerOnlyFiles.restrict(file);
@@ -107,6 +139,20 @@ public final class EmbeddedMongoLauncher {
                     address.getHostString(), address.getPort(), file, EmbeddedMongoSettings.USER,
                     settings.credentialFile().toAbsolutePath());
             return new EmbeddedMongo(server, h2, file, address, password);
+        }
+
+        /** The password a start wrote to the credential file (64 hexadecimal digits), or null if there is none. */
+        private static String lastPassword(Path credential) throws IOException {
+            if (!Files.isRegularFile(credential)) {
+                log.warn("No password of the last start in {}: this start makes a new one", credential);
+                return null;
+            }
+            String last = Files.readString(credential).strip();
+            if (!last.matches("[0-9a-f]{64}")) {
+                log.warn("{} holds no password as a start writes it: this start makes a new one", credential);
+                return null;
+            }
+            return last;
         }
 
         public int port() {

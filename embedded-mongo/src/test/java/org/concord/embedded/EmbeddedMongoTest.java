@@ -137,6 +137,53 @@ class EmbeddedMongoTest {
         }
     }
 
+    /**
+     * {@code ./concord restart embedded-mongo}: a server started again on its port with the last start's password; a
+     * service's client, connected before, carries on with the password it was given, and finds what it wrote.
+     */
+    @Test
+    void a_start_that_keeps_the_password_lets_a_connected_client_carry_on(@TempDir Path dir) throws Exception {
+        EmbeddedMongo first = EmbeddedMongo.start(settingsIn(dir));
+        EmbeddedMongoSettings samePort = new EmbeddedMongoSettings("127.0.0.1", first.port(), dir, dir.resolve("mongo/concord.mv"));
+        try (MongoClient service = MongoClients.create(first.connectionString() + "/concord?serverSelectionTimeoutMS=10000")) {
+            MongoCollection<Document> kept = service.getDatabase("concord").getCollection("kept");
+            kept.insertOne(new Document("_id", "before"));
+            String password = Files.readString(samePort.credentialFile()).strip();
+            first.close();
+
+            try (EmbeddedMongo again = EmbeddedMongo.start(samePort, true)) {
+                assertThat(Files.readString(samePort.credentialFile()).strip()).isEqualTo(password);
+                assertThat(again.connectionString()).isEqualTo(first.connectionString());
+                await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                        .untilAsserted(() -> kept.insertOne(new Document("_id", "after")));
+                assertThat(kept.countDocuments()).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void a_start_that_keeps_the_password_finds_none_to_keep_and_makes_one(@TempDir Path dir) throws Exception {
+        EmbeddedMongoSettings settings = settingsIn(dir);
+        Files.createDirectories(settings.credentialFile().getParent(),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.writeString(settings.credentialFile(), "not a password\n");
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(settings, true);
+             MongoClient client = MongoClients.create(mongo.connectionString() + "/concord")) {
+            assertThat(Files.readString(settings.credentialFile()).strip()).matches("[0-9a-f]{64}");
+            client.getDatabase("concord").getCollection("kept").insertOne(new Document("_id", "a"));
+        }
+        assertThat(permissions(settings.credentialFile())).isEqualTo("rw-------");
+    }
+
+    @Test
+    void keeping_the_password_is_asked_for_with_true_or_false_only() {
+        assertThat(EmbeddedMongoLauncher.keepsPassword(Map.of("CONCORD_EMBEDDED_MONGO_KEEP_PASSWORD", "true"))).isTrue();
+        assertThat(EmbeddedMongoLauncher.keepsPassword(Map.of("CONCORD_EMBEDDED_MONGO_KEEP_PASSWORD", "false"))).isFalse();
+        assertThat(EmbeddedMongoLauncher.keepsPassword(Map.of())).isFalse();
+        assertThatThrownBy(() -> EmbeddedMongoLauncher.keepsPassword(Map.of("CONCORD_EMBEDDED_MONGO_KEEP_PASSWORD", "yes")))
+                .hasMessageContaining("must be true or false, not 'yes'");
+    }
+
     @Test
     void the_data_directory_is_made_for_its_owner_alone_and_so_are_its_files(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
