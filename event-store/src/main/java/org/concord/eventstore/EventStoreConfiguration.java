@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -88,6 +89,12 @@ public class EventStoreConfiguration {
     public TokenStore tokenStore(MongoTemplate axonMongoTemplate, @Qualifier("serializer") Serializer serializer,
                                  EventStoreProperties properties) {
         return buildTokenStore(tokenStoreBuilder(axonMongoTemplate, serializer, properties), properties.tokenClaimTimeout());
+    }
+
+    /** A failing event handler's event is tried again, never skipped ({@link HandlerFailuresRetried}). */
+    @Bean
+    public ConfigurerModule handlerFailuresRetried() {
+        return HandlerFailuresRetried.everywhere();
     }
 
     /** The projections' progress as stored, read without claiming a segment. */
