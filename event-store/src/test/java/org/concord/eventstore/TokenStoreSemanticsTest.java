@@ -192,10 +192,9 @@ class TokenStoreSemanticsTest {
     @Test
     void anUnchangedClaimIsWrittenAgainOnlyOnceAFifthOfTheTimeoutHasPassed() {
         AtomicLong nanos = new AtomicLong();
-        EventStoreProperties properties = new EventStoreProperties(Duration.ofSeconds(10), 100, PRODUCTION_CLAIM_TIMEOUT,
-                Duration.ofMillis(25));
         TokenStore a = new SegmentCheckingTokenStore(
-                EventStoreConfiguration.tokenStoreBuilder(template, SERIALIZER, properties).nodeId("A").build(),
+                EventStoreConfiguration.tokenStoreBuilder(template, SERIALIZER, properties(PRODUCTION_CLAIM_TIMEOUT))
+                        .nodeId("A").build(),
                 PRODUCTION_CLAIM_TIMEOUT, nanos::get);
         TokenStore b = store("B", PRODUCTION_CLAIM_TIMEOUT);
         a.initializeTokenSegments(PROCESSOR, 1);
@@ -472,9 +471,13 @@ class TokenStoreSemanticsTest {
     }
 
     private static TokenStore storeOn(MongoTemplate template, String owner, Duration claimTimeout) {
-        EventStoreProperties properties = new EventStoreProperties(Duration.ofSeconds(10), 100, claimTimeout, Duration.ofMillis(25));
         return EventStoreConfiguration.buildTokenStore(
-                EventStoreConfiguration.tokenStoreBuilder(template, SERIALIZER, properties).nodeId(owner), claimTimeout);
+                EventStoreConfiguration.tokenStoreBuilder(template, SERIALIZER, properties(claimTimeout)).nodeId(owner),
+                claimTimeout);
+    }
+
+    private static EventStoreProperties properties(Duration claimTimeout) {
+        return new EventStoreProperties(Duration.ofSeconds(10), 100, claimTimeout, Duration.ofMillis(25));
     }
 
     /** Splits {@code segment} as a pooled streaming processor does: the new half starts from the split one's token. */
