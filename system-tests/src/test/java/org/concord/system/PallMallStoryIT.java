@@ -102,8 +102,12 @@ class PallMallStoryIT {
         paris.find(By.id("body")).sendKeys("France asks that the regulation cover brokers as well as vendors.");
         paris.find(By.id("attribution-ATTRIBUTED")).click();
         click(paris, By.cssSelector("main form button[type=submit]"));
-        assertThat(paris.currentUri().getPath()).isEqualTo("/consultations/" + id);
+        assertThat(paris.currentUri().getPath()).as("a comment on a provision leads to its page").startsWith("/consultations/" + id + "/provisions/");
+        assertThat(paris.find(By.cssSelector("main")).getText()).contains("Provision 1")
+                .contains("France asks that the regulation cover brokers as well as vendors.");
+        paris.assertNoAccessibilityViolations("provision page, after a comment");
         sees(watching, seen, "commented on provision 1");
+        click(paris, By.linkText("The whole text"));
         propose(paris, "2", "States should require a licence for every export of intrusion software and services.",
                 "A licence makes exports traceable.");
         sees(watching, seen, "proposed to reword provision 2");
@@ -116,6 +120,7 @@ class PallMallStoryIT {
         ltd.find(By.id("attribution-CHATHAM_HOUSE")).click();
         click(ltd, By.cssSelector("main form button[type=submit]"));
         sees(watching, seen, "A participant (Company) commented on provision 1 · Chatham House rule");
+        click(ltd, By.linkText("The whole text"));
         propose(ltd, "2", "States should require export licences for intrusion software.", "Services are covered elsewhere.");
 
         // 4. the NGO, with the keyboard alone, supports France's amendment; then replies to France and proposes a new provision

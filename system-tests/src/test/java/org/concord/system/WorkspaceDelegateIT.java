@@ -339,6 +339,31 @@ class WorkspaceDelegateIT {
     }
 
     @Test
+    void a_comment_on_a_provision_leads_to_that_provisions_page_which_shows_it_at_once() {
+        WorkspaceVisitor chileans = new WorkspaceVisitor(concord).signIn(chile);
+        String path = "/consultations/" + id + "/provisions/" + provisions.get(3);
+        WorkspaceVisitor.Page form = chileans.get("/consultations/" + id + "/comments/new?provisionId=" + provisions.get(3));
+        Map<String, String> fields = fields(form, "/comments");
+        fields.putAll(Map.of("body", "Who keeps the register of licences?", "attribution", "CHATHAM_HOUSE"));
+        WorkspaceVisitor.Page posted = chileans.post("/consultations/" + id + "/comments", encode(fields));
+        assertThat(posted.status()).isEqualTo(303);
+        assertThat(URI.create(posted.location()).getPath()).isEqualTo(path);
+        String commentId = posted.location().replaceFirst(".*#c-", "");
+
+        // the page the form leads to waits for the write: the comment is there at the first read
+        WorkspaceVisitor.Page page = chileans.get(path);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html()).contains("id=\"c-" + commentId + "\"").contains("Who keeps the register of licences?");
+        assertThat(page.text()).contains("Provision 3").as("only this provision").doesNotContain("Vendors should assess human-rights risks.");
+        assertThat(chileans.get("/consultations/" + id).html()).as("the text page links to it").contains("href=\"" + path + "\"");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(new WorkspaceVisitor(concord).get(path).html())
+                .contains("id=\"c-" + commentId + "\""));
+        assertThat(between(new WorkspaceVisitor(concord).get(path).html(), "id=\"c-" + commentId + "\"", "comment__body"))
+                .as("a Chatham House author is not named to readers").contains("A participant (State)").doesNotContain("Chile");
+        assertThat(new WorkspaceVisitor(concord).get("/consultations/" + id + "/provisions/no-such-provision").status()).isEqualTo(404);
+    }
+
+    @Test
     void my_activity_lists_my_comments_and_amendments_with_what_became_of_each() {
         String participant = api.registerToken("Peru " + System.nanoTime(), "STATE", "PE", "PARTICIPANT");
         WorkspaceVisitor peru = new WorkspaceVisitor(concord).signIn(participant);
@@ -451,7 +476,8 @@ class WorkspaceDelegateIT {
             browser.press(Keys.SPACE);
             tabTo(browser, element -> "submit".equals(element.getAttribute("type")));
             pressAndWait(browser, Keys.ENTER);
-            assertThat(browser.currentUri().getPath()).isEqualTo("/consultations/" + id);
+            assertThat(browser.currentUri().getPath()).isEqualTo("/consultations/" + id + "/provisions/" + provisions.get(3));
+            assertThat(browser.find(By.cssSelector("main")).getText()).contains("A comment typed with the keyboard.");
 
             browser.navigate(at("/consultations/" + id));
             tabTo(browser, element -> String.valueOf(element.getAttribute("aria-label")).startsWith("Support: New wording proposed by Acme")
@@ -489,7 +515,8 @@ class WorkspaceDelegateIT {
             browser.press(Keys.SPACE);
             tabTo(browser, element -> "submit".equals(element.getAttribute("type")));
             pressAndWait(browser, Keys.ENTER);
-            assertThat(browser.currentUri().getPath()).isEqualTo("/consultations/" + id);
+            assertThat(browser.currentUri().getPath()).as("a comment on words leads to their provision's page")
+                    .isEqualTo("/consultations/" + id + "/provisions/" + provisions.get(2));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(json(api.get(null, "/api/consultations/{id}/comments", id), 200))
                     .anyMatch(comment -> comment.get("body").asText().equals("Should, or must?")));
             browser.assertNoConsoleErrors();

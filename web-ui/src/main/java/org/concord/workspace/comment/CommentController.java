@@ -18,8 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +30,8 @@ import java.util.Optional;
  * Commenting: on a provision, on an amendment, on the consultation as a whole, or in answer to a comment.
  * A comment on a provision may be on some of its words (a selection made on the text page, js/selection.js):
  * the form then quotes them and sends them as the comment's anchor.
- * The form is a page of its own, so that it works without JavaScript; once posted, the text page shows the
- * comment where it belongs. Nothing posted can be edited: the form says so.
+ * The form is a page of its own, so that it works without JavaScript; once posted, the comment is shown where
+ * it belongs ({@link #placeOf}). Nothing posted can be edited: the form says so.
  */
 @Controller
 class CommentController {
@@ -84,7 +86,7 @@ class CommentController {
             }
             return writes.post(exchange, caller, uri -> uri.path("/api/consultations/{id}/comments").build(consultationId),
                             form.request(), form.formKey())
-                    .map(written -> Forms.seeOther("/consultations/" + consultationId + "#c-" + written.text("commentId")))
+                    .map(written -> Forms.seeOther(placeOf(consultationId, form) + "#c-" + written.text("commentId")))
                     .onErrorResume(ApiProblem.class, problem -> {
                         if (wordsChanged(problem, form)) {
                             return page(consultationId, caller, formats, form.withoutAnchor().again(), "",
@@ -96,6 +98,17 @@ class CommentController {
                                 : Mono.error(problem);
                     });
         }));
+    }
+
+    /**
+     * The page that shows the comment once posted: a comment on a provision leads to that provision's page, whose
+     * cost is its own discussion's, not the whole consultation's; any other (on an amendment, a reply, on the
+     * consultation as a whole) to the text page.
+     */
+    static String placeOf(String consultationId, CommentForm form) {
+        String text = "/consultations/" + consultationId;
+        return form.provisionId() != null && form.amendmentId() == null && form.replyTo() == null
+                ? text + "/provisions/" + UriUtils.encodePathSegment(form.provisionId(), StandardCharsets.UTF_8) : text;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.concord.workspace.consultation;
 
+import org.concord.workspace.api.ApiProblem;
 import org.concord.workspace.api.Caller;
 import org.concord.workspace.api.GatewayApi;
 import org.concord.workspace.layout.Formats;
@@ -9,13 +10,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** A consultation's current text, its pending amendments as tracked changes and its comments. */
+/**
+ * A consultation's current text, its pending amendments as tracked changes and its comments; and one provision
+ * with its whole discussion, the page a comment on a provision leads to.
+ */
 @Controller
 class ConsultationController {
 
@@ -46,7 +51,7 @@ class ConsultationController {
             Instant now = clock.instant();
             ApiConsultation.Detail consultation = all.getT1();
             ConsultationPage page = ConsultationPages.build(consultation, all.getT2(), all.getT3(), formats, now);
-            Viewer viewer = Viewer.of(caller, consultation.status(), consultation.round() == null ? null : consultation.round().deadline(), now);
+            Viewer viewer = viewer(caller, consultation, now);
             return Rendering.view("consultation")
                     .modelAttribute("nav", page.nav())
                     .modelAttribute("page", page)
@@ -55,5 +60,47 @@ class ConsultationController {
                     .modelAttribute("notice", Notices.text(notice, formats))
                     .build();
         });
+    }
+
+    /**
+     * One provision of the current text with its pending amendments and every comment on it or on its amendments.
+     * Its cost follows that provision's discussion, not the consultation's: the comments are asked for by provision
+     * and by amendment (one call per amendment of the provision), never all of them.
+     */
+    @GetMapping("/consultations/{consultationId}/provisions/{provisionId}")
+    Mono<Rendering> provision(@PathVariable String consultationId, @PathVariable String provisionId,
+                              @RequestParam(required = false) String notice, Caller caller, Formats formats) {
+        Mono<ApiConsultation.Detail> detail = api.get(caller,
+                uri -> uri.path("/api/consultations/{id}").build(consultationId), ApiConsultation.Detail.class);
+        Mono<List<ApiConsultation.Amendment>> amendments = api.get(caller,
+                        uri -> uri.path("/api/consultations/{id}/amendments").build(consultationId), AMENDMENTS)
+                .map(all -> all.stream().filter(amendment -> provisionId.equals(amendment.provisionId())).toList());
+        Mono<List<ApiConsultation.Comment>> onProvision = api.get(caller,
+                uri -> uri.path("/api/consultations/{id}/comments").queryParam("provisionId", "{p}").build(consultationId, provisionId),
+                COMMENTS);
+        return Mono.zip(detail, amendments, onProvision).flatMap(all -> Flux.fromIterable(all.getT2())
+                .concatMap(amendment -> api.get(caller, uri -> uri.path("/api/consultations/{id}/comments")
+                        .queryParam("amendmentId", "{a}").build(consultationId, amendment.amendmentId()), COMMENTS))
+                .collectList()
+                .map(onAmendments -> {
+                    Instant now = clock.instant();
+                    ApiConsultation.Detail consultation = all.getT1();
+                    ConsultationPage page = ConsultationPages.discussion(consultation, all.getT2(), all.getT3(), onAmendments, formats, now);
+                    ConsultationPage.ProvisionView provision = page.provisions().stream()
+                            .filter(candidate -> candidate.provisionId().equals(provisionId)).findFirst()
+                            .orElseThrow(() -> new ApiProblem(404, "not-found",
+                                    "This provision is not in the consultation's current text.", List.of(), null));
+                    return Rendering.view("provision")
+                            .modelAttribute("nav", page.nav())
+                            .modelAttribute("page", page)
+                            .modelAttribute("provision", provision)
+                            .modelAttribute("viewer", viewer(caller, consultation, now))
+                            .modelAttribute("notice", Notices.text(notice, formats))
+                            .build();
+                }));
+    }
+
+    private static Viewer viewer(Caller caller, ApiConsultation.Detail consultation, Instant now) {
+        return Viewer.of(caller, consultation.status(), consultation.round() == null ? null : consultation.round().deadline(), now);
     }
 }

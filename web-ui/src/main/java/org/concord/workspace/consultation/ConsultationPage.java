@@ -44,11 +44,13 @@ record ConsultationPage(ConsultationNav nav, String title, String summary, List<
      * @param anchor          the stable anchor {@code p-<provisionId>}
      * @param anchorName      the accessible name of the "§" link to it
      * @param counts          "3 comments · 1 pending amendment"
+     * @param discussionHref  its own page: the provision with its pending amendments and every comment on it
+     * @param discussionName  the accessible name of the link to that page
      * @param historyName     the accessible name of the link to its history
      * @param commentsSummary "3 comments", the summary of the comments' {@code <details>}
      */
     record ProvisionView(String provisionId, String anchor, String label, String anchorName, String text, String counts,
-                         String historyHref, String historyName, List<AmendmentView> amendments,
+                         String discussionHref, String discussionName, String historyHref, String historyName, List<AmendmentView> amendments,
                          String amendmentsHeading, String commentsSummary, List<CommentView> comments) {
     }
 

@@ -104,6 +104,8 @@ final class ConsultationPages {
             views.add(new ProvisionView(provision.provisionId(), anchor, provision.label(),
                     formats.message("consultation.provision.anchor", provision.label()), provision.text(),
                     formats.message("consultation.provision.counts", commentCount, pending.size()),
+                    "/consultations/" + id + "/provisions/" + provision.provisionId(),
+                    formats.message("consultation.provision.discussion", provision.label()),
                     "/consultations/" + id + "/history/provisions/" + provision.provisionId(),
                     formats.message("consultation.provision.history", provision.label()),
                     amendmentViews, formats.message("consultation.provision.amendments", provision.label(), pending.size()),
@@ -135,6 +137,19 @@ final class ConsultationPages {
                 decided == 0 ? null : new Link("/consultations/" + id + "/dispositions",
                         formats.message("consultation.decided.link", decided)),
                 views, general, orphans, orphanComments);
+    }
+
+    /**
+     * The page of one provision's discussion, from the comments on that provision and those on each of its
+     * amendments ({@code amendments}, whatever their status): a comment on an amendment that names the provision
+     * too is in both answers, and counted once.
+     */
+    static ConsultationPage discussion(Detail detail, List<Amendment> amendments, List<Comment> onProvision,
+                                       List<List<Comment>> onAmendments, Formats formats, Instant now) {
+        Map<String, Comment> comments = new LinkedHashMap<>();
+        onProvision.forEach(comment -> comments.put(comment.commentId(), comment));
+        onAmendments.forEach(list -> list.forEach(comment -> comments.putIfAbsent(comment.commentId(), comment)));
+        return build(detail, amendments, List.copyOf(comments.values()), formats, now);
     }
 
     private static void place(String provisionId, CommentView view, int count, Map<String, Provision> provisions,

@@ -36,6 +36,17 @@ class CommentFormTest {
     }
 
     @Test
+    void a_comment_on_a_provision_leads_to_that_provisions_page_any_other_to_the_text() {
+        assertThat(CommentController.placeOf("c-1", CommentForm.from(fields("provisionId", "p-1", "body", "On all of it"))))
+                .isEqualTo("/consultations/c-1/provisions/p-1");
+        assertThat(CommentController.placeOf("c-1", CommentForm.from(fields("provisionId", "p 1/2", "body", "Odd id"))))
+                .as("the provision's id is one path segment").isEqualTo("/consultations/c-1/provisions/p%201%2F2");
+        assertThat(CommentController.placeOf("c-1", CommentForm.from(fields("replyTo", "k-1", "body", "Agreed")))).isEqualTo("/consultations/c-1");
+        assertThat(CommentController.placeOf("c-1", CommentForm.from(fields("amendmentId", "a-1", "body", "Agreed")))).isEqualTo("/consultations/c-1");
+        assertThat(CommentController.placeOf("c-1", CommentForm.from(fields("body", "On the whole")))).isEqualTo("/consultations/c-1");
+    }
+
+    @Test
     void a_round_closed_under_the_comment_form_is_said_in_the_page_language_another_conflict_in_the_apis_words() {
         ApiProblem closed = new ApiProblem(409, "conflict",
                 "No comment round is open: comments are not accepted while the consultation is CLOSED.", List.of(), null);

@@ -52,6 +52,8 @@ class ConsultationPagesTest {
         assertThat(first.comments()).extracting(CommentView::anchor).containsExactly("c-c1");
         assertThat(first.comments().get(0).replies()).extracting(CommentView::anchor).containsExactly("c-c2");
         assertThat(first.historyHref()).isEqualTo("/consultations/cons/history/provisions/p1");
+        assertThat(first.discussionHref()).isEqualTo("/consultations/cons/provisions/p1");
+        assertThat(first.discussionName()).isEqualTo("Discussion of provision 1");
         assertThat(first.amendments()).hasSize(1);
         assertThat(first.amendments().get(0).comments()).extracting(CommentView::anchor).containsExactly("c-c4");
         assertThat(first.amendments().get(0).commentsSummary()).isEqualTo("1 comment");
@@ -71,6 +73,26 @@ class ConsultationPagesTest {
         assertThat(page.textIntro()).isEqualTo("3 provisions · 2 pending amendments · 5 comments");
         assertThat(page.discussed()).extracting(ConsultationPage.Link::href).containsExactly("#p-p1", "#p-p3");
         assertThat(page.tracked()).isTrue();
+    }
+
+    @Test
+    void aProvisionsDiscussionHoldsItsCommentsAndThoseOnItsAmendmentsEachOnce() {
+        Comment onProvision = comment("c1", "p1", null, "ATTRIBUTED", FRANCE, List.of());
+        Comment onAmendmentNamingTheProvision = comment("c2", "p1", "a1", "ATTRIBUTED", MERIDIAN, List.of());
+        Comment onAmendment = comment("c3", null, "a1", "CHATHAM_HOUSE", MASKED_STATE, List.of());
+        Comment onDecided = comment("c4", null, "a2", "ATTRIBUTED", FRANCE, List.of());
+
+        ConsultationPage page = ConsultationPages.discussion(detail(2), List.of(
+                        amendment("a1", "REPLACE", "p1", "PROPOSED", "The first provision, reworded."),
+                        amendment("a2", "REPLACE", "p1", "REJECTED", "Not this.")),
+                List.of(onProvision, onAmendmentNamingTheProvision),
+                List.of(List.of(onAmendmentNamingTheProvision, onAmendment), List.of(onDecided)), english, NOW);
+
+        ProvisionView first = page.provisions().get(0);
+        assertThat(first.counts()).isEqualTo("2 comments · 1 pending amendment");
+        assertThat(first.comments()).extracting(CommentView::anchor).containsExactly("c-c1", "c-c4");
+        assertThat(first.comments().get(1).context()).as("a comment on a decided amendment says so").contains("rejected");
+        assertThat(first.amendments().get(0).comments()).extracting(CommentView::anchor).containsExactly("c-c2", "c-c3");
     }
 
     @Test
