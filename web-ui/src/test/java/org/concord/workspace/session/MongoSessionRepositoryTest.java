@@ -86,6 +86,44 @@ class MongoSessionRepositoryTest {
     }
 
     @Test
+    void a_session_saved_unchanged_within_a_minute_of_its_stored_access_is_not_written_again() {
+        MapSession session = repository.createSession().block();
+        session.setAttribute("concord.participantId", "p-1");
+        repository.save(session).block();
+        Instant stored = storedLastAccess(session.getId());
+
+        MapSession read = repository.findById(session.getId()).block();
+        read.setLastAccessedTime(stored.plusSeconds(30));
+        repository.save(read).block();
+        assertThat(storedLastAccess(session.getId())).as("only its last access moved, by less than a minute").isEqualTo(stored);
+
+        read = repository.findById(session.getId()).block();
+        read.setLastAccessedTime(stored.plusSeconds(40));
+        read.setAttribute("concord.displayName", "Chile");
+        repository.save(read).block();
+        assertThat(storedLastAccess(session.getId())).as("an attribute changed").isEqualTo(stored.plusSeconds(40));
+
+        read = repository.findById(session.getId()).block();
+        read.setLastAccessedTime(stored.plusSeconds(101));
+        repository.save(read).block();
+        assertThat(storedLastAccess(session.getId())).as("a minute after the stored access").isEqualTo(stored.plusSeconds(101));
+    }
+
+    @Test
+    void a_session_deleted_and_saved_again_is_written() {
+        MapSession session = repository.createSession().block();
+        repository.save(session).block();
+        MapSession read = repository.findById(session.getId()).block();
+        repository.deleteById(session.getId()).block();
+        repository.save(read).block();
+        assertThat(repository.findById(session.getId()).blockOptional()).isPresent();
+    }
+
+    private Instant storedLastAccess(String id) {
+        return Mono.from(sessions.find(new Document("_id", id)).first()).block().getDate("lastAccessedAt").toInstant();
+    }
+
+    @Test
     void only_text_is_kept() {
         MapSession session = repository.createSession().block();
         session.setAttribute("concord.roles", List.of("DRAFTER"));
