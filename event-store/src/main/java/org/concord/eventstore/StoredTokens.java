@@ -9,7 +9,10 @@ import org.bson.types.Binary;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How far each segment of a processing group has got, as stored in the token store, read without claiming
@@ -29,22 +32,37 @@ public final class StoredTokens {
 
     /** Each segment's stored token, null for a segment that has none yet; one query. */
     public List<TrackingToken> tokensOf(String processorName) {
-        List<TrackingToken> tokens = new ArrayList<>();
-        for (Document entry : axonMongoTemplate.trackingTokensCollection().find(new Document("processorName", processorName))) {
+        return tokensOf(List.of(processorName)).get(processorName);
+    }
+
+    /**
+     * For each of {@code processorNames}, in their order, each segment's stored token (null for a segment that has
+     * none yet; an empty list for a group with no tokens): one query for them all, as read-your-writes polls them
+     * every few milliseconds while a read waits.
+     */
+    public Map<String, List<TrackingToken>> tokensOf(Collection<String> processorNames) {
+        Map<String, List<TrackingToken>> tokens = new LinkedHashMap<>();
+        processorNames.forEach(name -> tokens.put(name, new ArrayList<>()));
+        Document query = new Document("processorName", new Document("$in", List.copyOf(tokens.keySet())));
+        for (Document entry : axonMongoTemplate.trackingTokensCollection().find(query)) {
+            String processorName = entry.getString("processorName");
             Integer segment = entry.getInteger("segment");
-            if (segment == null || segment < 0) {
+            if (segment == null || segment < 0 || !tokens.containsKey(processorName)) {
                 continue;
             }
-            Binary token = entry.get("token", Binary.class);
-            if (token == null) {
-                tokens.add(null);
-                continue;
-            }
-            GenericTokenEntry<byte[]> stored = new GenericTokenEntry<>(token.getData(), entry.getString("tokenType"),
-                    Instant.now().toString(), entry.getString("owner"), processorName, segment, byte[].class);
-            tokens.add(stored.getToken(serializer));
+            tokens.get(processorName).add(token(entry, processorName, segment));
         }
         return tokens;
+    }
+
+    private TrackingToken token(Document entry, String processorName, int segment) {
+        Binary token = entry.get("token", Binary.class);
+        if (token == null) {
+            return null;
+        }
+        GenericTokenEntry<byte[]> stored = new GenericTokenEntry<>(token.getData(), entry.getString("tokenType"),
+                Instant.now().toString(), entry.getString("owner"), processorName, segment, byte[].class);
+        return stored.getToken(serializer);
     }
 
     /** How many segments the processing group has, 0 before its tokens were initialised. */

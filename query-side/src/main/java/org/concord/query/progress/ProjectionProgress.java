@@ -125,12 +125,9 @@ public class ProjectionProgress {
         return covers(tokens(), position);
     }
 
+    /** Every projection's tokens, in one query. */
     private Map<String, List<TrackingToken>> tokens() {
-        Map<String, List<TrackingToken>> tokens = new LinkedHashMap<>();
-        for (String processor : properties.processors()) {
-            tokens.put(processor, tokensOf(processor));
-        }
-        return tokens;
+        return storedTokens.tokensOf(properties.processors());
     }
 
     private static boolean covers(Map<String, List<TrackingToken>> tokens, long position) {
@@ -158,13 +155,13 @@ public class ProjectionProgress {
      */
     public Map<String, Long> positions() {
         Map<String, Long> positions = new LinkedHashMap<>();
-        for (String processor : properties.processors()) {
-            List<TrackingToken> tokens = tokensOf(processor);
+        for (Map.Entry<String, List<TrackingToken>> processor : tokens().entrySet()) {
+            List<TrackingToken> tokens = processor.getValue();
             long lowest = tokens.isEmpty() ? 0 : Long.MAX_VALUE;
             for (TrackingToken token : tokens) {
                 lowest = Math.min(lowest, token == null ? 0 : token.position().orElse(0));
             }
-            positions.put(processor, lowest);
+            positions.put(processor.getKey(), lowest);
         }
         return positions;
     }
@@ -177,9 +174,5 @@ public class ProjectionProgress {
             return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
         }
         return token.position().orElse(-1L) >= position;
-    }
-
-    private List<TrackingToken> tokensOf(String processor) {
-        return storedTokens.tokensOf(processor);
     }
 }

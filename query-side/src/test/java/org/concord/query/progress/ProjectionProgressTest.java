@@ -22,6 +22,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,12 +36,13 @@ class ProjectionProgressTest {
     private final AtomicInteger tokenReads = new AtomicInteger();
     private MongoClient client;
     private MongoTokenStore tokenStore;
+    private MongoTemplate template;
     private ProjectionProgress progress;
 
     @BeforeEach
     void aProjectionAtPosition5(TestMongoDatabase database) {
         client = MongoClients.create(database.uri());
-        MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(client, database.name()).build();
+        template = DefaultMongoTemplate.builder().mongoDatabase(client, database.name()).build();
         tokenStore = MongoTokenStore.builder().mongoTemplate(template).serializer(serializer).nodeId("test").build();
         tokenStore.initializeTokenSegments(PROCESSOR, 1);
         tokenStore.storeToken(new GlobalSequenceTrackingToken(5), PROCESSOR, 0);
@@ -78,6 +80,24 @@ class ProjectionProgressTest {
         Thread.sleep(200);
 
         assertThat(tokenReads.get()).isEqualTo(afterAnswer);
+    }
+
+    @Test
+    void one_query_reads_every_projections_tokens_and_a_position_waits_for_the_slowest_segment() {
+        tokenStore.initializeTokenSegments("history", 2);
+        tokenStore.storeToken(new GlobalSequenceTrackingToken(9), "history", 0);
+        tokenStore.storeToken(new GlobalSequenceTrackingToken(4), "history", 1);
+        ProjectionProgress both = new ProjectionProgress(new StoredTokens(counting(template), serializer),
+                new ReadYourWritesProperties(Duration.ofSeconds(2), Duration.ofMillis(20), List.of(PROCESSOR, "history"), Duration.ofMillis(50), 10));
+        try {
+            int before = tokenReads.get();
+            assertThat(both.hasProcessed(4)).isTrue();
+            assertThat(tokenReads.get() - before).as("one query for both projections").isEqualTo(1);
+            assertThat(both.hasProcessed(5)).as("a segment of history is at 4").isFalse();
+            assertThat(both.positions()).containsExactly(Map.entry(PROCESSOR, 5L), Map.entry("history", 4L));
+        } finally {
+            both.stopPolling();
+        }
     }
 
     /** The template, counting the reads of the token collection. */
