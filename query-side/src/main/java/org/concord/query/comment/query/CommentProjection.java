@@ -3,6 +3,7 @@ package org.concord.query.comment.query;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import org.bson.conversions.Bson;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -72,9 +73,10 @@ public class CommentProjection {
 
     @QueryHandler
     List<CommentView> handle(FindCommentsQuery query) {
+        boolean filtered = query.provisionId() != null || query.amendmentId() != null;
         Map<String, StoredComment> byId = new LinkedHashMap<>();
         for (StoredComment comment : comments.reading(StoredComment.class)
-                .find(Filters.eq(StoredComment.CONSULTATION_ID, query.consultationId())).sort(Sorts.ascending(StoredComment.POSTED_AT))) {
+                .find(wanted(query, filtered)).sort(Sorts.ascending(StoredComment.POSTED_AT))) {
             byId.put(comment.commentId(), comment);
         }
         Map<String, List<StoredComment>> repliesTo = new LinkedHashMap<>();
@@ -83,7 +85,9 @@ public class CommentProjection {
             String parent = comment.replyTo();
             if (parent != null && byId.containsKey(parent)) {
                 repliesTo.computeIfAbsent(parent, p -> new ArrayList<>()).add(comment);
-            } else {
+            } else if (parent == null || !filtered) {
+                // unfiltered, a reply whose comment is not (yet) in the read model starts a thread of its own; filtered,
+                // the comment it answers may be on another provision, so it is left out
                 roots.add(comment);
             }
         }
@@ -94,6 +98,26 @@ public class CommentProjection {
         // replies take no anchor: only the threads' first comments may have one
         Map<String, CommentView.Anchor> anchors = anchors(query.consultationId(), found);
         return found.stream().map(c -> view(c, repliesTo, anchors, query)).toList();
+    }
+
+    /**
+     * The stored comments a query needs: all of the consultation's; or, with a provision or an amendment named, the
+     * first comments of its threads and every reply (what the threads are made of), so that reading one provision's
+     * threads does not read every comment of the consultation.
+     */
+    private static Bson wanted(FindCommentsQuery query, boolean filtered) {
+        Bson consultation = Filters.eq(StoredComment.CONSULTATION_ID, query.consultationId());
+        if (!filtered) {
+            return consultation;
+        }
+        List<Bson> first = new ArrayList<>(List.of(Filters.eq(StoredComment.REPLY_TO, null)));
+        if (query.provisionId() != null) {
+            first.add(Filters.eq(StoredComment.PROVISION_ID, query.provisionId()));
+        }
+        if (query.amendmentId() != null) {
+            first.add(Filters.eq(StoredComment.AMENDMENT_ID, query.amendmentId()));
+        }
+        return Filters.and(consultation, Filters.or(Filters.and(first), Filters.ne(StoredComment.REPLY_TO, null)));
     }
 
     /** The anchors of those comments that have one, by comment, placed in the current text. */

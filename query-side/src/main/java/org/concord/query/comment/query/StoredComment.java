@@ -29,5 +29,8 @@ public record StoredComment(@BsonId String commentId,
 
     static final String ID = "_id";
     static final String CONSULTATION_ID = "consultationId";
+    static final String PROVISION_ID = "provisionId";
+    static final String AMENDMENT_ID = "amendmentId";
+    static final String REPLY_TO = "replyTo";
     static final String POSTED_AT = "postedAt";
 }

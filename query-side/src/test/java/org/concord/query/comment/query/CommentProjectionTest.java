@@ -79,6 +79,34 @@ class CommentProjectionTest {
     }
 
     @Test
+    void a_provisions_threads_are_its_first_comments_with_every_reply_under_them_and_nothing_else() throws Exception {
+        deliver("c-1", new ConsultationCreatedEvent("c-1", "Code", "For states", Visibility.PUBLIC,
+                List.of(new Provision("p1", "1", "States should regulate the sale of intrusion tools."),
+                        new Provision("p2", "2", "Vendors should assess the impact.")), ConsultationStatus.DRAFT, DRAFTER, 1));
+        deliver("c-2", new ConsultationCreatedEvent("c-2", "Other", "For states", Visibility.PUBLIC,
+                List.of(new Provision("p1", "1", "The same provision id in another consultation.")), ConsultationStatus.DRAFT, DRAFTER, 1));
+        deliver("k-1", new CommentPostedEvent("k-1", "c-1", "p1", null, null, "Which sale?", Attribution.ATTRIBUTED, 1, FRANCE, null));
+        deliver("k-2", new CommentPostedEvent("k-2", "c-1", "p2", null, null, "Which impact?", Attribution.ATTRIBUTED, 1, FRANCE, null));
+        deliver("k-3", new CommentPostedEvent("k-3", "c-1", null, null, "k-1", "Every sale.", Attribution.ATTRIBUTED, 1, FRANCE, null));
+        deliver("k-4", new CommentPostedEvent("k-4", "c-1", null, null, "k-3", "Even a gift?", Attribution.ATTRIBUTED, 1, FRANCE, null));
+        // a reply naming p1 in a thread on p2 belongs to p2's thread
+        deliver("k-5", new CommentPostedEvent("k-5", "c-1", "p1", null, "k-2", "On rights.", Attribution.ATTRIBUTED, 1, FRANCE, null));
+        deliver("k-6", new CommentPostedEvent("k-6", "c-1", null, "a-1", null, "On the amendment.", Attribution.ATTRIBUTED, 1, FRANCE, null));
+        deliver("k-7", new CommentPostedEvent("k-7", "c-2", "p1", null, null, "Elsewhere.", Attribution.ATTRIBUTED, 1, FRANCE, null));
+
+        List<CommentView> onP1 = comments.handle(new FindCommentsQuery("c-1", "p1", null, null, false));
+        assertThat(onP1).extracting(CommentView::commentId).containsExactly("k-1");
+        assertThat(onP1.get(0).replies()).extracting(CommentView::commentId).containsExactly("k-3");
+        assertThat(onP1.get(0).replies().get(0).replies()).extracting(CommentView::commentId).containsExactly("k-4");
+        assertThat(comments.handle(new FindCommentsQuery("c-1", "p2", null, null, false)).get(0).replies())
+                .extracting(CommentView::commentId).containsExactly("k-5");
+        assertThat(comments.handle(new FindCommentsQuery("c-1", null, "a-1", null, false))).extracting(CommentView::commentId)
+                .containsExactly("k-6");
+        assertThat(comments.handle(new FindCommentsQuery("c-1", null, null, null, false))).extracting(CommentView::commentId)
+                .containsExactly("k-1", "k-2", "k-6");
+    }
+
+    @Test
     void anchors_are_placed_in_the_current_text_and_a_rebuild_places_them_alike() throws Exception {
         deliver("c-1", new ConsultationCreatedEvent("c-1", "Code", "For states", Visibility.PUBLIC,
                 List.of(new Provision("p1", "1", "States should regulate the sale of intrusion tools."),
