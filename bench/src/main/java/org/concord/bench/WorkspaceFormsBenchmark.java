@@ -3,6 +3,7 @@ package org.concord.bench;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -101,7 +102,8 @@ final class WorkspaceFormsBenchmark {
         out.append(String.format(Locale.ROOT, "%n### Workspace forms under load%n%nConsultation %s (%d provisions) at %s. Each delegate is a "
                         + "browser of its own (HTTP/1.1, cookies, gzip, no JavaScript), signed in through the sign-in form. A write: GET the "
                         + "comment form of a random provision, think (uniform 0 to %d ms), POST it (CSRF token and form key as the page gave "
-                        + "them), follow the 303 to the text page. Timed: from the POST sent to the last byte of the text page received. "
+                        + "them), follow the 303 to the page it leads to (the provision's page), which must show the comment. Timed: from "
+                        + "the POST sent to the last byte of that page received. "
                         + "Load average before: %s.%n%n", consultationId, provisionIds.size(), base, 2 * options.thinkMillis(),
                 ReadModelsBenchmark.loadAverage()));
         out.append("| phase | delegates | writes timed | writes/s | form GET p50 ms | post→page p50 ms | p95 ms | p99 ms | max ms | failed | p99 / 300 ms | p99 / baseline p99 |\n");
@@ -150,7 +152,7 @@ final class WorkspaceFormsBenchmark {
         }
         row(out, "load", browsers.size(), all, options.duration(), baselineP99);
         out.append(String.format(Locale.ROOT, "%nLoad average after: %s. A failed write is one whose POST did not answer 303 or whose next "
-                + "page did not answer 200, or that threw.%n", ReadModelsBenchmark.loadAverage()));
+                + "page did not answer 200 or did not show the comment, or that threw.%n", ReadModelsBenchmark.loadAverage()));
         return out.toString();
     }
 
@@ -167,19 +169,21 @@ final class WorkspaceFormsBenchmark {
         if (thinkMillis > 0) {
             Bench.sleep(ThreadLocalRandom.current().nextLong(2 * thinkMillis + 1));
         }
+        String mark = UUID.randomUUID().toString();
         long start = System.nanoTime();
         HttpResponse<byte[]> posted = browser.post("/consultations/" + consultationId + "/comments", Map.of("formKey", key.group(1),
                 "provisionId", provisionId, "attribution", "ATTRIBUTED",
-                "body", "On this provision, our delegation asks for a clearer scope. " + UUID.randomUUID()));
+                "body", "On this provision, our delegation asks for a clearer scope. " + mark));
         String location = posted.headers().firstValue("Location").orElse(null);
         if (posted.statusCode() != 303 || location == null) {
             return new Write(formNanos, System.nanoTime() - start, false);
         }
         String next = URI.create(location).getRawPath();
         HttpResponse<byte[]> page = browser.get(next);
-        WorkspaceBrowser.decoded(page);
+        String shown = new String(WorkspaceBrowser.decoded(page), StandardCharsets.UTF_8);
         long elapsed = System.nanoTime() - start;
-        return new Write(formNanos, elapsed, page.statusCode() == 200);
+        // read-your-writes: the page the form leads to shows the comment just posted, or the write failed
+        return new Write(formNanos, elapsed, page.statusCode() == 200 && shown.contains(mark));
     }
 
     /** Appends the phase's row; answers its p99 of the successful writes, in ms. */
