@@ -106,6 +106,7 @@ class PallMallStoryIT {
         assertThat(paris.find(By.cssSelector("main")).getText()).contains("Provision 1")
                 .contains("France asks that the regulation cover brokers as well as vendors.");
         paris.assertNoAccessibilityViolations("provision page, after a comment");
+        paris.screenshot(Browser.SCREENSHOTS.resolve("story-provision-en.png"));
         sees(watching, seen, "commented on provision 1");
         click(paris, By.linkText("The whole text"));
         propose(paris, "2", "States should require a licence for every export of intrusion software and services.",

@@ -443,6 +443,11 @@ class WorkspaceDelegateIT {
             browser.navigate(at("/my-activity"));
             browser.assertNoAccessibilityViolations("my activity (" + language + ")");
             browser.screenshot(Browser.SCREENSHOTS.resolve("delegate-activity-" + language + ".png"));
+            // a provision's page with a pending amendment beside it (Acme's, which Chile may support)
+            browser.navigate(at("/consultations/" + id + "/provisions/" + provisions.get(4)));
+            assertThat(browser.find(By.cssSelector("#a-" + amendment)).isDisplayed()).isTrue();
+            browser.assertNoAccessibilityViolations("a provision's page with a pending amendment (" + language + ")");
+            browser.screenshot(Browser.SCREENSHOTS.resolve("delegate-provision-" + language + ".png"));
             List<String> errors = browser.consoleErrors();
             assertThat(errors).as("only the 400 and 409 answers of the forms sent back").allMatch(error -> error.contains("status of 400")
                     || error.contains("status of 409"));
