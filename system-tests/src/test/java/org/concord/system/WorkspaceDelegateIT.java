@@ -448,6 +448,11 @@ class WorkspaceDelegateIT {
             assertThat(browser.find(By.cssSelector("#a-" + amendment)).isDisplayed()).isTrue();
             browser.assertNoAccessibilityViolations("a provision's page with a pending amendment (" + language + ")");
             browser.screenshot(Browser.SCREENSHOTS.resolve("delegate-provision-" + language + ".png"));
+            // its Support button answers on the same page, saying what happened
+            whileLoading(browser, () -> browser.find(By.cssSelector("#a-" + amendment + " form[action$='/support'] button")).click());
+            assertThat(browser.currentUri().getPath()).isEqualTo("/consultations/" + id + "/provisions/" + provisions.get(4));
+            assertThat(browser.find(By.cssSelector("main .notice")).isDisplayed()).isTrue();
+            browser.assertNoAccessibilityViolations("a provision's page after a support (" + language + ")");
             List<String> errors = browser.consoleErrors();
             assertThat(errors).as("only the 400 and 409 answers of the forms sent back").allMatch(error -> error.contains("status of 400")
                     || error.contains("status of 409"));

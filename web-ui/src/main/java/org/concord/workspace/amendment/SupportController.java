@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * The amendment's buttons on the text page: support it, withdraw one's support, withdraw one's own amendment
@@ -28,6 +31,9 @@ class SupportController {
     private final GatewayApi api;
     private final Writes writes;
 
+    /** The field a button on a provision's page sends, so that the answer leads back there. */
+    static final String FROM_PROVISION = "fromProvision";
+
     SupportController(GatewayApi api, Writes writes) {
         this.api = api;
         this.writes = writes;
@@ -38,7 +44,7 @@ class SupportController {
         if (!caller.signedIn()) {
             return Mono.just(Forms.signInFirst(back(consultationId, amendmentId, null)));
         }
-        return exchange.getFormData().flatMap(data -> outcome(consultationId, amendmentId, "supported",
+        return exchange.getFormData().flatMap(data -> outcome(consultationId, amendmentId, data.getFirst(FROM_PROVISION), "supported",
                 writes.post(exchange, caller, uri -> uri.path("/api/consultations/{id}/amendments/{a}/support").build(consultationId, amendmentId),
                         null, FormKey.sent(data.getFirst(FormKey.FIELD))), "already-supported"));
     }
@@ -48,9 +54,9 @@ class SupportController {
         if (!caller.signedIn()) {
             return Mono.just(Forms.signInFirst(back(consultationId, amendmentId, null)));
         }
-        return outcome(consultationId, amendmentId, "unsupported",
+        return exchange.getFormData().flatMap(data -> outcome(consultationId, amendmentId, data.getFirst(FROM_PROVISION), "unsupported",
                 writes.delete(exchange, caller, uri -> uri.path("/api/consultations/{id}/amendments/{a}/support").build(consultationId, amendmentId)),
-                "not-supporting");
+                "not-supporting"));
     }
 
     /** The confirmation page: withdrawing cannot be undone. */
@@ -84,20 +90,23 @@ class SupportController {
         if (!caller.signedIn()) {
             return Mono.just(Forms.signInFirst(back(consultationId, amendmentId, null)));
         }
-        return exchange.getFormData().flatMap(data -> outcome(consultationId, amendmentId, "withdrawn",
+        return exchange.getFormData().flatMap(data -> outcome(consultationId, amendmentId, null, "withdrawn",
                 writes.post(exchange, caller, uri -> uri.path("/api/consultations/{id}/amendments/{a}/withdraw").build(consultationId, amendmentId),
                         null, FormKey.sent(data.getFirst(FormKey.FIELD))), "not-pending"));
     }
 
     /**
-     * Back to the amendment with what happened: {@code done}, or for a refusal the reason (403: one's own amendment,
-     * or another's to withdraw; 409: {@code conflict}, or the consultation is not open); other refusals are pages.
+     * Back to the amendment, on the page the button was on ({@code provisionId}: a provision's page, else the text
+     * page), with what happened: {@code done}, or for a refusal the reason (403: one's own amendment, or another's to
+     * withdraw; 409: {@code conflict}, or the consultation is not open); other refusals are pages.
      */
-    private static Mono<Rendering> outcome(String consultationId, String amendmentId, String done, Mono<Written> write, String conflict) {
-        return write.map(written -> Forms.seeOther(back(consultationId, amendmentId, done)))
+    private static Mono<Rendering> outcome(String consultationId, String amendmentId, String provisionId, String done,
+                                           Mono<Written> write, String conflict) {
+        return write.map(written -> Forms.seeOther(back(consultationId, amendmentId, provisionId, done)))
                 .onErrorResume(ApiProblem.class, problem -> switch (problem.status()) {
-                    case 403 -> Mono.just(Forms.seeOther(back(consultationId, amendmentId, "own-amendment")));
-                    case 409 -> Mono.just(Forms.seeOther(back(consultationId, amendmentId, conflictNotice(problem.detail(), conflict))));
+                    case 403 -> Mono.just(Forms.seeOther(back(consultationId, amendmentId, provisionId, "own-amendment")));
+                    case 409 -> Mono.just(Forms.seeOther(back(consultationId, amendmentId, provisionId,
+                            conflictNotice(problem.detail(), conflict))));
                     default -> Mono.error(problem);
                 });
     }
@@ -112,7 +121,14 @@ class SupportController {
     }
 
     private static String back(String consultationId, String amendmentId, String notice) {
-        return "/consultations/" + consultationId + (notice == null ? "" : "?notice=" + notice) + "#a-" + amendmentId;
+        return back(consultationId, amendmentId, null, notice);
+    }
+
+    /** The amendment on a provision's page when {@code provisionId} is given (one path segment), else on the text page. */
+    static String back(String consultationId, String amendmentId, String provisionId, String notice) {
+        String page = provisionId == null || provisionId.isBlank() ? "/consultations/" + consultationId
+                : "/consultations/" + consultationId + "/provisions/" + UriUtils.encodePathSegment(provisionId, StandardCharsets.UTF_8);
+        return page + (notice == null ? "" : "?notice=" + notice) + "#a-" + amendmentId;
     }
 
     /** The confirmation of a withdrawal: what is withdrawn, and whether it is the reader's to withdraw. */

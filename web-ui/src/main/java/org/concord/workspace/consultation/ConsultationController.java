@@ -94,6 +94,7 @@ class ConsultationController {
                             .modelAttribute("nav", page.nav())
                             .modelAttribute("page", page)
                             .modelAttribute("provision", provision)
+                            .modelAttribute("fromProvision", provisionId)
                             .modelAttribute("viewer", viewer(caller, consultation, now))
                             .modelAttribute("notice", Notices.text(notice, formats))
                             .build();

@@ -28,4 +28,13 @@ class LabelsTest {
         assertThat(SupportController.conflictNotice("You already support this amendment.", "already-supported")).isEqualTo("already-supported");
         assertThat(SupportController.conflictNotice(null, "not-supporting")).isEqualTo("not-supporting");
     }
+
+    @Test
+    void a_button_on_a_provisions_page_leads_back_to_it_any_other_to_the_text() {
+        assertThat(SupportController.back("c-1", "a-1", "p-1", "supported")).isEqualTo("/consultations/c-1/provisions/p-1?notice=supported#a-a-1");
+        assertThat(SupportController.back("c-1", "a-1", "p 1/../x", null)).as("the provision's id is one path segment")
+                .isEqualTo("/consultations/c-1/provisions/p%201%2F..%2Fx#a-a-1");
+        assertThat(SupportController.back("c-1", "a-1", null, "supported")).isEqualTo("/consultations/c-1?notice=supported#a-a-1");
+        assertThat(SupportController.back("c-1", "a-1", " ", "supported")).isEqualTo("/consultations/c-1?notice=supported#a-a-1");
+    }
 }
