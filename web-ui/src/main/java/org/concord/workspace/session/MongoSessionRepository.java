@@ -32,7 +32,7 @@ final class MongoSessionRepository implements ReactiveSessionRepository<MapSessi
 
     static final String COLLECTION = "sessions";
     private static final Duration MOST_REFRESH = Duration.ofMinutes(1);
-    /** Beyond this many sessions read and not yet saved or deleted, the oldest readings are forgotten. */
+    /** At most this many sessions are remembered; the least recently used are forgotten (their next save is written). */
     private static final int MOST_READINGS = 10_000;
     private final MongoCollection<StoredSession> sessions;
     private final Duration idleTimeout;
@@ -89,7 +89,7 @@ final class MongoSessionRepository implements ReactiveSessionRepository<MapSessi
             return Mono.empty();
         }
         Reading written = Reading.of(session);
-        Mono<Void> dropOriginal = session.getId().equals(session.getOriginalId())
+        Mono<Void> dropOriginal = sameId
                 ? Mono.empty()
                 : Mono.from(sessions.deleteOne(eq(StoredSession.ID, session.getOriginalId()))).then();
         return dropOriginal.then(Mono.from(sessions.replaceOne(eq(StoredSession.ID, session.getId()), stored(session),
