@@ -21,18 +21,18 @@ import reactor.core.publisher.Mono;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The amendment's buttons on the text page: support it, withdraw one's support, withdraw one's own amendment
- * (after a confirmation page). Each answers 303 to the amendment on the text page with a notice saying what
- * happened, or why nothing did (the text page's {@code ?notice=}).
+ * The amendment's buttons on the text page and on a provision's page: support it, withdraw one's support, withdraw
+ * one's own amendment (after a confirmation page). Each answers 303 to the amendment on the page its button was on
+ * (the withdrawal: on the text page) with a notice saying what happened, or why nothing did ({@code ?notice=}).
  */
 @Controller
 class SupportController {
 
-    private final GatewayApi api;
-    private final Writes writes;
-
     /** The field a button on a provision's page sends, so that the answer leads back there. */
     static final String FROM_PROVISION = "fromProvision";
+
+    private final GatewayApi api;
+    private final Writes writes;
 
     SupportController(GatewayApi api, Writes writes) {
         this.api = api;
