@@ -15,10 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * The amendment's buttons on the text page and on a provision's page: support it, withdraw one's support, withdraw
@@ -127,7 +124,7 @@ class SupportController {
     /** The amendment on a provision's page when {@code provisionId} is given (one path segment), else on the text page. */
     static String back(String consultationId, String amendmentId, String provisionId, String notice) {
         String page = provisionId == null || provisionId.isBlank() ? "/consultations/" + consultationId
-                : "/consultations/" + consultationId + "/provisions/" + UriUtils.encodePathSegment(provisionId, StandardCharsets.UTF_8);
+                : ConsultationNav.provisionHref(consultationId, provisionId);
         return page + (notice == null ? "" : "?notice=" + notice) + "#a-" + amendmentId;
     }
 

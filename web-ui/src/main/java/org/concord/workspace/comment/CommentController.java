@@ -18,10 +18,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,9 +104,8 @@ class CommentController {
      * consultation as a whole) to the text page.
      */
     static String placeOf(String consultationId, CommentForm form) {
-        String text = "/consultations/" + consultationId;
         return form.provisionId() != null && form.amendmentId() == null && form.replyTo() == null
-                ? text + "/provisions/" + UriUtils.encodePathSegment(form.provisionId(), StandardCharsets.UTF_8) : text;
+                ? ConsultationNav.provisionHref(consultationId, form.provisionId()) : "/consultations/" + consultationId;
     }
 
     /**

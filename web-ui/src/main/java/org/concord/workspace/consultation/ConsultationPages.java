@@ -104,7 +104,7 @@ final class ConsultationPages {
             views.add(new ProvisionView(provision.provisionId(), anchor, provision.label(),
                     formats.message("consultation.provision.anchor", provision.label()), provision.text(),
                     formats.message("consultation.provision.counts", commentCount, pending.size()),
-                    "/consultations/" + id + "/provisions/" + provision.provisionId(),
+                    ConsultationNav.provisionHref(id, provision.provisionId()),
                     formats.message("consultation.provision.discussion", provision.label()),
                     "/consultations/" + id + "/history/provisions/" + provision.provisionId(),
                     formats.message("consultation.provision.history", provision.label()),

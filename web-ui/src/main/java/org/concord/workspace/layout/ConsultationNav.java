@@ -1,5 +1,8 @@
 package org.concord.workspace.layout;
 
+import org.springframework.web.util.UriUtils;
+
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -32,6 +35,11 @@ public record ConsultationNav(String consultationId, String title, String status
     public ConsultationNav withLivePosition(Long position) {
         String base = "/consultations/" + consultationId + "/live";
         return new ConsultationNav(consultationId, title, status, tabs, position == null || position < 0 ? base : base + "?after=" + position);
+    }
+
+    /** The address of one provision's page (its id one path segment): the provision, its amendments and comments. */
+    public static String provisionHref(String consultationId, String provisionId) {
+        return "/consultations/" + consultationId + "/provisions/" + UriUtils.encodePathSegment(provisionId, StandardCharsets.UTF_8);
     }
 
     public record Tab(String href, String label, boolean current) {
