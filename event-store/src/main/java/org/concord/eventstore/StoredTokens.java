@@ -30,11 +30,6 @@ public final class StoredTokens {
         this.serializer = serializer;
     }
 
-    /** Each segment's stored token, null for a segment that has none yet; one query. */
-    public List<TrackingToken> tokensOf(String processorName) {
-        return tokensOf(List.of(processorName)).get(processorName);
-    }
-
     /**
      * For each of {@code processorNames}, in their order, each segment's stored token (null for a segment that has
      * none yet; an empty list for a group with no tokens): one query for them all, as read-your-writes polls them
