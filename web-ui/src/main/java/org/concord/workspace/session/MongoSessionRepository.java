@@ -61,11 +61,11 @@ final class MongoSessionRepository implements ReactiveSessionRepository<MapSessi
             return new Reading(attributes, session.getMaxInactiveInterval(), session.getLastAccessedTime());
         }
 
-        /** Whether {@code session} differs from this reading only by a last access less than {@code refresh} later. */
-        boolean unchangedBut(MapSession session, Duration refresh) {
-            return Duration.between(lastAccessed, session.getLastAccessedTime()).compareTo(refresh) < 0
-                    && maxInactive.equals(session.getMaxInactiveInterval())
-                    && attributes.equals(of(session).attributes());
+        /** Whether {@code now} differs from this reading only by a last access less than {@code refresh} later. */
+        boolean unchangedBut(Reading now, Duration refresh) {
+            return Duration.between(lastAccessed, now.lastAccessed()).compareTo(refresh) < 0
+                    && maxInactive.equals(now.maxInactive())
+                    && attributes.equals(now.attributes());
         }
     }
 
@@ -85,10 +85,10 @@ final class MongoSessionRepository implements ReactiveSessionRepository<MapSessi
     public Mono<Void> save(MapSession session) {
         boolean sameId = session.getId().equals(session.getOriginalId());
         Reading read = readings.get(session.getId());
-        if (sameId && read != null && read.unchangedBut(session, refresh)) {
+        Reading now = Reading.of(session);
+        if (sameId && read != null && read.unchangedBut(now, refresh)) {
             return Mono.empty();
         }
-        Reading written = Reading.of(session);
         Mono<Void> dropOriginal = sameId
                 ? Mono.empty()
                 : Mono.from(sessions.deleteOne(eq(StoredSession.ID, session.getOriginalId()))).then();
@@ -96,7 +96,7 @@ final class MongoSessionRepository implements ReactiveSessionRepository<MapSessi
                         new ReplaceOptions().upsert(true))))
                 .doOnSuccess(done -> {
                     readings.remove(session.getOriginalId());
-                    readings.put(session.getId(), written);
+                    readings.put(session.getId(), now);
                 })
                 .then();
     }
