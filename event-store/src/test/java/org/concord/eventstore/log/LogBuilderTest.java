@@ -198,6 +198,51 @@ class LogBuilderTest {
     }
 
     @Test
+    void aRoundEndsAtTheSafePositionItFoundNotAtEventsAppendedMeanwhile() {
+        appendTheLog();
+        // a comment is appended each time the builder has read a page short of a batch (twice at most), as under
+        // continuous writes
+        RawEventLog writesGoOn = new RawEventLog() {
+            private long sequence = 3;
+
+            @Override
+            public long safePosition() {
+                return store.safePosition();
+            }
+
+            @Override
+            public RawEvents readRawSafeEvents(long afterPosition, int maxPositions) {
+                RawEvents page = store.readRawSafeEvents(afterPosition, maxPositions);
+                if (page.lastPosition() > afterPosition && page.lastPosition() - afterPosition < maxPositions && sequence < 5) {
+                    append(comment("c-" + (10 + sequence), "public", sequence++, Attribution.ATTRIBUTED));
+                }
+                return page;
+            }
+
+            @Override
+            public List<StoredEvent> readRawEvents(java.util.Collection<Long> positions) {
+                return store.readRawEvents(positions);
+            }
+
+            @Override
+            public java.util.Optional<StoredEvent> readRawEvent(String aggregateIdentifier, long sequenceNumber) {
+                return store.readRawEvent(aggregateIdentifier, sequenceNumber);
+            }
+        };
+        LogBuilder builder = new LogBuilder(writesGoOn, new LogStorage(database), LogKeys.open(keysDirectory), clock, "one",
+                LEASE, CHECKPOINTS, 3);
+        LogStorage storage = new LogStorage(database);
+
+        assertThat(builder.build()).isTrue();
+        // pages of 3, 3 and 1 (positions 1-3, 4-6, 7): the third is short of a batch, and position 8 came after it
+        assertThat(storage.state().treeSize()).isEqualTo(6);
+        assertThat(storage.state().coveredPosition()).isEqualTo(7);
+        assertThat(builder.build()).isTrue();
+        assertThat(storage.state().coveredPosition()).isEqualTo(8);
+        assertThat(storage.state().treeSize()).isEqualTo(7);
+    }
+
+    @Test
     void aRestartedBuilderContinuesTheSameTree() {
         appendTheLog();
         builder("one").build();
