@@ -46,8 +46,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <ul>
  *   <li>{@code appends}: in this JVM, Concord's storage engine on an embedded mongo-java-server appends while event-store's
  *   {@link LogBuilder} grows the tree over the same database, called in a loop as the query side calls it, and without
- *   it: rounds alternate between tree on and tree off (on-off, then off-on, ...), each round on a fresh database, and
- *   each pair of rounds gives a ratio on / off.</li>
+ *   it: rounds alternate between tree on and tree off (on-off, then off-on, ...), each round on a fresh server and file,
+ *   and each pair of rounds gives a ratio on / off.</li>
  *   <li>{@code export}: against a running Concord, the store is filled with {@link SyntheticHistory} to
  *   {@code --export-events}, and once a checkpoint covers them the export ({@code GET /api/log/export}) and the offline
  *   verifier's {@code verify} on it are timed.</li>
@@ -149,23 +149,25 @@ final class LogBenchmark {
     private String appends() throws IOException {
         List<Round[]> pairs = new ArrayList<>();
         Path keys = Files.createTempDirectory("concord-log-bench-keys-");
-        try (EventStoreBenchmark.EmbeddedServer server = EventStoreBenchmark.EmbeddedServer.start(options.backend())) {
+        try {
             LogKeys logKeys = LogKeys.open(keys.resolve("log"));
-            int databases = 0;
             for (int pair = 0; pair < options.warmUpPairs() + options.pairs(); pair++) {
                 boolean warmUp = pair < options.warmUpPairs();
                 boolean treeFirst = Math.floorMod(pair - options.warmUpPairs(), 2) == 0;
                 Round[] rounds = new Round[2];
                 for (int turn = 0; turn < 2; turn++) {
                     boolean tree = treeFirst == (turn == 0);
-                    MongoDatabase database = server.client().getDatabase("log_bench_" + databases++);
-                    Round round = appendRound(database, tree ? logKeys : null);
+                    Round round;
+                    // each round on a server of its own, in a fresh file: on one file, H2's background work on a
+                    // round's pages (its dropped database's chunks freed and compacted) ran during the next round
+                    try (EventStoreBenchmark.EmbeddedServer server = EventStoreBenchmark.EmbeddedServer.start(options.backend())) {
+                        round = appendRound(server.client().getDatabase("log_bench"), tree ? logKeys : null);
+                    }
                     rounds[tree ? 0 : 1] = round;
                     log("%s pair %d, tree %s: %,.0f events/s%s", warmUp ? "warm-up" : "measured", warmUp ? pair + 1 : pair - options.warmUpPairs() + 1,
                             tree ? "on" : "off", round.eventsPerSecond(), tree ? String.format(Locale.ROOT,
                                     " (tree at %,d leaves when the appends ended; all %,d %.1f s later)", round.leavesAtEnd(), round.appended(),
                                     round.catchUpSeconds()) : "");
-                    database.drop();
                 }
                 if (!warmUp) {
                     pairs.add(rounds);
@@ -251,7 +253,7 @@ final class LogBenchmark {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%n### Appends with the tree on and off (mongo-java-server, %s backend, in-process)%n%n", options.backend()));
         out.append(String.format(Locale.ROOT, "%d commits of %d event%s per round, one thread, round-robin over %d aggregates, each round on a fresh "
-                        + "database; with the tree on, event-store's LogBuilder builds over the same database in this JVM, called every %d ms "
+                        + "server and file; with the tree on, event-store's LogBuilder builds over the same database in this JVM, called every %d ms "
                         + "in pages of %,d as the query side calls it. %d warm-up pair%s discarded.%n%n",
                 options.commits(), options.eventsPerCommit(), options.eventsPerCommit() == 1 ? "" : "s", AGGREGATES, options.buildPauseMillis(),
                 BUILD_BATCH, options.warmUpPairs(), options.warmUpPairs() == 1 ? "" : "s"));
