@@ -364,6 +364,55 @@ class WorkspaceDelegateIT {
     }
 
     @Test
+    void a_comment_on_an_amendment_a_reply_and_a_withdrawal_begun_on_a_provisions_page_lead_back_there() {
+        String amendment = proposeByApi(acme, provisions.get(5), "This annex is reviewed after three years.", "Three years.");
+        String path = "/consultations/" + id + "/provisions/" + provisions.get(5);
+        WorkspaceVisitor chileans = new WorkspaceVisitor(concord).signIn(chile);
+
+        String onAmendment = hrefOf(chileans.get(path).html(), "amendmentId=" + amendment);
+        assertThat(onAmendment).contains("fromProvision=" + provisions.get(5));
+        WorkspaceVisitor.Page form = chileans.get(onAmendment);
+        Map<String, String> fields = fields(form, "/comments");
+        fields.putAll(Map.of("body", "Three years is too long.", "attribution", "ATTRIBUTED"));
+        WorkspaceVisitor.Page posted = chileans.post("/consultations/" + id + "/comments", encode(fields));
+        assertThat(posted.status()).isEqualTo(303);
+        assertThat(URI.create(posted.location()).getPath()).isEqualTo(path);
+        String commentId = posted.location().replaceFirst(".*#c-", "");
+        assertThat(chileans.get(path).html()).contains("id=\"c-" + commentId + "\"").contains("Three years is too long.");
+
+        WorkspaceVisitor acmes = new WorkspaceVisitor(concord).signIn(acme);
+        String page = acmes.get(path).html();
+        String reply = hrefOf(page, "replyTo=" + commentId);
+        assertThat(reply).contains("fromProvision=" + provisions.get(5));
+        fields = fields(acmes.get(reply), "/comments");
+        fields.putAll(Map.of("body", "Two, then.", "attribution", "ATTRIBUTED"));
+        posted = acmes.post("/consultations/" + id + "/comments", encode(fields));
+        assertThat(URI.create(posted.location()).getPath()).isEqualTo(path);
+        assertThat(acmes.get(path).html()).contains("id=\"" + posted.location().replaceFirst(".*#", "") + "\"").contains("Two, then.");
+
+        // from the text page, the same links lead back to the text page
+        assertThat(hrefOf(acmes.get("/consultations/" + id).html(), "replyTo=" + commentId)).doesNotContain("fromProvision");
+
+        String withdrawal = hrefOf(page, "/amendments/" + amendment + "/withdraw");
+        assertThat(withdrawal).contains("fromProvision=" + provisions.get(5));
+        WorkspaceVisitor.Page confirm = acmes.get(withdrawal);
+        assertThat(confirm.html()).contains("href=\"" + path + "#a-" + amendment + "\"");
+        WorkspaceVisitor.Page withdrawn = acmes.post("/consultations/" + id + "/amendments/" + amendment + "/withdraw",
+                encode(fields(confirm, "/withdraw")));
+        assertThat(withdrawn.status()).isEqualTo(303);
+        URI answer = URI.create(withdrawn.location());
+        assertThat(answer.getPath()).isEqualTo(path);
+        assertThat(answer.getQuery() + "#" + answer.getFragment()).isEqualTo("notice=withdrawn#a-" + amendment);
+    }
+
+    /** The address of the first link whose address contains {@code part}, its entities decoded. */
+    private static String hrefOf(String html, String part) {
+        Matcher link = Pattern.compile("href=\"([^\"]*" + Pattern.quote(part.replace("&", "&amp;")) + "[^\"]*)\"").matcher(html);
+        assertThat(link.find()).as("a link to " + part).isTrue();
+        return link.group(1).replace("&amp;", "&");
+    }
+
+    @Test
     void my_activity_lists_my_comments_and_amendments_with_what_became_of_each() {
         String participant = api.registerToken("Peru " + System.nanoTime(), "STATE", "PE", "PARTICIPANT");
         WorkspaceVisitor peru = new WorkspaceVisitor(concord).signIn(participant);

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -20,7 +21,7 @@ import reactor.core.publisher.Mono;
 /**
  * The amendment's buttons on the text page and on a provision's page: support it, withdraw one's support, withdraw
  * one's own amendment (after a confirmation page). Each answers 303 to the amendment on the page its button was on
- * (the withdrawal: on the text page) with a notice saying what happened, or why nothing did ({@code ?notice=}).
+ * (the withdrawal: through its confirmation page) with a notice saying what happened, or why nothing did ({@code ?notice=}).
  */
 @Controller
 class SupportController {
@@ -58,8 +59,9 @@ class SupportController {
 
     /** The confirmation page: withdrawing cannot be undone. */
     @GetMapping("/consultations/{consultationId}/amendments/{amendmentId}/withdraw")
-    Mono<Rendering> confirmWithdrawal(@PathVariable String consultationId, @PathVariable String amendmentId, ServerWebExchange exchange,
-                                      Caller caller, Formats formats) {
+    Mono<Rendering> confirmWithdrawal(@PathVariable String consultationId, @PathVariable String amendmentId,
+                                      @RequestParam(name = FROM_PROVISION, required = false) String fromProvision,
+                                      ServerWebExchange exchange, Caller caller, Formats formats) {
         if (!caller.signedIn()) {
             return Mono.just(Forms.signInFirst(exchange));
         }
@@ -75,9 +77,10 @@ class SupportController {
             return Rendering.view("amendment-withdraw").modelAttribute("nav", nav)
                     .modelAttribute("page", new WithdrawalPage(formats.message("amendment.withdraw.heading",
                             provision == null ? "?" : provision.label()), proposed.text() == null ? "" : proposed.text(),
-                            proposed.justification(), FormKey.fresh(), back(consultationId, amendmentId, null),
+                            proposed.justification(), FormKey.fresh(), back(consultationId, amendmentId, fromProvision, null),
                             "/consultations/" + consultationId + "/amendments/" + amendmentId + "/withdraw",
-                            caller.person().participantId().equals(proposed.author() == null ? null : proposed.author().participantId())))
+                            caller.person().participantId().equals(proposed.author() == null ? null : proposed.author().participantId()),
+                            fromProvision == null || fromProvision.isBlank() ? null : fromProvision))
                     .build();
         });
     }
@@ -87,7 +90,7 @@ class SupportController {
         if (!caller.signedIn()) {
             return Mono.just(Forms.signInFirst(back(consultationId, amendmentId, null)));
         }
-        return exchange.getFormData().flatMap(data -> outcome(consultationId, amendmentId, null, "withdrawn",
+        return exchange.getFormData().flatMap(data -> outcome(consultationId, amendmentId, data.getFirst(FROM_PROVISION), "withdrawn",
                 writes.post(exchange, caller, uri -> uri.path("/api/consultations/{id}/amendments/{a}/withdraw").build(consultationId, amendmentId),
                         null, FormKey.sent(data.getFirst(FormKey.FIELD))), "not-pending"));
     }
@@ -128,8 +131,11 @@ class SupportController {
         return page + (notice == null ? "" : "?notice=" + notice) + "#a-" + amendmentId;
     }
 
-    /** The confirmation of a withdrawal: what is withdrawn, and whether it is the reader's to withdraw. */
+    /**
+     * The confirmation of a withdrawal: what is withdrawn, and whether it is the reader's to withdraw; opened from a
+     * provision's page ({@code fromProvision}, else null), it leads back there.
+     */
     record WithdrawalPage(String heading, String text, String justification, String formKey, String backHref, String actionPath,
-                          boolean own) {
+                          boolean own, String fromProvision) {
     }
 }

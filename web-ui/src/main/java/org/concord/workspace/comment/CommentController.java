@@ -52,12 +52,15 @@ class CommentController {
     Mono<Rendering> form(@PathVariable String consultationId, @RequestParam(required = false) String provisionId,
                          @RequestParam(required = false) String amendmentId, @RequestParam(required = false) String replyTo,
                          @RequestParam(required = false) String anchorVersion, @RequestParam(required = false) String anchorStart,
-                         @RequestParam(required = false) String anchorEnd, ServerWebExchange exchange, Caller caller, Formats formats) {
+                         @RequestParam(required = false) String anchorEnd,
+                         @RequestParam(name = CommentForm.FROM_PROVISION, required = false) String fromProvision,
+                         ServerWebExchange exchange, Caller caller, Formats formats) {
         if (!caller.signedIn()) {
             return Mono.just(Forms.signInFirst(exchange));
         }
         Forms.requireRole(caller, "PARTICIPANT", "DRAFTER");
-        CommentForm form = CommentForm.empty(provisionId, amendmentId, replyTo, CommentForm.anchor(anchorVersion, anchorStart, anchorEnd));
+        CommentForm form = CommentForm.empty(provisionId, amendmentId, replyTo, CommentForm.anchor(anchorVersion, anchorStart, anchorEnd),
+                fromProvision);
         // words that are not in the provision (an old link, an edited address) leave a comment on the whole provision
         return quoted(consultationId, caller, form).flatMap(quote -> page(consultationId, caller, formats,
                 quote.isEmpty() ? form.withoutAnchor() : form, quote.orElse(""), FormErrors.none(), HttpStatus.OK));
@@ -100,12 +103,16 @@ class CommentController {
 
     /**
      * The page that shows the comment once posted: a comment on a provision leads to that provision's page, whose
-     * cost is its own discussion's, not the whole consultation's; any other (on an amendment, a reply, on the
-     * consultation as a whole) to the text page.
+     * cost is its own discussion's, not the whole consultation's, and so does a reply or a comment on an amendment
+     * written from a provision's page (which shows both); any other (on the consultation as a whole, or written
+     * from the text page) to the text page.
      */
     static String placeOf(String consultationId, CommentForm form) {
-        return form.provisionId() != null && form.amendmentId() == null && form.replyTo() == null
-                ? ConsultationNav.provisionHref(consultationId, form.provisionId()) : "/consultations/" + consultationId;
+        if (form.provisionId() != null && form.amendmentId() == null && form.replyTo() == null) {
+            return ConsultationNav.provisionHref(consultationId, form.provisionId());
+        }
+        return form.fromProvision() != null ? ConsultationNav.provisionHref(consultationId, form.fromProvision())
+                : "/consultations/" + consultationId;
     }
 
     /**
@@ -167,7 +174,8 @@ class CommentController {
     private static CommentPage describe(ApiComments.Detail consultation, ApiComments.Amendment amendment,
                                         List<ApiComments.Comment> comments, CommentForm form, String selection,
                                         FormErrors errors, ConsultationNav nav, Formats formats) {
-        String base = "/consultations/" + consultation.consultationId();
+        String base = form.fromProvision() != null ? ConsultationNav.provisionHref(consultation.consultationId(), form.fromProvision())
+                : "/consultations/" + consultation.consultationId();
         String heading;
         String quoteIntro = "";
         String quote = "";

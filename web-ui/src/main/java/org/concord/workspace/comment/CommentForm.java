@@ -7,16 +7,20 @@ import org.springframework.util.MultiValueMap;
  * What the comment form holds: what it comments on (a provision, or some of its words, an amendment, a comment it
  * answers, or none of these for the consultation as a whole), the text, the attribution, and the form's key.
  *
- * @param anchor the words of the provision commented on, or null for the whole provision (or no provision)
+ * @param anchor        the words of the provision commented on, or null for the whole provision (or no provision)
+ * @param fromProvision the provision whose page the form was opened from (a reply or a comment on an amendment there),
+ *                      where the comment then leads; null from anywhere else
  */
 record CommentForm(String provisionId, String amendmentId, String replyTo, String body, String attribution,
-                   ApiComments.Anchor anchor, String formKey) {
+                   ApiComments.Anchor anchor, String fromProvision, String formKey) {
 
     static final int MAX_BODY = 10_000;
+    static final String FROM_PROVISION = "fromProvision";
 
-    static CommentForm empty(String provisionId, String amendmentId, String replyTo, ApiComments.Anchor anchor) {
+    static CommentForm empty(String provisionId, String amendmentId, String replyTo, ApiComments.Anchor anchor,
+                             String fromProvision) {
         return new CommentForm(blankToNull(provisionId), blankToNull(amendmentId), blankToNull(replyTo), "", null,
-                blankToNull(provisionId) == null ? null : anchor, FormKey.fresh());
+                blankToNull(provisionId) == null ? null : anchor, blankToNull(fromProvision), FormKey.fresh());
     }
 
     static CommentForm from(MultiValueMap<String, String> data) {
@@ -25,7 +29,7 @@ record CommentForm(String provisionId, String amendmentId, String replyTo, Strin
                 blankToNull(data.getFirst("replyTo")), data.getFirst("body") == null ? "" : data.getFirst("body"),
                 blankToNull(data.getFirst("attribution")),
                 provisionId == null ? null : anchor(data.getFirst("anchorVersion"), data.getFirst("anchorStart"), data.getFirst("anchorEnd")),
-                FormKey.sent(data.getFirst(FormKey.FIELD)));
+                blankToNull(data.getFirst(FROM_PROVISION)), FormKey.sent(data.getFirst(FormKey.FIELD)));
     }
 
     /**
@@ -45,12 +49,12 @@ record CommentForm(String provisionId, String amendmentId, String replyTo, Strin
 
     /** The same form, to be sent again after a refusal: another request, so another key. */
     CommentForm again() {
-        return new CommentForm(provisionId, amendmentId, replyTo, body, attribution, anchor, FormKey.fresh());
+        return new CommentForm(provisionId, amendmentId, replyTo, body, attribution, anchor, fromProvision, FormKey.fresh());
     }
 
     /** The same form on the whole provision: the words it was on are not in the provision. */
     CommentForm withoutAnchor() {
-        return new CommentForm(provisionId, amendmentId, replyTo, body, attribution, null, formKey);
+        return new CommentForm(provisionId, amendmentId, replyTo, body, attribution, null, fromProvision, formKey);
     }
 
     ApiComments.NewComment request() {

@@ -47,6 +47,18 @@ class CommentFormTest {
     }
 
     @Test
+    void a_reply_or_a_comment_on_an_amendment_written_from_a_provisions_page_leads_back_there() {
+        assertThat(CommentController.placeOf("c-1", CommentForm.from(fields("replyTo", "k-1", "body", "Agreed", "fromProvision", "p-1"))))
+                .isEqualTo("/consultations/c-1/provisions/p-1");
+        assertThat(CommentController.placeOf("c-1", CommentForm.from(fields("amendmentId", "a-1", "body", "Agreed", "fromProvision", "p 1/2"))))
+                .isEqualTo("/consultations/c-1/provisions/p%201%2F2");
+        assertThat(CommentController.placeOf("c-1", CommentForm.from(fields("amendmentId", "a-1", "body", "Agreed", "fromProvision", " "))))
+                .as("blank: from the text page").isEqualTo("/consultations/c-1");
+        assertThat(CommentController.placeOf("c-1", CommentForm.from(fields("provisionId", "p-2", "body", "On it", "fromProvision", "p-1"))))
+                .as("a comment on a provision leads to its own page").isEqualTo("/consultations/c-1/provisions/p-2");
+    }
+
+    @Test
     void a_round_closed_under_the_comment_form_is_said_in_the_page_language_another_conflict_in_the_apis_words() {
         ApiProblem closed = new ApiProblem(409, "conflict",
                 "No comment round is open: comments are not accepted while the consultation is CLOSED.", List.of(), null);
