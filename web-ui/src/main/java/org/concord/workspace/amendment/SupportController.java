@@ -26,8 +26,6 @@ import reactor.core.publisher.Mono;
 @Controller
 class SupportController {
 
-    /** The field a button on a provision's page sends, so that the answer leads back there. */
-    static final String FROM_PROVISION = "fromProvision";
 
     private final GatewayApi api;
     private final Writes writes;
@@ -42,7 +40,7 @@ class SupportController {
         if (!caller.signedIn()) {
             return Mono.just(Forms.signInFirst(back(consultationId, amendmentId, null)));
         }
-        return exchange.getFormData().flatMap(data -> outcome(consultationId, amendmentId, data.getFirst(FROM_PROVISION), "supported",
+        return exchange.getFormData().flatMap(data -> outcome(consultationId, amendmentId, data.getFirst(ConsultationNav.FROM_PROVISION), "supported",
                 writes.post(exchange, caller, uri -> uri.path("/api/consultations/{id}/amendments/{a}/support").build(consultationId, amendmentId),
                         null, FormKey.sent(data.getFirst(FormKey.FIELD))), "already-supported"));
     }
@@ -52,7 +50,7 @@ class SupportController {
         if (!caller.signedIn()) {
             return Mono.just(Forms.signInFirst(back(consultationId, amendmentId, null)));
         }
-        return exchange.getFormData().flatMap(data -> outcome(consultationId, amendmentId, data.getFirst(FROM_PROVISION), "unsupported",
+        return exchange.getFormData().flatMap(data -> outcome(consultationId, amendmentId, data.getFirst(ConsultationNav.FROM_PROVISION), "unsupported",
                 writes.delete(exchange, caller, uri -> uri.path("/api/consultations/{id}/amendments/{a}/support").build(consultationId, amendmentId)),
                 "not-supporting"));
     }
@@ -60,7 +58,7 @@ class SupportController {
     /** The confirmation page: withdrawing cannot be undone. */
     @GetMapping("/consultations/{consultationId}/amendments/{amendmentId}/withdraw")
     Mono<Rendering> confirmWithdrawal(@PathVariable String consultationId, @PathVariable String amendmentId,
-                                      @RequestParam(name = FROM_PROVISION, required = false) String fromProvision,
+                                      @RequestParam(name = ConsultationNav.FROM_PROVISION, required = false) String fromProvision,
                                       ServerWebExchange exchange, Caller caller, Formats formats) {
         if (!caller.signedIn()) {
             return Mono.just(Forms.signInFirst(exchange));
@@ -90,7 +88,7 @@ class SupportController {
         if (!caller.signedIn()) {
             return Mono.just(Forms.signInFirst(back(consultationId, amendmentId, null)));
         }
-        return exchange.getFormData().flatMap(data -> outcome(consultationId, amendmentId, data.getFirst(FROM_PROVISION), "withdrawn",
+        return exchange.getFormData().flatMap(data -> outcome(consultationId, amendmentId, data.getFirst(ConsultationNav.FROM_PROVISION), "withdrawn",
                 writes.post(exchange, caller, uri -> uri.path("/api/consultations/{id}/amendments/{a}/withdraw").build(consultationId, amendmentId),
                         null, FormKey.sent(data.getFirst(FormKey.FIELD))), "not-pending"));
     }

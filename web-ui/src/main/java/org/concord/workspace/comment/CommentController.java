@@ -53,7 +53,7 @@ class CommentController {
                          @RequestParam(required = false) String amendmentId, @RequestParam(required = false) String replyTo,
                          @RequestParam(required = false) String anchorVersion, @RequestParam(required = false) String anchorStart,
                          @RequestParam(required = false) String anchorEnd,
-                         @RequestParam(name = CommentForm.FROM_PROVISION, required = false) String fromProvision,
+                         @RequestParam(name = ConsultationNav.FROM_PROVISION, required = false) String fromProvision,
                          ServerWebExchange exchange, Caller caller, Formats formats) {
         if (!caller.signedIn()) {
             return Mono.just(Forms.signInFirst(exchange));

@@ -1,6 +1,7 @@
 package org.concord.workspace.comment;
 
 import org.concord.workspace.form.FormKey;
+import org.concord.workspace.layout.ConsultationNav;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -15,7 +16,6 @@ record CommentForm(String provisionId, String amendmentId, String replyTo, Strin
                    ApiComments.Anchor anchor, String fromProvision, String formKey) {
 
     static final int MAX_BODY = 10_000;
-    static final String FROM_PROVISION = "fromProvision";
 
     static CommentForm empty(String provisionId, String amendmentId, String replyTo, ApiComments.Anchor anchor,
                              String fromProvision) {
@@ -29,7 +29,7 @@ record CommentForm(String provisionId, String amendmentId, String replyTo, Strin
                 blankToNull(data.getFirst("replyTo")), data.getFirst("body") == null ? "" : data.getFirst("body"),
                 blankToNull(data.getFirst("attribution")),
                 provisionId == null ? null : anchor(data.getFirst("anchorVersion"), data.getFirst("anchorStart"), data.getFirst("anchorEnd")),
-                blankToNull(data.getFirst(FROM_PROVISION)), FormKey.sent(data.getFirst(FormKey.FIELD)));
+                blankToNull(data.getFirst(ConsultationNav.FROM_PROVISION)), FormKey.sent(data.getFirst(FormKey.FIELD)));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.concord.workspace.consultation;
 import org.concord.workspace.api.ApiProblem;
 import org.concord.workspace.api.Caller;
 import org.concord.workspace.api.GatewayApi;
+import org.concord.workspace.layout.ConsultationNav;
 import org.concord.workspace.layout.Formats;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
@@ -94,7 +95,7 @@ class ConsultationController {
                             .modelAttribute("nav", page.nav())
                             .modelAttribute("page", page)
                             .modelAttribute("provision", provision)
-                            .modelAttribute("fromProvision", provisionId)
+                            .modelAttribute(ConsultationNav.FROM_PROVISION, provisionId)
                             .modelAttribute("viewer", viewer(caller, consultation, now))
                             .modelAttribute("notice", Notices.text(notice, formats))
                             .build();

@@ -37,6 +37,12 @@ public record ConsultationNav(String consultationId, String title, String status
         return new ConsultationNav(consultationId, title, status, tabs, position == null || position < 0 ? base : base + "?after=" + position);
     }
 
+    /**
+     * The model attribute, link parameter and form field naming the provision whose page a link or a form is on, so
+     * that what it leads to ends there again (support buttons, replies, comments on an amendment, a withdrawal).
+     */
+    public static final String FROM_PROVISION = "fromProvision";
+
     /** The address of one provision's page (its id one path segment): the provision, its amendments and comments. */
     public static String provisionHref(String consultationId, String provisionId) {
         return "/consultations/" + consultationId + "/provisions/" + UriUtils.encodePathSegment(provisionId, StandardCharsets.UTF_8);
