@@ -342,13 +342,8 @@ class WorkspaceDelegateIT {
     void a_comment_on_a_provision_leads_to_that_provisions_page_which_shows_it_at_once() {
         WorkspaceVisitor chileans = new WorkspaceVisitor(concord).signIn(chile);
         String path = "/consultations/" + id + "/provisions/" + provisions.get(3);
-        WorkspaceVisitor.Page form = chileans.get("/consultations/" + id + "/comments/new?provisionId=" + provisions.get(3));
-        Map<String, String> fields = fields(form, "/comments");
-        fields.putAll(Map.of("body", "Who keeps the register of licences?", "attribution", "CHATHAM_HOUSE"));
-        WorkspaceVisitor.Page posted = chileans.post("/consultations/" + id + "/comments", encode(fields));
-        assertThat(posted.status()).isEqualTo(303);
-        assertThat(URI.create(posted.location()).getPath()).isEqualTo(path);
-        String commentId = posted.location().replaceFirst(".*#c-", "");
+        String commentId = commentThrough(chileans, "/consultations/" + id + "/comments/new?provisionId=" + provisions.get(3),
+                "Who keeps the register of licences?", "CHATHAM_HOUSE", path);
 
         // the page the form leads to waits for the write: the comment is there at the first read
         WorkspaceVisitor.Page page = chileans.get(path);
@@ -371,24 +366,15 @@ class WorkspaceDelegateIT {
 
         String onAmendment = hrefOf(chileans.get(path).html(), "amendmentId=" + amendment);
         assertThat(onAmendment).contains("fromProvision=" + provisions.get(5));
-        WorkspaceVisitor.Page form = chileans.get(onAmendment);
-        Map<String, String> fields = fields(form, "/comments");
-        fields.putAll(Map.of("body", "Three years is too long.", "attribution", "ATTRIBUTED"));
-        WorkspaceVisitor.Page posted = chileans.post("/consultations/" + id + "/comments", encode(fields));
-        assertThat(posted.status()).isEqualTo(303);
-        assertThat(URI.create(posted.location()).getPath()).isEqualTo(path);
-        String commentId = posted.location().replaceFirst(".*#c-", "");
+        String commentId = commentThrough(chileans, onAmendment, "Three years is too long.", "ATTRIBUTED", path);
         assertThat(chileans.get(path).html()).contains("id=\"c-" + commentId + "\"").contains("Three years is too long.");
 
         WorkspaceVisitor acmes = new WorkspaceVisitor(concord).signIn(acme);
         String page = acmes.get(path).html();
         String reply = hrefOf(page, "replyTo=" + commentId);
         assertThat(reply).contains("fromProvision=" + provisions.get(5));
-        fields = fields(acmes.get(reply), "/comments");
-        fields.putAll(Map.of("body", "Two, then.", "attribution", "ATTRIBUTED"));
-        posted = acmes.post("/consultations/" + id + "/comments", encode(fields));
-        assertThat(URI.create(posted.location()).getPath()).isEqualTo(path);
-        assertThat(acmes.get(path).html()).contains("id=\"" + posted.location().replaceFirst(".*#", "") + "\"").contains("Two, then.");
+        String replyId = commentThrough(acmes, reply, "Two, then.", "ATTRIBUTED", path);
+        assertThat(acmes.get(path).html()).contains("id=\"c-" + replyId + "\"").contains("Two, then.");
 
         // from the text page, the same links lead back to the text page
         assertThat(hrefOf(acmes.get("/consultations/" + id).html(), "replyTo=" + commentId)).doesNotContain("fromProvision");
@@ -403,6 +389,19 @@ class WorkspaceDelegateIT {
         URI answer = URI.create(withdrawn.location());
         assertThat(answer.getPath()).isEqualTo(path);
         assertThat(answer.getQuery() + "#" + answer.getFragment()).isEqualTo("notice=withdrawn#a-" + amendment);
+    }
+
+    /**
+     * Sends the comment form at {@code formPath} with this text and attribution, as a browser without JavaScript;
+     * answers the comment's id, once the answer led to {@code leadsTo}.
+     */
+    private static String commentThrough(WorkspaceVisitor visitor, String formPath, String body, String attribution, String leadsTo) {
+        Map<String, String> fields = fields(visitor.get(formPath), "/comments");
+        fields.putAll(Map.of("body", body, "attribution", attribution));
+        WorkspaceVisitor.Page posted = visitor.post("/consultations/" + id + "/comments", encode(fields));
+        assertThat(posted.status()).isEqualTo(303);
+        assertThat(URI.create(posted.location()).getPath()).isEqualTo(leadsTo);
+        return posted.location().replaceFirst(".*#c-", "");
     }
 
     /** The address of the first link whose address contains {@code part}, its entities decoded. */
