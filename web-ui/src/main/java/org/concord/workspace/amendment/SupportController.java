@@ -26,7 +26,6 @@ import reactor.core.publisher.Mono;
 @Controller
 class SupportController {
 
-
     private final GatewayApi api;
     private final Writes writes;
 
