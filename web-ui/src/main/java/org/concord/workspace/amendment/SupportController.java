@@ -123,9 +123,7 @@ class SupportController {
 
     /** The amendment on a provision's page when {@code provisionId} is given (one path segment), else on the text page. */
     static String back(String consultationId, String amendmentId, String provisionId, String notice) {
-        String page = provisionId == null || provisionId.isBlank() ? "/consultations/" + consultationId
-                : ConsultationNav.provisionHref(consultationId, provisionId);
-        return page + (notice == null ? "" : "?notice=" + notice) + "#a-" + amendmentId;
+        return ConsultationNav.pageFrom(consultationId, provisionId) + (notice == null ? "" : "?notice=" + notice) + "#a-" + amendmentId;
     }
 
     /**

@@ -111,8 +111,7 @@ class CommentController {
         if (form.provisionId() != null && form.amendmentId() == null && form.replyTo() == null) {
             return ConsultationNav.provisionHref(consultationId, form.provisionId());
         }
-        return form.fromProvision() != null ? ConsultationNav.provisionHref(consultationId, form.fromProvision())
-                : "/consultations/" + consultationId;
+        return ConsultationNav.pageFrom(consultationId, form.fromProvision());
     }
 
     /**
@@ -174,8 +173,7 @@ class CommentController {
     private static CommentPage describe(ApiComments.Detail consultation, ApiComments.Amendment amendment,
                                         List<ApiComments.Comment> comments, CommentForm form, String selection,
                                         FormErrors errors, ConsultationNav nav, Formats formats) {
-        String base = form.fromProvision() != null ? ConsultationNav.provisionHref(consultation.consultationId(), form.fromProvision())
-                : "/consultations/" + consultation.consultationId();
+        String base = ConsultationNav.pageFrom(consultation.consultationId(), form.fromProvision());
         String heading;
         String quoteIntro = "";
         String quote = "";

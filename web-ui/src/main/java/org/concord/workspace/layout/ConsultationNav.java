@@ -43,6 +43,15 @@ public record ConsultationNav(String consultationId, String title, String status
      */
     public static final String FROM_PROVISION = "fromProvision";
 
+    /**
+     * The page a link or a form was on: the provision's page when {@code fromProvision} names one, else (null or
+     * blank) the consultation's text page.
+     */
+    public static String pageFrom(String consultationId, String fromProvision) {
+        return fromProvision == null || fromProvision.isBlank() ? "/consultations/" + consultationId
+                : provisionHref(consultationId, fromProvision);
+    }
+
     /** The address of one provision's page (its id one path segment): the provision, its amendments and comments. */
     public static String provisionHref(String consultationId, String provisionId) {
         return "/consultations/" + consultationId + "/provisions/" + UriUtils.encodePathSegment(provisionId, StandardCharsets.UTF_8);
