@@ -32,7 +32,8 @@ import static org.awaitility.Awaitility.await;
  * What an operator sees of one request with {@code CONCORD_LOG_FORMAT=json} and {@code CONCORD_OTLP_ENDPOINT}
  * set: every log line of every service is a JSON object; the request's W3C trace id is in the lines of the
  * gateway and of the command side, in the metadata of the event it stored, and in the spans each service
- * exported over OTLP (here to a collector of the test's own that keeps what it receives).
+ * exported over OTLP (here to a collector of the test's own that keeps what it receives). A request whose spans are
+ * not recorded (as none are when nothing is exported) is found by its trace id all the same.
  */
 class ObservabilityIT {
 
@@ -67,17 +68,44 @@ class ObservabilityIT {
 
     @Test
     void one_request_is_found_by_its_trace_id_in_every_log_its_event_and_the_exported_spans() throws IOException {
-        ConcordApi api = new ConcordApi(concord);
-        String drafter = api.registerToken("Secretariat", "INTERNATIONAL_ORGANISATION", "CH", "DRAFTER");
         String traceId = HexFormat.of().formatHex(randomBytes(16));
-        JsonNode created = api.http.post().uri("/api/consultations")
+        JsonNode created = createTraced(traceId, true);
+
+        assertFoundInLogsAndEvent(traceId, created);
+        byte[] traceIdBytes = HexFormat.of().parseHex(traceId);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(exported.stream()
+                .filter(body -> contains(body, traceIdBytes)).count())
+                .as("OTLP exports holding the request's spans, from the gateway and from the command side").isGreaterThanOrEqualTo(2));
+        for (String service : List.of("api-gateway", "command-side", "query-side")) {
+            assertThat(lines(service)).as(service + "'s log").isNotEmpty().allSatisfy(line -> assertThat(line.isObject()).isTrue());
+        }
+    }
+
+    /**
+     * A trace whose spans are not recorded (the caller's {@code traceparent} says so, as every trace does when nothing
+     * is exported): its id is still in the lines of each service and in the event's metadata.
+     */
+    @Test
+    void a_request_whose_spans_are_not_recorded_is_still_found_by_its_trace_id() throws IOException {
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        JsonNode created = createTraced(traceId, false);
+
+        assertFoundInLogsAndEvent(traceId, created);
+    }
+
+    private static JsonNode createTraced(String traceId, boolean sampled) {
+        ConcordApi api = new ConcordApi(concord);
+        String drafter = api.registerToken("Secretariat " + traceId.substring(0, 6), "INTERNATIONAL_ORGANISATION", "CH", "DRAFTER");
+        return api.http.post().uri("/api/consultations")
                 .header(HttpHeaders.AUTHORIZATION, ConcordApi.bearer(drafter))
-                .header("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01")
+                .header("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + (sampled ? "-01" : "-00"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(ConcordApi.consultation("A traced consultation", "PUBLIC"))
                 .exchange().expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
 
+    private static void assertFoundInLogsAndEvent(String traceId, JsonNode created) throws IOException {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(linesWith(traceId, "api-gateway")).as("the gateway's lines of the request")
                     .anySatisfy(line -> assertThat(line.path("message").asText()).startsWith("POST /api/consultations 201"));
@@ -86,13 +114,6 @@ class ObservabilityIT {
         });
         assertThat(eventMetadata(created.get("consultationId").asText()).path("requestTraceId").asText())
                 .as("the trace id in the stored event's metadata").isEqualTo(traceId);
-        byte[] traceIdBytes = HexFormat.of().parseHex(traceId);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(exported.stream()
-                .filter(body -> contains(body, traceIdBytes)).count())
-                .as("OTLP exports holding the request's spans, from the gateway and from the command side").isGreaterThanOrEqualTo(2));
-        for (String service : List.of("api-gateway", "command-side", "query-side")) {
-            assertThat(lines(service)).as(service + "'s log").isNotEmpty().allSatisfy(line -> assertThat(line.isObject()).isTrue());
-        }
     }
 
     /** Every line of a service's log as JSON; a line that is not JSON fails the test, naming it. */

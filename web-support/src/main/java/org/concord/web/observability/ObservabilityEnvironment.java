@@ -19,9 +19,10 @@ import java.util.Map;
  *   {@code http://collector:4318}); when it is not set, nothing is exported.</li>
  * </ul>
  * Every request is traced either way (W3C trace context, in from the gateway and on to the services), so
- * that the lines logged while serving it carry its trace id. Reactor's automatic context propagation is
- * left off: it cost a quarter of the write throughput (docs/benchmarks.md); the trace is restored where a
- * line is logged or a command sent instead ({@link AccessLog}, the problem mapper, the command dispatcher).
+ * that the lines logged while serving it carry its trace id; its spans are recorded only when exported.
+ * Reactor's automatic context propagation is left off: it cost a quarter of the write throughput
+ * (docs/benchmarks.md); the trace is restored where a line is logged or a command sent instead
+ * ({@link AccessLog}, the problem mapper, the command dispatcher).
  * The settings are defaults: a service's own configuration still overrides them.
  */
 public class ObservabilityEnvironment implements EnvironmentPostProcessor, Ordered {
@@ -34,14 +35,17 @@ public class ObservabilityEnvironment implements EnvironmentPostProcessor, Order
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> defaults = new LinkedHashMap<>();
-        defaults.put("management.tracing.sampling.probability", "1.0");
         // traces only: no logs or metrics pushed over OTLP (metrics are scraped from /actuator/prometheus)
         defaults.put("management.logging.export.otlp.enabled", "false");
         String endpoint = environment.getProperty(OTLP_ENDPOINT, "").strip();
         if (endpoint.isEmpty()) {
             defaults.put("management.tracing.export.otlp.enabled", "false");
+            // spans nobody receives are not recorded: a fifth of the gateway's CPU a request (docs/benchmarks.md);
+            // each request still has its trace id, passed on to the services and logged
+            defaults.put("management.tracing.sampling.probability", "0.0");
         } else {
             defaults.put("management.opentelemetry.tracing.export.otlp.endpoint", tracesEndpoint(endpoint));
+            defaults.put("management.tracing.sampling.probability", "1.0");
         }
         if (json(environment.getProperty(LOG_FORMAT, "text"))) {
             defaults.put("logging.structured.format.console", "ecs");

@@ -12,14 +12,15 @@ class ObservabilityEnvironmentTest {
     private final ObservabilityEnvironment observability = new ObservabilityEnvironment();
 
     @Test
-    void by_default_logs_are_text_and_nothing_is_exported_while_every_request_is_traced() {
+    void by_default_logs_are_text_and_spans_are_neither_exported_nor_recorded() {
         MockEnvironment environment = processed(new MockEnvironment());
 
         assertThat(environment.getProperty("logging.structured.format.console")).isNull();
         assertThat(environment.getProperty("management.tracing.export.otlp.enabled")).isEqualTo("false");
         assertThat(environment.getProperty("management.logging.export.otlp.enabled")).isEqualTo("false");
         assertThat(environment.getProperty("management.opentelemetry.tracing.export.otlp.endpoint")).isNull();
-        assertThat(environment.getProperty("management.tracing.sampling.probability")).isEqualTo("1.0");
+        assertThat(environment.getProperty("management.tracing.sampling.probability")).as("trace ids made, spans not recorded")
+                .isEqualTo("0.0");
         assertThat(environment.getProperty("spring.reactor.context-propagation")).as("Boot's default, limited").isNull();
     }
 
@@ -45,6 +46,7 @@ class ObservabilityEnvironmentTest {
         assertThat(environment.getProperty("management.opentelemetry.tracing.export.otlp.endpoint"))
                 .isEqualTo("http://collector:4318/v1/traces");
         assertThat(environment.getProperty("management.tracing.export.otlp.enabled")).isNull();
+        assertThat(environment.getProperty("management.tracing.sampling.probability")).as("every span exported").isEqualTo("1.0");
         assertThat(ObservabilityEnvironment.tracesEndpoint("https://otel.example.org/v1/traces"))
                 .isEqualTo("https://otel.example.org/v1/traces");
     }
