@@ -57,7 +57,7 @@ import java.util.stream.LongStream;
  */
 public final class LogStorage {
 
-    /** How many tiles are kept in memory by default (a complete level-0 tile takes some 20 KB with its inner hashes). */
+    /** How many tiles are kept in memory by default (a complete level-0 tile takes some 18 KB with its inner hashes). */
     public static final int CACHED_TILES = 1000;
     static final String STATE_ID = "builder";
     static final String OLD_LEAVES = "log_leaves";

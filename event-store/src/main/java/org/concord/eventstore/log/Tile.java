@@ -16,8 +16,12 @@ public final class Tile {
     private final long index;
     private final byte[] hashes;
     private final long[] positions;
-    /** {@code subtrees[r][j]}: the hash of entries {@code j * 2^r .. (j + 1) * 2^r - 1}, made when first asked for. */
-    private volatile byte[][][] subtrees;
+    /**
+     * The inner nodes, made when first asked for, in one array as a cached tile is kept long: those of height 1, then
+     * 2, and so on, {@code width >> r} of height {@code r}; node {@code j} of height {@code r} is the hash of entries
+     * {@code j * 2^r .. (j + 1) * 2^r - 1}. Some 8 KB for a complete tile, beside its 8 KB of hashes.
+     */
+    private volatile byte[] inner;
 
     Tile(int level, long index, byte[] hashes, long[] positions) {
         if (hashes.length % Merkle.HASH_SIZE != 0 || level == 0 && positions.length != hashes.length / Merkle.HASH_SIZE) {
@@ -74,26 +78,40 @@ public final class Tile {
             throw new IllegalStateException("The log's tile " + level + "/" + index + " holds " + width()
                     + " hashes, not the " + end + " a subtree needs");
         }
-        return inner()[r][(int) j];
+        return r == 0 ? hash((int) j) : node(inner(), nodesBelow(r) + (int) j);
     }
 
-    private byte[][][] inner() {
-        byte[][][] made = subtrees;
+    /** How many inner nodes of heights 1 to {@code r - 1} come before those of height {@code r}. */
+    private int nodesBelow(int r) {
+        int count = 0;
+        for (int height = 1; height < r; height++) {
+            count += width() >> height;
+        }
+        return count;
+    }
+
+    private byte[] inner() {
+        byte[] made = inner;
         if (made == null) {
             int levels = 64 - Long.numberOfLeadingZeros(Math.max(1, width()));
-            made = new byte[levels][][];
-            made[0] = new byte[width()][];
-            for (int entry = 0; entry < width(); entry++) {
-                made[0][entry] = hash(entry);
-            }
+            made = new byte[nodesBelow(levels) * Merkle.HASH_SIZE];
+            int previous = 0;
+            int first = 0;
             for (int r = 1; r < levels; r++) {
-                made[r] = new byte[made[r - 1].length / 2][];
-                for (int j = 0; j < made[r].length; j++) {
-                    made[r][j] = Merkle.nodeHash(made[r - 1][2 * j], made[r - 1][2 * j + 1]);
+                for (int j = 0; j < width() >> r; j++) {
+                    byte[] left = r == 1 ? hash(2 * j) : node(made, previous + 2 * j);
+                    byte[] right = r == 1 ? hash(2 * j + 1) : node(made, previous + 2 * j + 1);
+                    System.arraycopy(Merkle.nodeHash(left, right), 0, made, (first + j) * Merkle.HASH_SIZE, Merkle.HASH_SIZE);
                 }
+                previous = first;
+                first += width() >> r;
             }
-            subtrees = made;
+            inner = made;
         }
         return made;
+    }
+
+    private static byte[] node(byte[] inner, int node) {
+        return Arrays.copyOfRange(inner, node * Merkle.HASH_SIZE, (node + 1) * Merkle.HASH_SIZE);
     }
 }

@@ -19,9 +19,8 @@ import java.time.Duration;
  * @param directory          where the signing key and the commitment secret are kept, shared by every query side
  *                           (default {@code ${CONCORD_DATA_DIR:data}/log})
  * @param cachedTiles        how many of the tree's tiles are kept in memory for proofs and entries (default 1,000, some
- *                           30 MB once proofs have used them: every tile of a log of 256,000 entries, and the upper
- *                           levels' of any log; 4,096 holds a million entries' and took a proof's p99 there from 7–8
- *                           to 4–5 ms, for some 120 MB of heap, docs/benchmarks.md)
+ *                           18 MB once proofs have used them: every tile of a log of 256,000 entries, and the upper
+ *                           levels' of any log; 4,096 hold a million entries' tiles, some 75 MB; docs/benchmarks.md)
  */
 @ConfigurationProperties("concord.log")
 public record LogProperties(@DefaultValue("true") boolean enabled,
