@@ -73,7 +73,8 @@ final class LogBenchmark {
 
     record Options(Set<String> parts, String backend, int warmUpPairs, int pairs, int commits, int eventsPerCommit,
                    long buildPauseMillis, Map<String, String> given, String mongodbUri, long events, long exportEvents, int proofs,
-                   int warmUpProofs, long seed, int appendThreads, int commitSize, Path verifierJar, Path workDirectory) {
+                   int warmUpProofs, double quietBusyShare, long seed, int appendThreads, int commitSize, Path verifierJar,
+                   Path workDirectory) {
 
         static Options parse(String... args) {
             Map<String, String> given = Bench.options(args);
@@ -95,6 +96,7 @@ final class LogBenchmark {
                     Long.parseLong(given.getOrDefault("export-events", "100000")),
                     Integer.parseInt(given.getOrDefault("proofs", "1000")),
                     Integer.parseInt(given.getOrDefault("warm-up-proofs", "5000")),
+                    Double.parseDouble(given.getOrDefault("quiet-busy-share", QUIET_BUSY_SHARE)),
                     Long.parseLong(given.getOrDefault("seed", "19")),
                     Integer.parseInt(given.getOrDefault("append-threads", "4")),
                     Integer.parseInt(given.getOrDefault("commit-size", "1")),
@@ -103,6 +105,10 @@ final class LogBenchmark {
             if (options.pairs() < 2 || options.warmUpPairs() < 0 || options.commits() < 1 || options.eventsPerCommit() < 1) {
                 throw new IllegalArgumentException("at least 2 pairs of rounds (tree on and off alternate at least twice), "
                         + "no negative warm-up, at least one commit of one event");
+            }
+            if (!(options.quietBusyShare() > 0 && options.quietBusyShare() <= 1)) {
+                throw new IllegalArgumentException("--quiet-busy-share takes a share of the cores above 0 and at most 1, not "
+                        + options.quietBusyShare());
             }
             if (options.proofs() < 1 || options.events() < options.exportEvents()) {
                 throw new IllegalArgumentException("at least one proof, and --events no fewer than --export-events");
@@ -327,7 +333,7 @@ final class LogBenchmark {
         JsonNode checkpoint = awaitCheckpointCovering(gateway, database, out);
         long treeSize = checkpoint.get("treeSize").asLong();
         byte[] root = Hex.parse(checkpoint.get("rootHash").asText());
-        awaitQuietMachine(out, quietBusyShare());
+        awaitQuietMachine(out, options.quietBusyShare());
 
         Random random = new Random(options.seed());
         List<Long> positions = new ArrayList<>();
@@ -402,21 +408,10 @@ final class LogBenchmark {
     }
 
     /**
-     * The share of the machine's cores that may be busy for it to count as quiet: {@code --quiet-busy-share}, by default
-     * {@value #QUIET_BUSY_SHARE}. More, for a store whose embedded server compacts its file long after a fill.
-     */
-    private double quietBusyShare() {
-        double share = Double.parseDouble(options.given().getOrDefault("quiet-busy-share", QUIET_BUSY_SHARE));
-        if (!(share > 0 && share <= 1)) {
-            throw new IllegalArgumentException("--quiet-busy-share takes a share of the cores above 0 and at most 1, not " + share);
-        }
-        return share;
-    }
-
-    /**
      * Waits until the machine's cores are at most {@code quiet} busy over {@value #QUIET_WINDOW_SECONDS} s (from
-     * {@code /proc/stat}): the query side projects the filled events long after the tree covers them, and proofs timed
-     * meanwhile would measure that work. Says in {@code out} how long it waited; no wait without {@code /proc}.
+     * {@code /proc/stat}; {@code --quiet-busy-share}, {@value #QUIET_BUSY_SHARE} by default, more for a store whose
+     * embedded server compacts its file long after a fill): the query side projects the filled events long after the
+     * tree covers them, and proofs timed meanwhile would measure that work. Says in {@code out} how long it waited; no wait without {@code /proc}.
      */
     private static void awaitQuietMachine(StringBuilder out, double quiet) {
         long start = System.nanoTime();
