@@ -78,7 +78,8 @@ public final class Tile {
             throw new IllegalStateException("The log's tile " + level + "/" + index + " holds " + width()
                     + " hashes, not the " + end + " a subtree needs");
         }
-        return r == 0 ? hash((int) j) : node(inner(), nodesBelow(r) + (int) j);
+        // an entry's own hash needs none of the inner nodes made
+        return r == 0 ? hash((int) j) : node(inner(), r, (int) j);
     }
 
     /** How many inner nodes of heights 1 to {@code r - 1} come before those of height {@code r}. */
@@ -95,23 +96,24 @@ public final class Tile {
         if (made == null) {
             int levels = 64 - Long.numberOfLeadingZeros(Math.max(1, width()));
             made = new byte[nodesBelow(levels) * Merkle.HASH_SIZE];
-            int previous = 0;
-            int first = 0;
             for (int r = 1; r < levels; r++) {
+                int first = nodesBelow(r);
                 for (int j = 0; j < width() >> r; j++) {
-                    byte[] left = r == 1 ? hash(2 * j) : node(made, previous + 2 * j);
-                    byte[] right = r == 1 ? hash(2 * j + 1) : node(made, previous + 2 * j + 1);
-                    System.arraycopy(Merkle.nodeHash(left, right), 0, made, (first + j) * Merkle.HASH_SIZE, Merkle.HASH_SIZE);
+                    byte[] hash = Merkle.nodeHash(node(made, r - 1, 2 * j), node(made, r - 1, 2 * j + 1));
+                    System.arraycopy(hash, 0, made, (first + j) * Merkle.HASH_SIZE, Merkle.HASH_SIZE);
                 }
-                previous = first;
-                first += width() >> r;
             }
             inner = made;
         }
         return made;
     }
 
-    private static byte[] node(byte[] inner, int node) {
+    /** Node {@code j} of height {@code r}: an entry's hash for {@code r = 0}, else read from {@code inner}. */
+    private byte[] node(byte[] inner, int r, int j) {
+        if (r == 0) {
+            return hash(j);
+        }
+        int node = nodesBelow(r) + j;
         return Arrays.copyOfRange(inner, node * Merkle.HASH_SIZE, (node + 1) * Merkle.HASH_SIZE);
     }
 }
