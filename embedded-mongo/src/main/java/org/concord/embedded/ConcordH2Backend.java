@@ -13,8 +13,10 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * mongo-java-server's H2 backend, persisting to one file, with two costs of the embedded server's hot paths cut, the
@@ -26,7 +28,8 @@ import java.util.List;
  *   set lookup a document instead of a comparison with every listed value.</li>
  * </ul>
  * It also counts the operations it receives, reported by {@code serverStatus} in {@code opcounters} as MongoDB does
- * ({@link OperationCounters}), and answers a write only once it is in the file ({@link DurableWrites}).
+ * ({@link OperationCounters}), answers a write only once it is in the file ({@link DurableWrites}), and paces the
+ * file's compaction ({@link Compaction}), reported by {@code serverStatus} under {@code h2}.
  */
 public final class ConcordH2Backend extends H2Backend {
 
@@ -42,9 +45,20 @@ public final class ConcordH2Backend extends H2Backend {
     private final OperationCounters operations = new OperationCounters();
     private final DurableWrites durableWrites;
 
+    private final Compaction compaction;
+
+    /** Opens (or creates) the data file named; an in-memory store has no file to compact, and is H2Backend's own. */
     public ConcordH2Backend(String fileName) {
-        super(fileName);
+        super(new MVStore.Builder().fileName(Objects.requireNonNull(fileName, "a data file")).autoCompactFillRate(Compaction.H2_FILL_RATE).open());
         durableWrites = new DurableWrites(getMvStore());
+        compaction = Compaction.of(getMvStore());
+    }
+
+    /** Stops the compaction, then flushes and closes the data file. */
+    @Override
+    public void close() {
+        compaction.close();
+        super.close();
     }
 
     /** Counts the command and, when it may have written, answers only once what it wrote is in the file (even if it failed part way). */
@@ -64,7 +78,20 @@ public final class ConcordH2Backend extends H2Backend {
     public Document getServerStatus() {
         Document status = super.getServerStatus();
         status.put("opcounters", operations.asDocument());
+        status.put("h2", storage());
         return status;
+    }
+
+    /** The data file: its size, how full it is, how live its chunks are, and what the compaction did. */
+    private Document storage() {
+        MVStore store = getMvStore();
+        Document storage = new Document();
+        storage.put("fileSize", store.getFileStore().size());
+        storage.put("fillRate", store.getFillRate());
+        storage.put("chunksFillRate", store.getFileStore().getChunksFillRate());
+        storage.put("compactionPasses", compaction.passes());
+        storage.put("compactionRewrites", compaction.rewrites());
+        return storage;
     }
 
     @Override

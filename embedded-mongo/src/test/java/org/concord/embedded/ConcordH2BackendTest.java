@@ -140,6 +140,22 @@ class ConcordH2BackendTest {
         });
     }
 
+    @Test
+    void server_status_reports_the_data_file_and_its_compaction(@TempDir Path dir) {
+        Path file = dir.resolve("concord.mv");
+        withDatabase(new ConcordH2Backend(file.toString()), database -> {
+            database.getCollection("events").insertMany(LongStream.rangeClosed(1, 250).mapToObj(ConcordH2BackendTest::event).toList());
+            Document h2 = database.runCommand(new Document("serverStatus", 1)).get("h2", Document.class);
+
+            assertThat(h2.getLong("fileSize")).as("fileSize").isEqualTo(file.toFile().length()).isPositive();
+            assertThat(h2.getInteger("fillRate")).as("fillRate").isBetween(1, 100);
+            assertThat(h2.getInteger("chunksFillRate")).as("chunksFillRate").isBetween(1, 100);
+            // a new file's chunks are live: nothing to compact yet
+            assertThat(h2.getLong("compactionPasses")).as("compactionPasses").isZero();
+            assertThat(h2.getLong("compactionRewrites")).as("compactionRewrites").isZero();
+        });
+    }
+
     private static Document opcounters(MongoDatabase database) {
         return database.runCommand(new Document("serverStatus", 1)).get("opcounters", Document.class);
     }
