@@ -45,7 +45,7 @@ public final class Bench {
                     + " [--replay=true] [--mongodb-uri=...]   (against a running ./concord up)");
             System.err.println("       bench log [--parts=appends,export,proofs] [--backend=h2] [--warm-up-pairs=1] [--pairs=4] [--commits=10000]"
                     + " [--events-per-commit=1] [--build-pause-ms=50] [--gateway=http://localhost:8080] [--mongodb-uri=...] [--events=1000000]"
-                    + " [--export-events=100000] [--proofs=1000] [--warm-up-proofs=100] [--query-side=<url>] [--seed=19] [--append-threads=4]"
+                    + " [--export-events=100000] [--proofs=1000] [--warm-up-proofs=20000] [--query-side=<url>] [--seed=19] [--append-threads=4]"
                     + " [--verifier=verifier/target/concord-verifier.jar] [--work-dir=<tmp>]   (export and proofs against a running ./concord up)");
             System.err.println("       bench workspace-forms [--gateway=http://localhost:8080] [--delegates=200] [--duration-seconds=60]"
                     + " [--warm-up-seconds=15] [--think-ms=2000] [--provisions=20] [--baseline-samples=100]   (against a running ./concord up, web-ui included)");

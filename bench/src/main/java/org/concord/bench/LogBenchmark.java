@@ -95,7 +95,7 @@ final class LogBenchmark {
                     Long.parseLong(given.getOrDefault("events", "1000000")),
                     Long.parseLong(given.getOrDefault("export-events", "100000")),
                     Integer.parseInt(given.getOrDefault("proofs", "1000")),
-                    Integer.parseInt(given.getOrDefault("warm-up-proofs", "5000")),
+                    Integer.parseInt(given.getOrDefault("warm-up-proofs", "20000")),
                     Double.parseDouble(given.getOrDefault("quiet-busy-share", QUIET_BUSY_SHARE)),
                     Long.parseLong(given.getOrDefault("seed", "19")),
                     Integer.parseInt(given.getOrDefault("append-threads", "4")),
