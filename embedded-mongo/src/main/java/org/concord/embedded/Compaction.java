@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The data file's compaction, paced. H2 frees a chunk of its file once nothing in it is live, and its background writer
  * rewrites the live pages of partly dead chunks to free more. With H2's default fill rate (90) it does so even while
- * the store is busy, whenever its older chunks are less than 62 % live, some megabytes every tenth of a second. Concord's
- * projections touch the store every few milliseconds, so for H2 it is always busy; on a store of a million events the
+ * the store is busy, whenever its older chunks are less than 62 % live, some megabytes at a time. Concord's projections
+ * touch the store every few milliseconds, so for H2 it is always busy; on a store of a million events the
  * rewriting never caught up, and the embedded server kept 58–69 % of a core busy with no client writing, which every
  * request then waited behind. With H2's rate lowered to {@link #H2_FILL_RATE} alone it never rewrites a busy store, and
  * the file grew instead (a chunk with one live page in it is never freed).
@@ -26,7 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Compaction implements AutoCloseable {
 
-    /** H2's own fill rate: it then rewrites only an idle store (below 50 % live) and moves chunks below 50 % full. */
+    /**
+     * H2's own fill rate: it then rewrites only an idle store, and moves chunks together once under half the
+     * file is in use.
+     */
     static final int H2_FILL_RATE = 50;
     /** Chunks are rewritten while less than this share of them (by bytes) is live. */
     static final int TARGET_FILL_RATE = 60;
@@ -54,7 +57,8 @@ final class Compaction implements AutoCloseable {
             return thread;
         });
         Compaction compaction = new Compaction(store, pacer);
-        pacer.scheduleWithFixedDelay(compaction::passQuietly, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        long every = EVERY.toMillis();
+        pacer.scheduleWithFixedDelay(compaction::passQuietly, every, every, TimeUnit.MILLISECONDS);
         return compaction;
     }
 

@@ -44,12 +44,12 @@ public final class ConcordH2Backend extends H2Backend {
     private static final Cache<KeyValue, byte[]> SERIALISATIONS = IndexKeyType.serialisations(KEPT_KEYS);
     private final OperationCounters operations = new OperationCounters();
     private final DurableWrites durableWrites;
-
     private final Compaction compaction;
 
-    /** Opens (or creates) the data file named; an in-memory store has no file to compact, and is H2Backend's own. */
+    /** Opens (or creates) the data file named, never null: an in-memory store is {@link H2Backend#inMemory()}. */
     public ConcordH2Backend(String fileName) {
-        super(new MVStore.Builder().fileName(Objects.requireNonNull(fileName, "a data file")).autoCompactFillRate(Compaction.H2_FILL_RATE).open());
+        super(new MVStore.Builder().fileName(Objects.requireNonNull(fileName, "a data file"))
+                .autoCompactFillRate(Compaction.H2_FILL_RATE).open());
         durableWrites = new DurableWrites(getMvStore());
         compaction = Compaction.of(getMvStore());
     }

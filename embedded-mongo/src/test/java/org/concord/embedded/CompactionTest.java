@@ -59,7 +59,8 @@ class CompactionTest {
             Compaction compaction = Compaction.of(store);
             try {
                 long deadline = System.nanoTime() + 60_000_000_000L;
-                while (store.getFileStore().getChunksFillRate() < Compaction.TARGET_FILL_RATE && System.nanoTime() < deadline) {
+                while (store.getFileStore().getChunksFillRate() < Compaction.TARGET_FILL_RATE
+                        && System.nanoTime() < deadline) {
                     sleep(100);
                 }
             } finally {
