@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * The data file's compaction, paced. H2 frees a chunk of its file once nothing in it is live, and its background writer
  * rewrites the live pages of partly dead chunks to free more. With H2's default fill rate (90) it does so even while
  * the store is busy, whenever its older chunks are less than 62 % live, some megabytes at a time. Concord's projections
- * touch the store every few milliseconds, so for H2 it is always busy; on a store of a million events the
- * rewriting never caught up, and the embedded server kept 58–69 % of a core busy with no client writing, which every
- * request then waited behind. With H2's rate lowered to {@link #H2_FILL_RATE} alone it never rewrites a busy store, and
- * the file grew instead (a chunk with one live page in it is never freed).
+ * touch the store every few milliseconds, so for H2 it is always busy; on a store of a million events the rewriting
+ * never caught up, and the embedded server kept 55–69 % of a core busy with no client writing, competing with every
+ * request for the cores. With H2's rate lowered to {@link #H2_FILL_RATE} alone it never rewrites a busy store, and the
+ * file grew instead (a chunk with one live page in it is never freed).
  * <p>
  * So H2 rewrites only an idle store, and this rewrites the least live chunks of a busy one: at most
  * {@link #BYTES_A_PASS} a pass, a pass every {@link #EVERY}, while less than {@link #TARGET_FILL_RATE} % of the
