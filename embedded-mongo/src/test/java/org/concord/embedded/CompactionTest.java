@@ -6,9 +6,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A data file whose chunks are mostly dead, kept busy as Concord keeps it (a commit every few milliseconds, so that H2
@@ -46,27 +51,21 @@ class CompactionTest {
             int before = store.getFileStore().getChunksFillRate();
             assertThat(before).as("chunks' fill rate after the removals").isLessThan(Compaction.TARGET_FILL_RATE);
 
-            AtomicBoolean busy = new AtomicBoolean(true);
-            Thread writer = new Thread(() -> {
-                MVMap<String, Long> tokens = store.openMap("tokens");
-                for (long i = 0; busy.get(); i++) {
-                    tokens.put("segment", i);
-                    store.commit();
-                    sleep(2);
-                }
-            });
-            writer.start();
+            ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
+            MVMap<String, Long> tokens = store.openMap("tokens");
+            AtomicLong written = new AtomicLong();
+            writer.scheduleWithFixedDelay(() -> {
+                tokens.put("segment", written.incrementAndGet());
+                store.commit();
+            }, 0, 2, TimeUnit.MILLISECONDS);
             Compaction compaction = Compaction.of(store);
             try {
-                long deadline = System.nanoTime() + 60_000_000_000L;
-                while (store.getFileStore().getChunksFillRate() < Compaction.TARGET_FILL_RATE
-                        && System.nanoTime() < deadline) {
-                    sleep(100);
-                }
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> store.getFileStore().getChunksFillRate() >= Compaction.TARGET_FILL_RATE);
             } finally {
                 compaction.close();
-                busy.set(false);
-                writer.join();
+                writer.shutdownNow();
+                writer.awaitTermination(10, TimeUnit.SECONDS);
             }
             assertThat(store.getFileStore().getChunksFillRate()).as("chunks' fill rate, from %d", before)
                     .isGreaterThanOrEqualTo(Compaction.TARGET_FILL_RATE);
@@ -74,14 +73,6 @@ class CompactionTest {
             for (int i = 0; i < ENTRIES; i += 4) {
                 assertThat(map.get(i)).isEqualTo(VALUE);
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
