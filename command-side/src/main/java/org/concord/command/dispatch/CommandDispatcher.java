@@ -12,7 +12,6 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.concord.command.domain.RuleViolationException;
-import org.concord.eventstore.IdempotencyKeyCommittedException;
 import org.concord.eventstore.IdempotentCommitLookup;
 import org.concord.eventstore.IdempotentCommits;
 import org.concord.web.idempotency.IdempotentRequest;
@@ -63,7 +62,10 @@ public class CommandDispatcher {
      * <p>
      * Under an {@code Idempotency-Key} the command carries the key to its events, and a commit already
      * stored under it (by an attempt that died before its answer was kept, or that is still running and
-     * got there first) answers instead: the command is not handled a second time.
+     * got there first) answers instead: the command is not handled a second time. The key is looked up
+     * before the command is handled and again after any refusal: an attempt still running when its retry
+     * arrives may commit after the first look-up, and the retry is then refused by the key's index or by
+     * the aggregate's own rules (what it asks is already done), and that commit is the answer.
      */
     public Mono<Dispatched> send(Object command) {
         return Mono.defer(() -> {
@@ -108,8 +110,12 @@ public class CommandDispatcher {
                 .andMetaData(Map.of(IdempotentCommits.METADATA_KEY, key));
         return committedUnder(key)
                 .switchIfEmpty(Mono.defer(() -> handle(keyed)))
-                .onErrorResume(CommandDispatcher::committedBefore, committed -> committedUnder(key)
-                        .switchIfEmpty(Mono.error(committed)));
+                .onErrorResume(refused -> committedUnder(key)
+                        .onErrorResume(lookUpFailed -> {
+                            refused.addSuppressed(lookUpFailed);
+                            return Mono.empty();
+                        })
+                        .switchIfEmpty(Mono.error(refused)));
     }
 
     private Mono<Dispatched> committedUnder(String key) {
@@ -133,15 +139,6 @@ public class CommandDispatcher {
                 .subscribeOn(Schedulers.boundedElastic())
                 .retryWhen(Retry.backoff(RACE_RETRIES, Duration.ofMillis(10)).filter(CommandDispatcher::lostARace)
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
-    }
-
-    private static boolean committedBefore(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IdempotencyKeyCommittedException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean lostARace(Throwable error) {

@@ -46,7 +46,11 @@ public final class IdempotentRequest {
         exchange.getAttributes().put(WITHHELD, Set.copyOf(fields));
     }
 
-    static Context withKey(Context context, String key) {
+    /**
+     * The context of a reactive chain run for a request under the key (its digest, as {@link #key(ContextView)}
+     * gives it): what {@link IdempotencyWebFilter} writes for the request's handler.
+     */
+    public static Context withKey(Context context, String key) {
         return context.put(CONTEXT_KEY, key);
     }
 }
