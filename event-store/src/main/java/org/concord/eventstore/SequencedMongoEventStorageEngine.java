@@ -167,13 +167,15 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         return remember(scanAbove(Math.max(knownSafePosition.get(), stored), Long.MAX_VALUE, false).safe(), stored);
     }
 
-    /** What a scan for the safe position found: the position, and the documents it read on the way. */
+    /** What a scan for the safe position found: the position, and the whole documents it read on the way, if asked. */
     private record Scan(long safe, List<Document> documents) {
     }
 
     /**
      * Looks for the safe position above {@code safe}, no further than {@code limit}, as {@link #safePosition()}
-     * describes. The documents read are whole when {@code whole}, else only what decides their visibility.
+     * describes. The documents read are whole and kept when {@code whole}; else only what decides their visibility
+     * is read, chunk by chunk, and nothing is kept: a scan without a limit may cross a million positions (a store
+     * whose safe position was last stored long ago), and keeping them all once filled a 512 MB heap.
      */
     private Scan scanAbove(long safe, long limit, boolean whole) {
         long headHint = positions.headHint();
@@ -185,7 +187,9 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         for (long from = safe; from < limit; from += window, window = Math.min(2 * window, SCAN_CHUNK)) {
             long to = Math.min(from + window, limit);
             Chunk chunk = settledIn(from + 1, to, whole);
-            read.addAll(chunk.documents());
+            if (whole) {
+                read.addAll(chunk.documents());
+            }
             if (chunk.documents().isEmpty() && to >= headHint) {
                 break;
             }
