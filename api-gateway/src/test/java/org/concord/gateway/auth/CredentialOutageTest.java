@@ -14,11 +14,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import static org.awaitility.Awaitility.await;
+import static org.concord.gateway.RefusedPorts.refusedPort;
 
 /**
  * With no command side running, the gateway cannot say whose a token is: every authenticated request
@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 class CredentialOutageTest {
 
     private static final HttpServer QUERY_SIDE = querySide();
-    private static final int DEAD_PORT = unusedPort();
+    private static final int DEAD_PORT = refusedPort();
 
     @LocalServerPort
     int port;
@@ -81,14 +81,6 @@ class CredentialOutageTest {
             });
             server.start();
             return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int unusedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,13 +9,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.concord.gateway.RefusedPorts.refusedPort;
 
 /**
  * With the query side and the command side down, a change feed is answered so that a standard
@@ -25,8 +23,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FeedOutageTest {
 
-    private static final int DEAD_COMMAND_SIDE = unusedPort();
-    private static final int DEAD_QUERY_SIDE = unusedPort();
+    private static final int DEAD_COMMAND_SIDE = refusedPort();
+    private static final int DEAD_QUERY_SIDE = refusedPort();
 
     @LocalServerPort
     int port;
@@ -71,13 +69,5 @@ class FeedOutageTest {
                 .expectBody(String.class).returnResult().getResponseBody();
         // a retry field and a comment, no event: nothing a client would dispatch, and no id to reset its Last-Event-ID
         assertThat(body).startsWith("retry: 2000\n: 503 ").endsWith("\n\n").doesNotContain("\nid:", "\ndata:");
-    }
-
-    private static int unusedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

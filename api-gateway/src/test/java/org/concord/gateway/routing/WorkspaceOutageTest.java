@@ -9,13 +9,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.concord.gateway.RefusedPorts.refusedPort;
 
 /**
  * With web-ui down, a person asking for a page or sending a form gets a short HTML page saying the
@@ -30,12 +28,12 @@ class WorkspaceOutageTest {
 
     @DynamicPropertySource
     static void instances(DynamicPropertyRegistry registry) {
-        registry.add("concord.gateway.command-side-uri", () -> "http://127.0.0.1:" + unusedPort());
-        registry.add("concord.gateway.management.command-side-uri", () -> "http://127.0.0.1:" + unusedPort());
-        registry.add("concord.gateway.query-side-uri", () -> "http://127.0.0.1:" + unusedPort());
-        registry.add("concord.gateway.management.query-side-uri", () -> "http://127.0.0.1:" + unusedPort());
-        registry.add("concord.gateway.web-ui-uri", () -> "http://127.0.0.1:" + unusedPort());
-        registry.add("concord.gateway.management.web-ui-uri", () -> "http://127.0.0.1:" + unusedPort());
+        registry.add("concord.gateway.command-side-uri", () -> "http://127.0.0.1:" + refusedPort());
+        registry.add("concord.gateway.management.command-side-uri", () -> "http://127.0.0.1:" + refusedPort());
+        registry.add("concord.gateway.query-side-uri", () -> "http://127.0.0.1:" + refusedPort());
+        registry.add("concord.gateway.management.query-side-uri", () -> "http://127.0.0.1:" + refusedPort());
+        registry.add("concord.gateway.web-ui-uri", () -> "http://127.0.0.1:" + refusedPort());
+        registry.add("concord.gateway.management.web-ui-uri", () -> "http://127.0.0.1:" + refusedPort());
         registry.add("concord.gateway.admin-token", () -> "workspace-outage-test-admin-0123456789abcdef");
         registry.add("concord.internal.secret", () -> "workspace-outage-test-internal-secret");
         registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "100ms");
@@ -66,13 +64,5 @@ class WorkspaceOutageTest {
                 .expectHeader().contentType("text/html;charset=UTF-8")
                 .expectHeader().valueEquals("Cache-Control", "no-store")
                 .expectBody(String.class).isEqualTo(WorkspaceOutagePage.PAGE);
-    }
-
-    private static int unusedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.concord.gateway.RefusedPorts.refusedPort;
 
 /**
  * The gateway in front of a web-ui instance, played by a plain HTTP server: every page outside the API,
@@ -49,10 +49,10 @@ class WorkspaceRoutingTest {
 
     @DynamicPropertySource
     static void instances(DynamicPropertyRegistry registry) {
-        registry.add("concord.gateway.command-side-uri", () -> "http://127.0.0.1:" + unusedPort());
-        registry.add("concord.gateway.management.command-side-uri", () -> "http://127.0.0.1:" + unusedPort());
-        registry.add("concord.gateway.query-side-uri", () -> "http://127.0.0.1:" + unusedPort());
-        registry.add("concord.gateway.management.query-side-uri", () -> "http://127.0.0.1:" + unusedPort());
+        registry.add("concord.gateway.command-side-uri", () -> "http://127.0.0.1:" + refusedPort());
+        registry.add("concord.gateway.management.command-side-uri", () -> "http://127.0.0.1:" + refusedPort());
+        registry.add("concord.gateway.query-side-uri", () -> "http://127.0.0.1:" + refusedPort());
+        registry.add("concord.gateway.management.query-side-uri", () -> "http://127.0.0.1:" + refusedPort());
         registry.add("concord.gateway.web-ui-uri", WEB_UI::uri);
         registry.add("concord.gateway.management.web-ui-uri", WEB_UI::uri);
         registry.add("concord.gateway.admin-token", () -> "workspace-routing-test-admin-0123456789abcdef");
@@ -159,14 +159,6 @@ class WorkspaceRoutingTest {
     private WebTestClient client() {
         return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(20)).build();
-    }
-
-    private static int unusedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** web-ui: healthy, answers pages and a sign-in form with cookies and its own policy, streams events. */
