@@ -28,6 +28,7 @@ import java.util.Properties;
 import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A headless Chromium for the browser tests, driven through chromedriver, both from the operating system
@@ -93,6 +94,18 @@ final class Browser implements AutoCloseable {
     /** Opens {@code uri} and waits for its {@code load} event. */
     void navigate(URI uri) {
         driver.get(uri.toString());
+    }
+
+    /**
+     * Does {@code action} (a click, a key) and waits up to 20 s for the page it opens to have loaded: a new document
+     * whose {@code readyState} is complete. A form's POST, its 303 and the page after it included; without this wait a
+     * look at the page right after a click may still see the page before it.
+     */
+    void whileLoading(Runnable action) {
+        Object before = driver.executeScript("return window.performance.timeOrigin");
+        action.run();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !before.equals(
+                driver.executeScript("return document.readyState === 'complete' ? window.performance.timeOrigin : null")));
     }
 
     WebElement find(By by) {

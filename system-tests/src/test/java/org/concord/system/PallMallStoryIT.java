@@ -5,7 +5,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -153,12 +152,12 @@ class PallMallStoryIT {
         assertThat(secretariat.find(By.cssSelector(".decision-cards--competing")).findElements(By.cssSelector("[data-decision-card]"))).hasSize(3);
         WebElement french = card(secretariat, "France");
         french.findElement(By.tagName("textarea")).sendKeys("Licences make exports traceable, as France argues.");
-        clickAndWait(secretariat, french.findElement(By.cssSelector("button[value=accept]")));
+        secretariat.whileLoading(french.findElement(By.cssSelector("button[value=accept]"))::click);
         sees(watching, seen, "Version 2: amendment to provision 2 accepted");
         WebElement stale = card(secretariat, "Intrusion Ltd");
         assertThat(stale.getText()).contains("Stale");
         assertThat(stale.findElements(By.cssSelector("button[value=accept]"))).as("a stale amendment is not accepted as proposed").isEmpty();
-        clickAndWait(secretariat, stale.findElement(By.cssSelector("[data-decision-merge]")));
+        secretariat.whileLoading(stale.findElement(By.cssSelector("[data-decision-merge]"))::click);
         secretariat.assertNoAccessibilityViolations("merge editor");
         WebElement merged = secretariat.find(By.id("text"));
         merged.clear();
@@ -296,14 +295,7 @@ class PallMallStoryIT {
 
     /** Clicks and waits for the next page to have loaded (a form's 303 and its page included). */
     private static void click(Browser browser, By by) {
-        clickAndWait(browser, browser.find(by));
-    }
-
-    private static void clickAndWait(Browser browser, WebElement element) {
-        Object before = ((JavascriptExecutor) browser.driver()).executeScript("return window.performance.timeOrigin");
-        element.click();
-        await().atMost(Duration.ofSeconds(20)).until(() -> !before.equals(
-                ((JavascriptExecutor) browser.driver()).executeScript("return document.readyState === 'complete' ? window.performance.timeOrigin : null")));
+        browser.whileLoading(browser.find(by)::click);
     }
 
     private static void tabTo(Browser browser, Predicate<WebElement> wanted) {

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -497,7 +496,7 @@ class WorkspaceDelegateIT {
             browser.assertNoAccessibilityViolations("a provision's page with a pending amendment (" + language + ")");
             browser.screenshot(Browser.SCREENSHOTS.resolve("delegate-provision-" + language + ".png"));
             // its Support button answers on the same page, saying what happened
-            whileLoading(browser, () -> browser.find(By.cssSelector("#a-" + amendment + " form[action$='/support'] button")).click());
+            browser.whileLoading(() -> browser.find(By.cssSelector("#a-" + amendment + " form[action$='/support'] button")).click());
             assertThat(browser.currentUri().getPath()).isEqualTo("/consultations/" + id + "/provisions/" + provisions.get(4));
             assertThat(browser.find(By.cssSelector("main .notice")).isDisplayed()).isTrue();
             browser.assertNoAccessibilityViolations("a provision's page after a support (" + language + ")");
@@ -680,20 +679,12 @@ class WorkspaceDelegateIT {
 
     private static void click(Browser browser, By by) {
         WebElement element = browser.find(by);
-        whileLoading(browser, element::click);
+        browser.whileLoading(element::click);
     }
 
     /** Presses {@code key} on what has the focus, and waits for the next page to have loaded. */
     private static void pressAndWait(Browser browser, Keys key) {
-        whileLoading(browser, () -> browser.press(key));
-    }
-
-    private static void whileLoading(Browser browser, Runnable action) {
-        JavascriptExecutor script = browser.driver();
-        Object before = script.executeScript("return window.performance.timeOrigin");
-        action.run();
-        await().atMost(Duration.ofSeconds(20)).until(() -> !before.equals(
-                script.executeScript("return document.readyState === 'complete' ? window.performance.timeOrigin : null")));
+        browser.whileLoading(() -> browser.press(key));
     }
 
     private static void tabTo(Browser browser, Predicate<WebElement> wanted) {

@@ -188,7 +188,7 @@ class WorkspacePagesIT {
         try (Browser browser = Browser.start("en")) {
             browser.navigate(at("/sign-in"));
             browser.find(By.id("token")).sendKeys("cnc_not-a-token");
-            browser.find(By.cssSelector("main form button[type=submit]")).click();
+            browser.whileLoading(browser.find(By.cssSelector("main form button[type=submit]"))::click);
             assertThat(browser.find(By.id("token-error")).getText()).contains("does not know this token");
             assertThat(browser.focused().getAttribute("class")).contains("error-summary");
             browser.screenshot(Browser.SCREENSHOTS.resolve("sign-in-error-en.png"));
@@ -267,7 +267,7 @@ class WorkspacePagesIT {
     private static void signIn(Browser browser, String token) {
         browser.navigate(at("/sign-in"));
         browser.find(By.id("token")).sendKeys(token);
-        browser.find(By.cssSelector("main form button[type=submit]")).click();
+        browser.whileLoading(browser.find(By.cssSelector("main form button[type=submit]"))::click);
     }
 
     /** Presses Tab until the focused element is the one wanted; every element on the way is visible. */
