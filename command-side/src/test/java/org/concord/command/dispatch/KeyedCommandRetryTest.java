@@ -16,6 +16,7 @@ import reactor.test.StepVerifier;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,17 +60,14 @@ class KeyedCommandRetryTest {
             throw RuleViolationException.conflict("You already support this amendment.");
         });
 
-        StepVerifier.create(refused)
-                .expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(ProblemException.class,
-                        problem -> assertThat(problem.status()).isEqualTo(HttpStatus.CONFLICT)))
-                .verify();
+        assertRefusedWith(refused, HttpStatus.CONFLICT);
     }
 
     @Test
     void a_refusal_is_the_answer_when_the_key_cannot_be_looked_up_again() {
-        Map<String, Boolean> lookedUp = new ConcurrentHashMap<>();
+        AtomicBoolean lookedUp = new AtomicBoolean();
         lookup = key -> {
-            if (lookedUp.putIfAbsent(key, true) != null) {
+            if (lookedUp.getAndSet(true)) {
                 throw new IllegalStateException("the event store is unreachable");
             }
             return Optional.empty();
@@ -79,9 +77,13 @@ class KeyedCommandRetryTest {
             throw RuleViolationException.notAllowed("Only a participant of this consultation may support.");
         });
 
+        assertRefusedWith(refused, HttpStatus.FORBIDDEN);
+    }
+
+    private static void assertRefusedWith(Mono<CommandDispatcher.Dispatched> refused, HttpStatus status) {
         StepVerifier.create(refused)
                 .expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(ProblemException.class,
-                        problem -> assertThat(problem.status()).isEqualTo(HttpStatus.FORBIDDEN)))
+                        problem -> assertThat(problem.status()).isEqualTo(status)))
                 .verify();
     }
 
