@@ -32,6 +32,7 @@ final class ConcordProcesses implements AutoCloseable {
     static final String ADMIN_TOKEN = "system-test-admin-token-0123456789abcdef";
     static final String INTERNAL_SECRET = "system-test-internal-secret-0123456789";
     private static final Duration STARTUP = Duration.ofMinutes(3);
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
 
     private final Path root = Path.of(System.getProperty("concord.root", "..")).toAbsolutePath().normalize();
     private final String version = System.getProperty("concord.version", "0.1.0-SNAPSHOT");
@@ -45,6 +46,7 @@ final class ConcordProcesses implements AutoCloseable {
     private TestMongoDatabase database;
     private final ConnectionTrap strayDatabase = new ConnectionTrap();
     private static ConcordProcesses shared;
+    private static StartupArchives archives;
 
     /** One running Concord for every system test of this JVM, stopped when the JVM exits. */
     static synchronized ConcordProcesses shared() {
@@ -218,6 +220,19 @@ final class ConcordProcesses implements AutoCloseable {
         gateway.put("SPRING_DATA_MONGODB_URI", "mongodb://127.0.0.1:" + strayDatabase.port() + "/stray");
         gateway.put("SPRING_MONGODB_URI", "mongodb://127.0.0.1:" + strayDatabase.port() + "/stray");
 
+        // the workspace is a client of the public API only: its sessions' database, no internal secret
+        Map<String, String> webUi = new LinkedHashMap<>();
+        webUi.put("CONCORD_MONGODB_URI", database.uri());
+        webUi.putAll(environment);
+        webUi.put("CONCORD_WEB_GATEWAY_URI", gateway().toString());
+
+        Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+        environments.put("command-side", common);
+        environments.put("query-side", common);
+        environments.put("api-gateway", gateway);
+        environments.put("web-ui", webUi);
+        archives(root, version).prepare(environments, JVM_OPTIONS);
+
         for (int i = 0; i < commandSides; i++) {
             launch("command-side", instanceName("command-side", i), commandPorts.get(i), withManagementPort(common, commandManagementPorts.get(i)));
         }
@@ -225,11 +240,6 @@ final class ConcordProcesses implements AutoCloseable {
             launch("query-side", instanceName("query-side", i), queryPorts.get(i), withManagementPort(common, queryManagementPorts.get(i)));
         }
         launch("api-gateway", gatewayPort, gateway);
-        // the workspace is a client of the public API only: its sessions' database, no internal secret
-        Map<String, String> webUi = new LinkedHashMap<>();
-        webUi.put("CONCORD_MONGODB_URI", database.uri());
-        webUi.putAll(environment);
-        webUi.put("CONCORD_WEB_GATEWAY_URI", gateway().toString());
         launch("web-ui", webUiPort, withManagementPort(webUi, webUiManagementPort));
         for (Instance instance : List.copyOf(launched)) {
             await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).until(() -> healthy(instance.managementUri()));
@@ -276,12 +286,11 @@ final class ConcordProcesses implements AutoCloseable {
     }
 
     private void launch(String module, String name, int port, Map<String, String> environment) {
-        Path jar = root.resolve(module + "/target/" + module + "-" + version + "-exec.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: run the system tests with ./mvnw verify, which packages it first");
-        }
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-jar", jar.toString())
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(archives(root, version).launchArguments(module));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 // a restarted instance's log goes on after the lines that may say why it stopped
                 .redirectOutput(launched.stream().anyMatch(instance -> instance.name().equals(name))
@@ -317,7 +326,15 @@ final class ConcordProcesses implements AutoCloseable {
         }
     }
 
-    private static String javaExecutable() {
+    /** The archives of this JVM's starts, made at the first one; the jars are checked for there. */
+    private static synchronized StartupArchives archives(Path root, String version) {
+        if (archives == null) {
+            archives = new StartupArchives(root, version);
+        }
+        return archives;
+    }
+
+    static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
