@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Class-data archives of the services, so that the system tests' many starts of Concord (some twenty a run, and
  * the restarts) do not each load and verify the same twenty thousand classes again: a start then costs about half
- * the CPU (query side alone: 5.7–6.2 s against 9.7–14.5 s), and five JVMs start together on two cores.
+ * the CPU (query side alone: 5.7–6.2 s against 9.7–14.5 s), and four JVMs start together on two cores.
  *
  * <p>This is Spring Boot's documented way to use the JDK's class-data sharing: each module's jar is extracted
  * ({@code -Djarmode=tools extract}), a training run refreshes its application context and exits
@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * ({@code -XX:ArchiveClassesAtExit}), and every start after it maps that archive ({@code -XX:SharedArchiveFile}).
  * Made afresh in each test JVM under {@code system-tests/target/startup-archives}, by the JVM that runs them, so
  * they never outlive the jars or the JDK they were made from. A JVM that cannot use an archive says so on its
- * output and starts without it.
+ * output and starts without it. From Java 25 the archive is an AOT cache ({@code -XX:AOTCacheOutput},
+ * {@code -XX:AOTCache}; JEP 483 and 514), as {@code ./concord} makes it there: the dynamic archive's training
+ * crashed the gateway's JVM on Temurin 25.0.3.
  *
  * <p>The jar users run is the one this extracts, unchanged; what a test of the packaged jar itself needs (its
  * nested libraries, its launcher) is exercised by the tests that start one directly ({@code EmbeddedMongoIT},
@@ -34,6 +36,8 @@ import java.util.concurrent.TimeUnit;
 final class StartupArchives {
 
     private static final long TRAINING_MINUTES = 3;
+    /** Whether the services' JVM, this one, makes an AOT cache rather than a dynamic archive. */
+    private static final boolean AOT_CACHE = Runtime.version().feature() >= 25;
 
     private final Path root;
     private final String version;
@@ -78,7 +82,7 @@ final class StartupArchives {
                     throw new IllegalStateException("The training run of " + module + " exited with "
                             + process.exitValue() + " and no archive; see " + log(module));
                 }
-                launchArguments.put(module, List.of("-XX:SharedArchiveFile=" + archive(module),
+                launchArguments.put(module, List.of((AOT_CACHE ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive(module),
                         "-jar", extractedJar(module).toString()));
             }
         } catch (InterruptedException e) {
@@ -98,6 +102,7 @@ final class StartupArchives {
         try {
             Files.createDirectories(directory);
             deleteRecursively(extracted);
+            deleteRecursively(dataDirectory(module));
             Files.createDirectories(extracted);
             Files.deleteIfExists(archive(module));
             run(module, List.of(ConcordProcesses.javaExecutable(), "-Djarmode=tools", "-jar", jar.toString(),
@@ -105,7 +110,8 @@ final class StartupArchives {
 
             Map<String, String> own = new HashMap<>(environment);
             own.put("CONCORD_MONGODB_URI", MongoDbExtension.newDatabase().uri());
-            own.put("CONCORD_DATA_DIR", Files.createTempDirectory(directory, module + "-data-").toString());
+            // a data directory of its own, emptied before each training run
+            own.put("CONCORD_DATA_DIR", Files.createDirectories(dataDirectory(module)).toString());
             own.put("SERVER_PORT", "0");
             own.put("MANAGEMENT_SERVER_PORT", "0");
             // the gateway must not reach for a database, and the test that watches for it must not see the training
@@ -114,8 +120,9 @@ final class StartupArchives {
             List<String> command = new ArrayList<>();
             command.add(ConcordProcesses.javaExecutable());
             command.addAll(jvmOptions);
-            command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive(module), "-Dspring.context.exit=onRefresh",
-                    "-jar", extractedJar(module).toString()));
+            command.add("-XX:ErrorFile=" + directory.resolve(module + "-hs_err_%p.log"));
+            command.addAll(List.of((AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive(module),
+                    "-Dspring.context.exit=onRefresh", "-jar", extractedJar(module).toString()));
             return start(module, command, own, true);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot make the startup archive of " + module, e);
@@ -144,8 +151,12 @@ final class StartupArchives {
         return directory.resolve(module).resolve(module + "-" + version + "-exec.jar");
     }
 
+    private Path dataDirectory(String module) {
+        return directory.resolve(module + "-data");
+    }
+
     private Path archive(String module) {
-        return directory.resolve(module + ".jsa");
+        return directory.resolve(module + (AOT_CACHE ? ".aot" : ".jsa"));
     }
 
     private Path log(String module) {
