@@ -47,6 +47,7 @@ final class ConcordProcesses implements AutoCloseable {
     private final ConnectionTrap strayDatabase = new ConnectionTrap();
     private static ConcordProcesses shared;
     private static StartupArchives archives;
+    private final boolean packagedJars;
 
     /** One running Concord for every system test of this JVM, stopped when the JVM exits. */
     static synchronized ConcordProcesses shared() {
@@ -75,10 +76,23 @@ final class ConcordProcesses implements AutoCloseable {
         return start(database, name, environment, 1, 1);
     }
 
+    /**
+     * A Concord of its own started as the Docker images start it, from the packaged jars themselves, not from the
+     * extracted jars and archives every other start uses ({@link StartupArchives}): so that a test still runs what
+     * the packaged jars' own launcher and nested libraries do.
+     */
+    static ConcordProcesses startFromPackagedJars(TestMongoDatabase database, String name) {
+        return start(new ConcordProcesses(name, true), database, Map.of(), 1, 1);
+    }
+
     /** A Concord of its own with several command-side and query-side instances, logs under {@code name}, {@code environment} added. */
     static ConcordProcesses start(TestMongoDatabase database, String name, Map<String, String> environment,
                                   int commandSides, int querySides) {
-        ConcordProcesses concord = new ConcordProcesses(name);
+        return start(new ConcordProcesses(name, false), database, environment, commandSides, querySides);
+    }
+
+    private static ConcordProcesses start(ConcordProcesses concord, TestMongoDatabase database, Map<String, String> environment,
+                                          int commandSides, int querySides) {
         try {
             concord.startAll(database, environment, commandSides, querySides);
             return concord;
@@ -88,8 +102,9 @@ final class ConcordProcesses implements AutoCloseable {
         }
     }
 
-    private ConcordProcesses(String name) {
+    private ConcordProcesses(String name, boolean packagedJars) {
         logs = root.resolve("system-tests/target/system-test-logs").resolve(name);
+        this.packagedJars = packagedJars;
     }
 
     /** Kills an instance ({@code command-side}, {@code query-side-2}, {@code api-gateway}, ...) at once, as {@code kill -9} does. */
@@ -231,7 +246,9 @@ final class ConcordProcesses implements AutoCloseable {
         environments.put("query-side", common);
         environments.put("api-gateway", gateway);
         environments.put("web-ui", webUi);
-        archives(root, version).prepare(environments, JVM_OPTIONS);
+        if (!packagedJars) {
+            archives(root, version).prepare(environments, JVM_OPTIONS);
+        }
 
         for (int i = 0; i < commandSides; i++) {
             launch("command-side", instanceName("command-side", i), commandPorts.get(i), withManagementPort(common, commandManagementPorts.get(i)));
@@ -289,7 +306,7 @@ final class ConcordProcesses implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(JVM_OPTIONS);
-        command.addAll(archives(root, version).launchArguments(module));
+        command.addAll(packagedJars ? List.of("-jar", packagedJar(module).toString()) : archives(root, version).launchArguments(module));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 // a restarted instance's log goes on after the lines that may say why it stopped
@@ -324,6 +341,14 @@ final class ConcordProcesses implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    private Path packagedJar(String module) {
+        Path jar = root.resolve(module + "/target/" + module + "-" + version + "-exec.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the system tests with ./mvnw verify, which packages it first");
+        }
+        return jar;
     }
 
     /** The archives of this JVM's starts, made at the first one; the jars are checked for there. */

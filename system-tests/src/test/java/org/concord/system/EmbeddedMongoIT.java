@@ -109,7 +109,8 @@ class EmbeddedMongoIT {
         stop();
         mongo = launch(data, port, "embedded-mongo-second-start");
         awaitListening(mongo, port);
-        try (ConcordProcesses concord = ConcordProcesses.start(database(), "embedded-mongo-second-start", Map.of())) {
+        // the services from their packaged jars this time, as the Docker images run them
+        try (ConcordProcesses concord = ConcordProcesses.startFromPackagedJars(database(), "embedded-mongo-second-start")) {
             ConcordApi api = new ConcordApi(concord);
             assertThat(ConcordApi.json(api.get(token, "/api/consultations/{id}", kept), 200).get("title").asText())
                     .isEqualTo("Recorded before the restart");

@@ -29,9 +29,10 @@ import java.util.concurrent.TimeUnit;
  * {@code -XX:AOTCache}; JEP 483 and 514), as {@code ./concord} makes it there: the dynamic archive's training
  * crashed the gateway's JVM on Temurin 25.0.3.
  *
- * <p>The jar users run is the one this extracts, unchanged; what a test of the packaged jar itself needs (its
- * nested libraries, its launcher) is exercised by the tests that start one directly ({@code EmbeddedMongoIT},
- * {@code AdminTokenIT}).
+ * <p>The jar this extracts is the packaged one, unchanged; what only the packaged jar does (its launcher, its
+ * nested libraries), as the Docker images run it, is exercised by the starts that use it: the second Concord of
+ * {@code EmbeddedMongoIT} ({@link ConcordProcesses#startFromPackagedJars}), {@code AdminTokenIT}'s gateways and
+ * the embedded MongoDB.
  */
 final class StartupArchives {
 
