@@ -306,7 +306,7 @@ final class ConcordProcesses implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(JVM_OPTIONS);
-        command.addAll(packagedJars ? List.of("-jar", packagedJar(module).toString()) : archives(root, version).launchArguments(module));
+        command.addAll(packagedJars ? List.of("-jar", packagedJar(root, version, module).toString()) : archives(root, version).launchArguments(module));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 // a restarted instance's log goes on after the lines that may say why it stopped
@@ -343,7 +343,8 @@ final class ConcordProcesses implements AutoCloseable {
         }
     }
 
-    private Path packagedJar(String module) {
+    /** A module's packaged jar, as {@code ./mvnw verify} leaves it before the system tests run. */
+    static Path packagedJar(Path root, String version, String module) {
         Path jar = root.resolve(module + "/target/" + module + "-" + version + "-exec.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the system tests with ./mvnw verify, which packages it first");

@@ -95,10 +95,7 @@ final class StartupArchives {
     }
 
     private Process train(String module, Map<String, String> environment, List<String> jvmOptions) throws InterruptedException {
-        Path jar = root.resolve(module + "/target/" + module + "-" + version + "-exec.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: run the system tests with ./mvnw verify, which packages it first");
-        }
+        Path jar = ConcordProcesses.packagedJar(root, version, module);
         Path extracted = directory.resolve(module);
         try {
             Files.createDirectories(directory);
