@@ -62,6 +62,8 @@ class AdminTokenIT {
                 "MANAGEMENT_SERVER_PORT", Integer.toString(ports.get(5)),
                 "CONCORD_MONGODB_URI", MongoDbExtension.newDatabase().uri(),
                 "CONCORD_INTERNAL_SECRET", ConcordProcesses.INTERNAL_SECRET,
+                // its log's key in a directory of this test's, not in data/ under the working directory
+                "CONCORD_DATA_DIR", temporary.resolve("query-side-data").toString(),
                 "AXONIQ_UPDATE_CHECKER_DISABLED", "true"));
         Path data = temporary.resolve("data");
         Process gateway = launchGateway(data, null, "first-start", ports);
@@ -139,8 +141,7 @@ class AdminTokenIT {
 
     private Process launch(String module, String log, Map<String, String> environment) throws IOException {
         Files.createDirectories(logs);
-        Path jar = root.resolve(module + "/target/" + module + "-" + version + "-exec.jar");
-        assertThat(jar).as("packaged by ./mvnw verify").isRegularFile();
+        Path jar = ConcordProcesses.packagedJar(root, version, module);
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
                 .redirectErrorStream(true)
